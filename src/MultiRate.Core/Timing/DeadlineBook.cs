@@ -11,6 +11,7 @@ namespace MultiRate.Core.Timing;
 ///  time:  ----|---------|---------|---------|----
 ///  work:      [====overrun====]
 ///                             ^ now: k+1 has passed -> skip it (count 1), book k+2
+///  BookNext(wake) runs before the work; CatchUp(now) after it.
 /// </code>
 /// </remarks>
 public struct DeadlineBook
@@ -43,24 +44,32 @@ public struct DeadlineBook
     public readonly long Period => _period;
 
     /// <summary>
-    /// Books the tick after the current one, given the current time: normally <c>Index + 1</c>;
-    /// if that deadline already passed, the first tick at or after <paramref name="now"/>,
-    /// counting every period jumped over.
+    /// Books the tick after the current one before the work runs: normally <c>Index + 1</c>;
+    /// if that deadline already passed (a late wake), the first tick at or after <paramref name="now"/>.
     /// </summary>
     /// <returns>The number of periods skipped by this call.</returns>
-    public long Advance(long now)
+    public long BookNext(long now)
     {
-        long next = Index + 1;
-        long due = ClockTime.TickTime(_t0, _offset, _period, next);
-        long skipped = 0;
-        if (now > due)
+        Index++;
+        return CatchUp(now);
+    }
+
+    /// <summary>
+    /// After the work ran: if the booked deadline has already passed, skips whole periods to the
+    /// first tick at or after <paramref name="now"/> and counts them. Never books a past deadline,
+    /// so an overrun never causes a burst of catch-up ticks.
+    /// </summary>
+    /// <returns>The number of periods skipped by this call.</returns>
+    public long CatchUp(long now)
+    {
+        if (now <= Deadline)
         {
-            long first = ClockTime.FirstTickAtOrAfter(_t0, _offset, _period, now);
-            skipped = first - next;
-            next = first;
+            return 0;
         }
 
-        Index = next;
+        long first = ClockTime.FirstTickAtOrAfter(_t0, _offset, _period, now);
+        long skipped = first - Index;
+        Index = first;
         Skipped += skipped;
         return skipped;
     }

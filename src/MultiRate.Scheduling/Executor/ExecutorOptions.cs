@@ -1,0 +1,26 @@
+namespace MultiRate.Scheduling.Executor;
+
+/// <summary>How to run one executor graph.</summary>
+public sealed class ExecutorOptions
+{
+    /// <summary>Real time or virtual time.</summary>
+    public ExecutionMode Mode { get; init; } = ExecutionMode.Virtual;
+
+    /// <summary>Indices into the sensor vector of the head's observation fields.</summary>
+    public required int[] HeadFields { get; init; }
+
+    /// <summary>Indices into the sensor vector of the context modules' observation fields.</summary>
+    public required int[] ContextFields { get; init; }
+
+    /// <summary>Virtual-time compute costs (default: declared latencies, head free).</summary>
+    public IComputeCostModel CostModel { get; init; } = DeclaredCostModel.Instance;
+
+    /// <summary>Sensor time of executor time 0 (e.g. a log's start), in ns.</summary>
+    public long SensorTimeOffsetNs { get; init; }
+
+    /// <summary>K: recursion steps of the context modules (fixed in deterministic mode, the cap in anytime mode).</summary>
+    public int Recursion { get; init; } = 8;
+
+    /// <summary>Head warm-up calls before deadlines are armed (real time only; virtual time needs none).</summary>
+    public int WarmUpIterations { get; init; } = 200;
+}

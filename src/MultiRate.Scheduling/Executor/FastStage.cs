@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using MultiRate.Core.Latent;
+using MultiRate.Core.Modules;
+using MultiRate.Core.Rates;
+using MultiRate.Core.Sensors;
+using MultiRate.Scheduling.Output;
+using MultiRate.Scheduling.Stats;
+
+namespace MultiRate.Scheduling.Executor;
+
+/// <summary>
+/// The action clock's tick: observe, read the latest latent without a lock, run the head, and hand
+/// exactly one action to the output stage (the head's, a hold, or the safe action).
+/// </summary>
+/// <remarks>Fast thread only. Every buffer is allocated up front: a steady-state tick allocates nothing.</remarks>
+internal sealed class FastStage
+{
+    private readonly RateProfile _profile;
+    private readonly IActionHead _head;
+    private readonly ISensorSource _sensor;
+    private readonly LatentChannel? _latent;
+    private readonly OutputStage _output;
+    private readonly ObservationHistory _history;
+    private readonly int[] _headFields;
+    private readonly int[] _contextFields;
+    private readonly float[] _sensorValues;
+    private readonly float[] _observation;
+    private readonly float[] _contextRow;
+    private readonly float[] _zeroLatent;
+    private readonly float[] _action;
+    private readonly IComputeCostModel? _virtualCosts;
+    private readonly long _sensorOffsetNs;
+    private readonly long _divisor;
+
+    public FastStage(
+        RateProfile profile,
+        IActionHead head,
+        ISensorSource sensor,
+        LatentChannel? latent,
+        OutputStage output,
+        ObservationHistory history,
+        ExecutorOptions options,
+        ClockStats stats,
+        HeadStats headStats)
+    {
+        _profile = profile;
+        Clock = profile.ActionClock;
+        _head = head;
+        _sensor = sensor;
+        _latent = latent;
+        _output = output;
+        _history = history;
+        _headFields = options.HeadFields;
+        _contextFields = options.ContextFields;
+        _sensorValues = new float[sensor.Fields.Count];
+        _observation = new float[head.ObservationSize];
+        _contextRow = new float[Math.Max(1, options.ContextFields.Length)];
+        _zeroLatent = new float[head.LatentSize];
+        _action = new float[head.ActionSize];
+        _virtualCosts = options.Mode == ExecutionMode.Virtual ? options.CostModel : null;
+        _sensorOffsetNs = options.SensorTimeOffsetNs;
+        _divisor = profile.BaseTickHz / Clock.RateHz;
+        Stats = stats;
+        HeadStats = headStats;
+    }
+
+    public ClockDefinition Clock { get; set; }
+
+    public ClockStats Stats { get; }
+
+    public HeadStats HeadStats { get; }
+
+    /// <summary>Age limit in ns (replaceable on hot reload).</summary>
+    public LatentSpec Latent { get; set; } = null!;
+
+    public long DueTick(long baseTick)
+    {
+        long rel = baseTick - Clock.OffsetTicks;
+        return rel >= 0 && rel % _divisor == 0 ? rel / _divisor : -1;
+    }
+
+    public long TicksBetween(long fromBaseTick, long toBaseTick)
+    {
+        long Count(long upTo) => upTo < Clock.OffsetTicks ? 0 : ((upTo - Clock.OffsetTicks) / _divisor) + 1;
+        return Math.Max(0, Count(toBaseTick - 1) - Count(fromBaseTick));
+    }
+
+    /// <summary>Samples the sensors at <paramref name="timeNs"/> and appends the context row to the history.</summary>
+    public void Observe(long timeNs)
+    {
+        _sensor.Read(timeNs + _sensorOffsetNs, _sensorValues);
+        for (int i = 0; i < _headFields.Length; i++)
+        {
+            _observation[i] = _sensorValues[_headFields[i]];
+        }
+
+        for (int i = 0; i < _contextFields.Length; i++)
+        {
+            _contextRow[i] = _sensorValues[_contextFields[i]];
+        }
+
+        _history.Append(_contextRow);
+    }
+
+    /// <summary>Reads the latest latent, runs the head and emits exactly one action.</summary>
+    public void Act(long tick, long timeNs)
+    {
+        Stats.Ticks++;
+        LatentSnapshot? latent = _latent?.Latest;
+        long age = latent is null ? timeNs + 1 : latent.AgeAt(timeNs);
+        bool stale = latent is null || age > Latent.AgeLimitNs;
+        if (latent is not null)
+        {
+            HeadStats.RecordAge(age);
+            HeadStats.RecursionSteps.RecordValue(Math.Clamp(latent.RecursionSteps, 0, 1024));
+            HeadStats.LastLatentVersion = latent.Version;
+        }
+
+        if (stale)
+        {
+            HeadStats.StaleTicks++;
+            if (Latent.OnStale == StalePolicy.SafeAction)
+            {
+                _output.EmitFallback(timeNs, tick, OverrunPolicy.SafeAction);
+                return;
+            }
+        }
+
+        long started = _virtualCosts is null ? Stopwatch.GetTimestamp() : 0;
+        ModuleOutcome outcome;
+        try
+        {
+            ReadOnlySpan<float> z = latent is null ? _zeroLatent : latent.Values;
+            outcome = _head.Act(_observation, z, (float)(Math.Min(age, long.MaxValue / 2) / 1e9), _action);
+        }
+#pragma warning disable CA1031 // The head must not stop the clock: a throw is a counted fault and a fallback action goes out.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            outcome = ModuleOutcome.Faulted;
+        }
+
+        long elapsed = _virtualCosts is null
+            ? (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds
+            : _virtualCosts.CostNs(Clock.Name, tick, 0);
+        Stats.RecordLatency(elapsed);
+
+        OverrunPolicy fallback = Clock.Overrun == OverrunPolicy.SafeAction ? OverrunPolicy.SafeAction : OverrunPolicy.Hold;
+        if (outcome != ModuleOutcome.Ok)
+        {
+            Stats.Faults++;
+            _output.EmitFallback(timeNs, tick, fallback);
+        }
+        else if (elapsed > Clock.BudgetNs)
+        {
+            // Late result: dropped, like a late command on Franka FCI; the fallback goes out instead.
+            Stats.Misses++;
+            _output.EmitFallback(timeNs + Clock.BudgetNs, tick, fallback);
+        }
+        else
+        {
+            _output.EmitModel(timeNs, tick, stale ? ActionKind.Degraded : ActionKind.Model, _action);
+        }
+    }
+}

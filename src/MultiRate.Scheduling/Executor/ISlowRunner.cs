@@ -1,0 +1,11 @@
+namespace MultiRate.Scheduling.Executor;
+
+/// <summary>Runs a slow clock's update away from the fast path: on a worker thread in real time, inline with a simulated latency in virtual time.</summary>
+internal interface ISlowRunner : IDisposable
+{
+    /// <summary>True while an update runs (a trigger now is skipped and counted).</summary>
+    bool Busy { get; }
+
+    /// <summary>Starts one update of <paramref name="stage"/>. Only called when not <see cref="Busy"/>.</summary>
+    void Start(SlowStage stage, long slowTick, long timeNs);
+}

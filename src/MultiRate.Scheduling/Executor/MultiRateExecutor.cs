@@ -1,0 +1,228 @@
+using System.Diagnostics;
+using System.Reactive.Concurrency;
+using MultiRate.Core.Latent;
+using MultiRate.Core.Modules;
+using MultiRate.Core.Rates;
+using MultiRate.Core.Sensors;
+using MultiRate.Core.Timing;
+using MultiRate.Scheduling.Output;
+using MultiRate.Scheduling.Stats;
+
+namespace MultiRate.Scheduling.Executor;
+
+/// <summary>
+/// Runs one rate profile's graph (sensors, slow context modules, the fast action head, the output
+/// stage) on any Rx <see cref="IScheduler"/>: the <see cref="RealTime.RealTimeScheduler"/> on the
+/// robot, Rx's <see cref="HistoricalScheduler"/> in replay.
+/// </summary>
+/// <remarks>
+/// One periodic schedule at the base tick drives everything. At base tick k (time t = k * base):
+/// <code>
+///   1. observe      fast clock due: sample sensors at t, append the context row to history
+///   2. publish      every slow clock due, slowest first: deterministic snapshots ready since the
+///                   last boundary become visible
+///   3. trigger      every slow clock due, slowest first: start an update, or skip it (counted)
+///                   when the previous one still runs; it sees the latents published in step 2
+///   4. read + act   fast clock due: read the latest latent (no lock), run the head, emit one action
+/// </code>
+/// Time is integer nanoseconds from the run's tick 0; tick times are k * period, never accumulated.
+/// The executor only reads time from its scheduler; modules receive time as data.
+/// </remarks>
+public sealed class MultiRateExecutor : IDisposable
+{
+    private readonly RateProfile _profile;
+    private readonly ExecutorOptions _options;
+    private readonly IActionHead _head;
+    private readonly IReadOnlyDictionary<string, IContextModule> _contexts;
+    private readonly SlowStage[] _slow;
+    private readonly FastStage _fast;
+    private readonly OutputStage _output;
+    private readonly ObservationHistory _history;
+    private readonly long _basePeriod;
+    private long _lastBaseTick = -1;
+
+    /// <summary>Builds the graph. Modules are owned by the caller.</summary>
+    public MultiRateExecutor(
+        RateProfile profile,
+        IActionHead head,
+        IReadOnlyDictionary<string, IContextModule> contexts,
+        ISensorSource sensor,
+        IActuatorSink? sink,
+        ExecutorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(options);
+        _profile = profile;
+        _options = options;
+        _head = head;
+        _contexts = contexts;
+        _basePeriod = profile.BaseTickNs;
+
+        var channels = profile.Clocks.ToDictionary(c => c.Name, _ => new LatentChannel());
+        ClockDefinition actionClock = profile.ActionClock;
+        var slow = new List<SlowStage>();
+        int historyRows = 1;
+        foreach (ClockDefinition clock in profile.Clocks.Where(c => c != actionClock).OrderBy(c => c.RateHz))
+        {
+            IContextModule module = contexts[clock.Module];
+            HandoffDefinition? outgoing = profile.Handoffs.FirstOrDefault(h => h.From == clock.Name);
+            HandoffDefinition? incoming = profile.Handoffs.FirstOrDefault(h => h.To == clock.Name);
+            var stats = new ClockStats(clock.Name, clock.RateHz, clock.BudgetNs);
+            var stage = new SlowStage(clock, profile.BaseTickHz, module, channels[clock.Name], incoming is null ? null : channels[incoming.From], outgoing?.Mode ?? HandoffMode.Deterministic, stats);
+            historyRows = Math.Max(historyRows, stage.HistoryRows);
+            slow.Add(stage);
+        }
+
+        _slow = [.. slow];
+        HeadStats = new HeadStats();
+        _output = new OutputStage(profile.Action, sink, HeadStats);
+        _history = new ObservationHistory(historyRows, Math.Max(1, options.ContextFields.Length));
+        HandoffDefinition? toHead = profile.Handoffs.FirstOrDefault(h => h.To == actionClock.Name);
+        var fastStats = new ClockStats(actionClock.Name, actionClock.RateHz, actionClock.BudgetNs);
+        _fast = new FastStage(profile, head, sensor, toHead is null ? null : channels[toHead.From], _output, _history, options, fastStats, HeadStats)
+        {
+            Latent = profile.Latent,
+        };
+        Channels = channels;
+    }
+
+    /// <summary>Statistics of the action clock's head and output.</summary>
+    public HeadStats HeadStats { get; }
+
+    /// <summary>Per-clock statistics, slowest first, action clock last.</summary>
+    public IEnumerable<ClockStats> ClockStats => _slow.Select(s => s.Stats).Append(_fast.Stats);
+
+    /// <summary>The latent channel each clock publishes to.</summary>
+    public IReadOnlyDictionary<string, LatentChannel> Channels { get; }
+
+    /// <summary>Runs for <paramref name="duration"/> on <paramref name="scheduler"/> and returns the summary.</summary>
+    /// <remarks>
+    /// Virtual mode needs a <see cref="VirtualTimeSchedulerBase{TAbsolute, TRelative}"/> (e.g. HistoricalScheduler)
+    /// and advances it itself; real-time mode blocks the caller until the run ends or is cancelled.
+    /// </remarks>
+    public RunSummary Run(IScheduler scheduler, TimeSpan duration, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(scheduler);
+        var wall = Stopwatch.StartNew();
+        DateTimeOffset tick0 = scheduler.Now + TimeSpan.FromTicks(_basePeriod / 100);
+        long totalTicks = Math.Max(1, (duration.Ticks * 100) / _basePeriod);
+        using var done = new ManualResetEventSlim();
+        long NowNs() => (scheduler.Now - tick0).Ticks * 100;
+        DateTimeOffset ToTime(long ns) => tick0 + TimeSpan.FromTicks(ns / 100);
+
+        var runners = new List<ISlowRunner>();
+        foreach (SlowStage stage in _slow)
+        {
+            stage.Runner = _options.Mode == ExecutionMode.Virtual
+                ? new VirtualSlowRunner(scheduler, ToTime, _options.CostModel, _options.Recursion)
+                : new ThreadSlowRunner(stage.Clock.Name, NowNs, _options.Recursion, stage.Clock.Cpu);
+            runners.Add(stage.Runner);
+        }
+
+        if (_options.Mode == ExecutionMode.RealTime)
+        {
+            WarmUp();
+        }
+
+        IDisposable periodic = scheduler.SchedulePeriodic(0L, TimeSpan.FromTicks(_basePeriod / 100), _ =>
+        {
+            long t = NowNs();
+            long k = ClockTime.LastTickAtOrBefore(0, 0, _basePeriod, t);
+            if (k >= totalTicks || cancellation.IsCancellationRequested)
+            {
+                done.Set();
+                return 0;
+            }
+
+            Tick(k);
+            return 0;
+        });
+
+        try
+        {
+            if (_options.Mode == ExecutionMode.Virtual)
+            {
+                if (scheduler is not VirtualTimeSchedulerBase<DateTimeOffset, TimeSpan> virtualScheduler)
+                {
+                    throw new ArgumentException("virtual mode needs a virtual-time scheduler such as HistoricalScheduler", nameof(scheduler));
+                }
+
+                virtualScheduler.AdvanceTo(ToTime((totalTicks - 1) * _basePeriod));
+            }
+            else
+            {
+                WaitHandle.WaitAny([done.WaitHandle, cancellation.WaitHandle]);
+            }
+        }
+        finally
+        {
+            periodic.Dispose();
+            foreach (ISlowRunner runner in runners)
+            {
+                runner.Dispose();
+            }
+        }
+
+        return SummaryBuilder.Build(_profile, _options.Mode, _lastBaseTick + 1, _basePeriod, wall.Elapsed, ClockStats.ToList(), HeadStats, _output.ActionsSha256, Channels);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _output.Dispose();
+
+    /// <summary>
+    /// One base tick. Public to the tests so the fast path's allocations can be measured without a scheduler.
+    /// </summary>
+    internal void Tick(long baseTick)
+    {
+        long t = baseTick * _basePeriod;
+        if (_lastBaseTick >= 0 && baseTick > _lastBaseTick + 1)
+        {
+            // The scheduler skipped whole periods after an overrun: count them per clock, never replay them.
+            foreach (SlowStage s in _slow)
+            {
+                s.Stats.SkippedPeriods += s.TicksBetween(_lastBaseTick, baseTick);
+            }
+
+            _fast.Stats.SkippedPeriods += _fast.TicksBetween(_lastBaseTick, baseTick);
+        }
+
+        _lastBaseTick = baseTick;
+        long fastTick = _fast.DueTick(baseTick);
+        if (fastTick >= 0)
+        {
+            _fast.Observe(t);
+        }
+
+        foreach (SlowStage s in _slow)
+        {
+            if (s.Mode == HandoffMode.Deterministic && s.DueTick(baseTick) >= 0)
+            {
+                s.PublishPending();
+            }
+        }
+
+        foreach (SlowStage s in _slow)
+        {
+            long slowTick = s.DueTick(baseTick);
+            if (slowTick >= 0)
+            {
+                s.Trigger(slowTick, t, _history);
+            }
+        }
+
+        if (fastTick >= 0)
+        {
+            _fast.Act(fastTick, t);
+        }
+    }
+
+    /// <summary>Settles JIT tiers and first-call costs before any deadline is armed.</summary>
+    private void WarmUp()
+    {
+        _head.WarmUp(_options.WarmUpIterations);
+        foreach (IContextModule module in _contexts.Values.Distinct())
+        {
+            module.WarmUp(2);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using MultiRate.Core.Budgets;
+using MultiRate.Core.Latent;
+using MultiRate.Core.Modules;
+using MultiRate.Core.Rates;
+using MultiRate.Scheduling.Stats;
+
+namespace MultiRate.Scheduling.Executor;
+
+/// <summary>
+/// One slow clock: triggers its context module without blocking, and publishes the resulting
+/// latent snapshots in <c>latest</c> or <c>deterministic</c> mode.
+/// </summary>
+/// <remarks>
+/// <see cref="PublishPending"/> and <see cref="Trigger"/> run on the dispatcher (fast) thread;
+/// <see cref="Compute"/> and <see cref="Complete"/> on the runner's thread. The only shared state
+/// is the pending snapshot (an interlocked reference) and the runner's busy flag.
+/// </remarks>
+internal sealed class SlowStage
+{
+    private readonly long _divisor;
+    private readonly float[] _history;
+    private readonly int _rows;
+    private long _version;
+    private LatentSnapshot? _pending;
+
+    public SlowStage(ClockDefinition clock, long baseTickHz, IContextModule module, LatentChannel output, LatentChannel? upstream, HandoffMode mode, ClockStats stats)
+    {
+        Clock = clock;
+        Module = module;
+        Output = output;
+        Upstream = upstream;
+        Mode = mode;
+        Stats = stats;
+        _divisor = baseTickHz / clock.RateHz;
+        _rows = clock.History > 0 ? clock.History : module.HistoryLength;
+        _history = new float[Math.Max(1, _rows) * Math.Max(1, module.ObservationSize)];
+    }
+
+    public ClockDefinition Clock { get; }
+
+    public IContextModule Module { get; }
+
+    public LatentChannel Output { get; }
+
+    public LatentChannel? Upstream { get; }
+
+    public HandoffMode Mode { get; set; }
+
+    public ClockStats Stats { get; }
+
+    public int HistoryRows => _rows;
+
+    public ISlowRunner Runner { get; set; } = null!;
+
+    /// <summary>Slow tick index at base tick <paramref name="baseTick"/>, or -1 when this clock is not due.</summary>
+    public long DueTick(long baseTick)
+    {
+        long rel = baseTick - Clock.OffsetTicks;
+        return rel >= 0 && rel % _divisor == 0 ? rel / _divisor : -1;
+    }
+
+    /// <summary>Number of this clock's ticks in the base-tick interval (from, to), both exclusive.</summary>
+    public long TicksBetween(long fromBaseTick, long toBaseTick)
+    {
+        long Count(long upTo) => upTo < Clock.OffsetTicks ? 0 : ((upTo - Clock.OffsetTicks) / _divisor) + 1;
+        return Math.Max(0, Count(toBaseTick - 1) - Count(fromBaseTick));
+    }
+
+    /// <summary>Deterministic mode: publishes the snapshot that became ready since the last boundary.</summary>
+    public void PublishPending()
+    {
+        LatentSnapshot? ready = Interlocked.Exchange(ref _pending, null);
+        if (ready is not null)
+        {
+            Output.Publish(ready);
+        }
+    }
+
+    /// <summary>Starts an update unless the previous one still runs (then skips and counts).</summary>
+    public void Trigger(long slowTick, long timeNs, ObservationHistory history)
+    {
+        Stats.Ticks++;
+        if (Runner.Busy)
+        {
+            Stats.Misses++;
+            return;
+        }
+
+        history.CopyLast(_rows, _history);
+        Runner.Start(this, slowTick, timeNs);
+    }
+
+    /// <summary>Runs the module; never throws.</summary>
+    public ContextResult Compute(long slowTick, long timeNs, AnytimeBudget budget)
+    {
+        try
+        {
+            var request = new ContextRequest(slowTick, timeNs, _history, _rows, Upstream?.Latest, budget);
+            ContextResult result = Module.Update(in request);
+            if (result.Outcome == ModuleOutcome.Ok && (result.Latent is null || !AllFinite(result.Latent)))
+            {
+                return result with { Outcome = ModuleOutcome.NonFinite };
+            }
+
+            return result;
+        }
+#pragma warning disable CA1031 // Modules must not throw across the tick boundary; a throw becomes a counted fault.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return new ContextResult(ModuleOutcome.Faulted, null, 0);
+        }
+    }
+
+    /// <summary>Turns a finished update into a snapshot and publishes it (latest) or holds it for the next boundary (deterministic).</summary>
+    public void Complete(long slowTick, long timeNs, in ContextResult result, long finishedNs, long elapsedNs)
+    {
+        Stats.RecordLatency(elapsedNs);
+        if (result.Outcome != ModuleOutcome.Ok || result.Latent is null)
+        {
+            Stats.Faults++;
+            return;
+        }
+
+        var snapshot = new LatentSnapshot(++_version, slowTick, timeNs, finishedNs, result.RecursionSteps, result.Latent);
+        if (Mode == HandoffMode.Latest)
+        {
+            Output.Publish(snapshot);
+        }
+        else
+        {
+            Interlocked.Exchange(ref _pending, snapshot);
+        }
+    }
+
+    private static bool AllFinite(float[] values)
+    {
+        foreach (float v in values)
+        {
+            if (!float.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,128 @@
+using MultiRate.Core.Rates;
+using MultiRate.Core.Sensors;
+using MultiRate.Scheduling.Stats;
+
+namespace MultiRate.Scheduling.Output;
+
+/// <summary>
+/// The last stage of every fast tick: guards, clamps and rate-limits the action, hands exactly one
+/// action to the sink, hashes it and counts it.
+/// </summary>
+/// <remarks>Fast thread only. No allocation.</remarks>
+internal sealed class OutputStage : IDisposable
+{
+    private readonly float[] _safe;
+    private readonly float[] _min;
+    private readonly float[] _max;
+    private readonly float[]? _maxRate;
+    private readonly float[] _last;
+    private readonly float[] _work;
+    private readonly IActuatorSink? _sink;
+    private readonly HeadStats _stats;
+    private readonly ActionHasher _hasher = new();
+    private long _lastTimeNs = long.MinValue;
+
+    public OutputStage(ActionSpec spec, IActuatorSink? sink, HeadStats stats)
+    {
+        _safe = spec.Safe.Select(v => (float)v).ToArray();
+        _min = spec.Min.Select(v => (float)v).ToArray();
+        _max = spec.Max.Select(v => (float)v).ToArray();
+        _maxRate = spec.MaxRatePerSecond?.Select(v => (float)v).ToArray();
+        _last = (float[])_safe.Clone();
+        _work = new float[_safe.Length];
+        _sink = sink;
+        _stats = stats;
+    }
+
+    public int Dimension => _safe.Length;
+
+    /// <summary>The last emitted action (the hold value).</summary>
+    public ReadOnlySpan<float> Last => _last;
+
+    public string ActionsSha256 => _hasher.Finish();
+
+    /// <summary>Emits the head's action, or a hold if it is not finite.</summary>
+    public void EmitModel(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action)
+    {
+        foreach (float v in action)
+        {
+            if (!float.IsFinite(v))
+            {
+                _stats.NonFiniteActions++;
+                EmitFallback(timeNs, tick, OverrunPolicy.Hold);
+                return;
+            }
+        }
+
+        action.CopyTo(_work);
+        Emit(timeNs, tick, kind);
+    }
+
+    /// <summary>Emits the hold or the safe action, as the policy says.</summary>
+    public void EmitFallback(long timeNs, long tick, OverrunPolicy policy)
+    {
+        if (policy == OverrunPolicy.SafeAction)
+        {
+            _safe.CopyTo(_work, 0);
+            Emit(timeNs, tick, ActionKind.Safe);
+        }
+        else
+        {
+            _last.CopyTo(_work, 0);
+            Emit(timeNs, tick, ActionKind.Hold);
+        }
+    }
+
+    public void Dispose() => _hasher.Dispose();
+
+    private void Emit(long timeNs, long tick, ActionKind kind)
+    {
+        Limit(timeNs);
+        _hasher.Append(tick, kind, _work);
+        try
+        {
+            _sink?.Write(timeNs, tick, kind, _work);
+        }
+#pragma warning disable CA1031 // A throwing sink must not stop the clock: the fault is counted and the next tick goes on.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            _stats.SinkFaults++;
+        }
+
+        _work.CopyTo(_last, 0);
+        _lastTimeNs = timeNs;
+        _stats.Actions++;
+        switch (kind)
+        {
+            case ActionKind.Model: _stats.ModelActions++; break;
+            case ActionKind.Degraded: _stats.DegradedActions++; break;
+            case ActionKind.Hold: _stats.HoldActions++; break;
+            default: _stats.SafeActions++; break;
+        }
+    }
+
+    private void Limit(long timeNs)
+    {
+        bool clamped = false;
+        double dt = _lastTimeNs == long.MinValue ? 0 : (timeNs - _lastTimeNs) / 1e9;
+        for (int i = 0; i < _work.Length; i++)
+        {
+            float v = _work[i];
+            if (_maxRate is not null && dt > 0)
+            {
+                float step = (float)(_maxRate[i] * dt);
+                v = Math.Clamp(v, _last[i] - step, _last[i] + step);
+            }
+
+            float c = Math.Clamp(v, _min[i], _max[i]);
+            clamped |= c != _work[i];
+            _work[i] = c;
+        }
+
+        if (clamped)
+        {
+            _stats.ClampedActions++;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace MultiRate.Scheduling.Stats;
+
+/// <summary>What a run did: per-clock figures, the actions emitted and the latent ages seen.</summary>
+public sealed record RunSummary
+{
+    /// <summary>Profile name.</summary>
+    public required string Profile { get; init; }
+
+    /// <summary><c>realtime</c> or <c>virtual</c>.</summary>
+    public required string Mode { get; init; }
+
+    /// <summary>Run length on the run's own clock, seconds.</summary>
+    public required double DurationSeconds { get; init; }
+
+    /// <summary>Wall-clock time the run took, seconds.</summary>
+    public required double WallSeconds { get; init; }
+
+    /// <summary>Per-clock figures, slowest first.</summary>
+    public required IReadOnlyList<ClockSummary> Clocks { get; init; }
+
+    /// <summary>Actions emitted (one per fast tick that ran).</summary>
+    public required long Actions { get; init; }
+
+    /// <summary>Actions by kind: model, degraded, hold, safe.</summary>
+    public required IReadOnlyDictionary<string, long> ActionsByKind { get; init; }
+
+    /// <summary>SHA-256 over every emitted action.</summary>
+    public required string ActionsSha256 { get; init; }
+
+    /// <summary>Latent age in ms at the fast ticks: p50, p99, max.</summary>
+    public required double LatentAgeP50Ms { get; init; }
+
+    /// <summary>Latent age p99, ms.</summary>
+    public required double LatentAgeP99Ms { get; init; }
+
+    /// <summary>Latent age max, ms.</summary>
+    public required double LatentAgeMaxMs { get; init; }
+
+    /// <summary>Fast ticks on a stale (or absent) latent.</summary>
+    public required long StaleTicks { get; init; }
+
+    /// <summary>Version of the last latent the head read.</summary>
+    public required long LastLatentVersion { get; init; }
+
+    /// <summary>Latents published per slow clock.</summary>
+    public required IReadOnlyDictionary<string, long> LatentsPublished { get; init; }
+
+    /// <summary>Recursion steps of the latents read: p50 and max.</summary>
+    public required double RecursionStepsP50 { get; init; }
+
+    /// <summary>Non-finite head outputs replaced, sink faults and other notes.</summary>
+    public required IReadOnlyDictionary<string, long> Guards { get; init; }
+}

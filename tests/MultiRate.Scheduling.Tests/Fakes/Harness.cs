@@ -1,0 +1,49 @@
+using System.Reactive.Concurrency;
+using MultiRate.Core.Modules;
+using MultiRate.Core.Rates;
+using MultiRate.Scheduling.Executor;
+using MultiRate.Scheduling.Stats;
+
+namespace MultiRate.Scheduling.Tests.Fakes;
+
+/// <summary>Builds an executor over the fakes and runs it in virtual time.</summary>
+internal sealed class Harness : IDisposable
+{
+    public Harness(RateProfile profile, IComputeCostModel? costs = null, TraceLog? trace = null)
+    {
+        Trace = trace;
+        Planner = new FakeContext("planner", trace);
+        Context = new FakeContext("context", trace);
+        Sink = new RecordingSink(trace);
+        Executor = new MultiRateExecutor(
+            profile,
+            Head,
+            new Dictionary<string, IContextModule> { ["planner"] = Planner, ["context"] = Context },
+            new RampSensor(trace),
+            Sink,
+            new ExecutorOptions
+            {
+                Mode = ExecutionMode.Virtual,
+                HeadFields = [0, 1],
+                ContextFields = [0],
+                CostModel = costs ?? DeclaredCostModel.Instance,
+                Recursion = 3,
+            });
+    }
+
+    public TraceLog? Trace { get; }
+
+    public FakeHead Head { get; } = new();
+
+    public FakeContext Planner { get; }
+
+    public FakeContext Context { get; }
+
+    public RecordingSink Sink { get; }
+
+    public MultiRateExecutor Executor { get; }
+
+    public RunSummary Run(TimeSpan duration) => Executor.Run(new HistoricalScheduler(), duration);
+
+    public void Dispose() => Executor.Dispose();
+}

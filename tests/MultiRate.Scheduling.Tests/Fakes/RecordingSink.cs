@@ -1,0 +1,20 @@
+using MultiRate.Core.Sensors;
+
+namespace MultiRate.Scheduling.Tests.Fakes;
+
+/// <summary>Keeps every action written.</summary>
+internal sealed class RecordingSink(TraceLog? trace = null) : IActuatorSink
+{
+    public List<(long TimeNs, long Tick, ActionKind Kind, float[] Action)> Actions { get; } = [];
+
+    public bool Keep { get; set; } = true;
+
+    public void Write(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action)
+    {
+        trace?.Add("act", tick, timeNs);
+        if (Keep)
+        {
+            Actions.Add((timeNs, tick, kind, action.ToArray()));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using MultiRate.Scheduling.RealTime;
+
+namespace MultiRate.Scheduling.Tests.RealTime;
+
+// Behaviour only: these tests never assert on how precise the wake-ups are (that is `multirate bench scheduler`).
+public class RealTimeSchedulerTests
+{
+    [Fact]
+    public void SchedulePeriodic_RunsOnDedicatedThread()
+    {
+        using var scheduler = new RealTimeScheduler(new RealTimeSchedulerOptions { ThreadName = "rt-test" });
+        var names = new List<string?>();
+        using var done = new CountdownEvent(5);
+        using (scheduler.SchedulePeriodic(0, TimeSpan.FromMilliseconds(1), n =>
+        {
+            lock (names)
+            {
+                names.Add(Thread.CurrentThread.Name);
+            }
+
+            if (!done.IsSet)
+            {
+                done.Signal();
+            }
+
+            return n + 1;
+        }))
+        {
+            Assert.True(done.Wait(TimeSpan.FromSeconds(30)));
+        }
+
+        lock (names)
+        {
+            Assert.All(names, n => Assert.Equal("rt-test", n));
+        }
+    }
+
+    [Fact]
+    public void SchedulePeriodic_Overrun_SkipsWholePeriodsWithoutBurst()
+    {
+        using var scheduler = new RealTimeScheduler();
+        var stamps = new List<long>();
+        using var done = new ManualResetEventSlim();
+        using (scheduler.SchedulePeriodic(0, TimeSpan.FromMilliseconds(2), n =>
+        {
+            stamps.Add(NativeClock.MonotonicNs());
+            if (n == 2)
+            {
+                Thread.Sleep(15); // overrun by more than 7 periods
+            }
+
+            if (n == 6)
+            {
+                done.Set();
+            }
+
+            return n + 1;
+        }))
+        {
+            Assert.True(done.Wait(TimeSpan.FromSeconds(30)));
+        }
+
+        Assert.True(scheduler.SkippedPeriods >= 7, $"skipped {scheduler.SkippedPeriods}");
+        // No catch-up burst: the run after the overrun is booked on a future deadline, so it never
+        // comes back-to-back with the overrun's end more than once.
+        Assert.True(stamps[4] - stamps[3] > 500_000, "the tick after the overrun's follow-up ran immediately (burst)");
+    }
+
+    [Fact]
+    public void Schedule_AbsoluteTimes_RunInDueOrderFifoForTies()
+    {
+        using var scheduler = new RealTimeScheduler();
+        var order = new List<string>();
+        using var done = new CountdownEvent(4);
+        DateTimeOffset due = scheduler.Now + TimeSpan.FromMilliseconds(20);
+        void Add(string s)
+        {
+            lock (order)
+            {
+                order.Add(s);
+            }
+
+            done.Signal();
+        }
+
+        scheduler.Schedule(due + TimeSpan.FromMilliseconds(5), () => Add("late"));
+        scheduler.Schedule(due, () => Add("a"));
+        scheduler.Schedule(due, () => Add("b"));
+        scheduler.Schedule(due - TimeSpan.FromMilliseconds(5), () => Add("early"));
+        Assert.True(done.Wait(TimeSpan.FromSeconds(30)));
+        Assert.Equal(["early", "a", "b", "late"], order);
+    }
+
+    [Fact]
+    public void Work_Throws_ClockKeepsTickingAndCountsFault()
+    {
+        using var scheduler = new RealTimeScheduler();
+        using var done = new ManualResetEventSlim();
+        using (scheduler.SchedulePeriodic(0, TimeSpan.FromMilliseconds(1), n =>
+        {
+            if (n == 1)
+            {
+                throw new InvalidOperationException("boom");
+            }
+
+            if (n >= 3)
+            {
+                done.Set();
+            }
+
+            return n + 1;
+        }))
+        {
+            // A throwing call does not advance the state, so n stays 1: done is never set, and every tick counts a fault.
+            Assert.False(done.Wait(TimeSpan.FromMilliseconds(50)));
+        }
+
+        Assert.True(scheduler.Faults >= 2);
+        Assert.IsType<InvalidOperationException>(scheduler.FirstFault);
+    }
+
+    [Fact]
+    public void ObservableInterval_OnRealTimeScheduler_Works()
+    {
+        using var scheduler = new RealTimeScheduler();
+        long[] values = Observable.Interval(TimeSpan.FromMilliseconds(1), scheduler).Take(5).ToArray().Wait();
+        Assert.Equal([0L, 1L, 2L, 3L, 4L], values);
+    }
+}
