@@ -15,7 +15,6 @@ namespace MultiRate.Scheduling.Executor;
 /// <remarks>Fast thread only. Every buffer is allocated up front: a steady-state tick allocates nothing.</remarks>
 internal sealed class FastStage
 {
-    private readonly RateProfile _profile;
     private readonly IActionHead _head;
     private readonly ISensorSource _sensor;
     private readonly LatentChannel? _latent;
@@ -43,7 +42,6 @@ internal sealed class FastStage
         ClockStats stats,
         HeadStats headStats)
     {
-        _profile = profile;
         Clock = profile.ActionClock;
         _head = head;
         _sensor = sensor;
@@ -126,7 +124,7 @@ internal sealed class FastStage
             }
         }
 
-        long started = _virtualCosts is null ? Stopwatch.GetTimestamp() : 0;
+        long started = Stopwatch.GetTimestamp();
         ModuleOutcome outcome;
         try
         {
@@ -140,10 +138,11 @@ internal sealed class FastStage
             outcome = ModuleOutcome.Faulted;
         }
 
-        long elapsed = _virtualCosts is null
-            ? (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds
-            : _virtualCosts.CostNs(Clock.Name, tick, 0);
-        Stats.RecordLatency(elapsed);
+        // Latency statistics are always the measured compute time on this machine. The deadline
+        // decision uses it in real time; in virtual time it uses the cost model, so replays are deterministic.
+        long measured = (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds;
+        long elapsed = _virtualCosts is null ? measured : _virtualCosts.CostNs(Clock.Name, tick, 0);
+        Stats.RecordLatency(measured);
 
         OverrunPolicy fallback = Clock.Overrun == OverrunPolicy.SafeAction ? OverrunPolicy.SafeAction : OverrunPolicy.Hold;
         if (outcome != ModuleOutcome.Ok)

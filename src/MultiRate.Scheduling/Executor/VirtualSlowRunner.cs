@@ -8,7 +8,7 @@ namespace MultiRate.Scheduling.Executor;
 /// <summary>
 /// Virtual time: runs the update inline (fixed recursion, no wall clock involved) and completes it
 /// at <c>trigger + cost</c> on the virtual scheduler, so replays are deterministic and still see the
-/// profile's declared latency.
+/// profile's declared latency. The latency statistics record the measured compute time.
 /// </summary>
 internal sealed class VirtualSlowRunner : ISlowRunner
 {
@@ -30,13 +30,15 @@ internal sealed class VirtualSlowRunner : ISlowRunner
     public void Start(SlowStage stage, long slowTick, long timeNs)
     {
         Busy = true;
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         ContextResult result = stage.Compute(slowTick, timeNs, AnytimeBudget.FixedSteps(_maxSteps));
+        long measured = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalNanoseconds;
         long cost = Math.Max(0, _costs.CostNs(stage.Clock.Name, slowTick, stage.Clock.LatencyNs));
         long ready = timeNs + cost;
         _scheduler.Schedule(_toTime(ready), () =>
         {
             Busy = false;
-            stage.Complete(slowTick, timeNs, result, ready, cost);
+            stage.Complete(slowTick, timeNs, result, ready, measured);
         });
     }
 

@@ -1,0 +1,28 @@
+namespace MultiRate.Cli.Infrastructure;
+
+/// <summary>
+/// Resolves the shipped defaults (<c>rates/default.yaml</c>, <c>configs/default.yaml</c>): from the
+/// current directory when they are there, else from the repository the program was built in, so
+/// <c>dotnet run --project src/MultiRate.Cli -- run</c> works from any folder of the clone.
+/// </summary>
+internal static class DefaultPaths
+{
+    public static string Resolve(string relative)
+    {
+        if (File.Exists(relative) || Path.IsPathRooted(relative))
+        {
+            return relative;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MultiRate.sln")))
+            {
+                string candidate = Path.Combine(dir.FullName, relative);
+                return File.Exists(candidate) ? candidate : relative;
+            }
+        }
+
+        return relative;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using MultiRate.Scheduling.Stats;
+using Spectre.Console;
+
+namespace MultiRate.Cli.Output;
+
+/// <summary>The run summary as a table per clock, plus the latent and action lines.</summary>
+internal static class SummaryTable
+{
+    public static void Write(IAnsiConsole console, RunSummary s)
+    {
+        console.MarkupLine($"[bold]{Markup.Escape(s.Profile)}[/] ({s.Mode}): {s.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s on the run's clock in {s.WallSeconds.ToString("0.##", CultureInfo.InvariantCulture)} s wall");
+        var table = new Table().AddColumns("clock", "Hz", "ticks", "misses", "skipped", "faults", "p50 us", "p99 us", "max us", "budget us");
+        foreach (ClockSummary c in s.Clocks)
+        {
+            table.AddRow(
+                c.Name,
+                N(c.RateHz),
+                N(c.Ticks),
+                N(c.Misses),
+                N(c.SkippedPeriods),
+                N(c.Faults),
+                F(c.LatencyP50Us),
+                F(c.LatencyP99Us),
+                F(c.LatencyMaxUs),
+                F(c.BudgetUs));
+        }
+
+        console.Write(table);
+        console.WriteLine(
+            $"latent age ms: p50 {F(s.LatentAgeP50Ms)}  p99 {F(s.LatentAgeP99Ms)}  max {F(s.LatentAgeMaxMs)}  (stale ticks {N(s.StaleTicks)}, last version {N(s.LastLatentVersion)}, recursion steps p50 {F(s.RecursionStepsP50)})");
+        console.WriteLine(
+            $"actions: {N(s.Actions)} ({string.Join(", ", s.ActionsByKind.Select(k => $"{k.Key} {N(k.Value)}"))})  sha256 {s.ActionsSha256}");
+    }
+
+    private static string N(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string F(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,63 @@
+using MultiRate.Cli.Commands;
+using MultiRate.Core.Errors;
+using Spectre.Console;
+
+namespace MultiRate.Cli;
+
+/// <summary>The <c>multirate</c> command.</summary>
+internal static class Program
+{
+    private const string Usage = """
+        usage: multirate <command> [options]
+
+          run      [--rates R] [--config C] [--log L] [--seconds N] [--json]     real time (defaults: the shipped demo, 5 s)
+          replay   [--log L] [--rates R] [--config C] [--seconds N] [--pace realtime|virtual] [--json]
+                                                                                 virtual time on log timestamps
+          validate <profile.yaml | configs/x.yaml>                                check a rate profile or model config
+          inspect  <log> [--json]                                                 format, times, topics of a log
+          cat      <log> --topic T [--json] [--limit N]                           decoded messages, one per line
+          bench    scheduler|models [--json] [--seconds N] [--quick]             measurements on this machine
+
+        exit codes: 0 ok, 2 bad input (profile, config, log, weights, arguments), 1 internal error
+        """;
+
+    public static int Main(string[] args)
+    {
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        return Run(args, Console.Out, Console.Error, AnsiConsole.Console, cts.Token);
+    }
+
+    /// <summary>Runs one command; the testable entry point.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, CancellationToken cancellation)
+    {
+        try
+        {
+            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            {
+                stdout.WriteLine(Usage);
+                return args.Length == 0 ? 2 : 0;
+            }
+
+            string[] rest = args[1..];
+            return args[0] switch
+            {
+                "run" or "replay" => RunCommand.Execute(args[0], rest, stdout, console, cancellation),
+                "validate" => ValidateCommand.Execute(rest, stdout),
+                "bench" => BenchCommand.Execute(rest, stdout, console),
+                "inspect" => InspectCommand.Execute(rest, stdout, console),
+                "cat" => CatCommand.Execute(rest, stdout),
+                _ => throw new UserInputException($"multirate: unknown command '{args[0]}'; expected run, replay, validate, inspect, cat or bench (see multirate --help)"),
+            };
+        }
+        catch (UserInputException ex)
+        {
+            stderr.WriteLine(ex.Message);
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using MultiRate.Scheduling.Executor;
+
+namespace MultiRate.Hosting.Composition;
+
+/// <summary>What to run: the profile, the model config, the sensor source and the clock.</summary>
+/// <remarks>Paths are resolved against the current directory. Defaults are the shipped demo.</remarks>
+public sealed class MultiRateOptions
+{
+    /// <summary>Rate profile path (default <c>rates/default.yaml</c>).</summary>
+    public string ProfilePath { get; set; } = "rates/default.yaml";
+
+    /// <summary>Model config path (default <c>configs/default.yaml</c>).</summary>
+    public string ConfigPath { get; set; } = "configs/default.yaml";
+
+    /// <summary>A sensor log to replay; overrides the config's <c>source</c>.</summary>
+    public string? LogPath { get; set; }
+
+    /// <summary>Real time or virtual time.</summary>
+    public ExecutionMode Mode { get; set; } = ExecutionMode.RealTime;
+
+    /// <summary>Run length; null = the log's length (replay) or 5 s (real time).</summary>
+    public TimeSpan? Duration { get; set; }
+
+    /// <summary>Spin margin of the real-time scheduler.</summary>
+    public TimeSpan SpinMargin { get; set; } = TimeSpan.FromMicroseconds(200);
+
+    /// <summary>Virtual-time compute costs (null = the profile's declared latencies).</summary>
+    public IComputeCostModel? CostModel { get; set; }
+}

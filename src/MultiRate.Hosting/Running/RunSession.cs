@@ -1,0 +1,88 @@
+using System.Reactive.Concurrency;
+using MultiRate.Configuration.Models;
+using MultiRate.Configuration.Rates;
+using MultiRate.Core.Models;
+using MultiRate.Core.Rates;
+using MultiRate.Core.Sensors;
+using MultiRate.Hosting.Composition;
+using MultiRate.Hosting.Sources;
+using MultiRate.Scheduling.Executor;
+using MultiRate.Scheduling.RealTime;
+using MultiRate.Scheduling.Stats;
+
+namespace MultiRate.Hosting.Running;
+
+/// <summary>
+/// One run of the policy: loads and validates the profile and config, builds the modules and the
+/// sensor source, and drives the executor on the clock the options choose (real time or virtual).
+/// </summary>
+/// <remarks>Every input is validated before any deadline is armed; bad input fails here with every error listed.</remarks>
+public sealed class RunSession : IDisposable
+{
+    private readonly MultiRateOptions _options;
+    private readonly IModuleFactory _modules;
+    private readonly IActuatorSink? _sink;
+    private readonly ISensorSource? _customSource;
+
+    /// <summary>Creates a session.</summary>
+    public RunSession(MultiRateOptions options, IModuleFactory modules, IActuatorSink? sink = null, ISensorSource? customSource = null)
+    {
+        _options = options;
+        _modules = modules;
+        _sink = sink;
+        _customSource = customSource;
+        Profile = RateProfileLoader.Load(options.ProfilePath);
+        Config = ModelConfigLoader.Load(options.ConfigPath);
+        Layout = ObservationLayout.From(Config.Inputs);
+    }
+
+    /// <summary>The validated profile.</summary>
+    public RateProfile Profile { get; }
+
+    /// <summary>The validated model config.</summary>
+    public ModelConfig Config { get; }
+
+    /// <summary>The observation layout.</summary>
+    public ObservationLayout Layout { get; }
+
+    /// <summary>A note on the device choice (e.g. the <c>auto</c> fallback), or null.</summary>
+    public string? DeviceNote => Inference.PolicyFactory.SelectDevice(Config).Note;
+
+    /// <summary>Runs and returns the summary.</summary>
+    public RunSummary Run(CancellationToken cancellation = default)
+    {
+        using ISensorSource source = _customSource ?? SensorSourceFactory.Create(_options.LogPath ?? Config.Source, Layout);
+        Layout.CheckSource(source.Fields, _options.LogPath ?? Config.Source ?? "sensor source");
+        using PolicyModules modules = _modules.Create(Profile, Config);
+        long start = source.StartNs ?? 0;
+        TimeSpan duration = _options.Duration
+            ?? (source.EndNs is long end && _options.Mode == ExecutionMode.Virtual ? TimeSpan.FromTicks((end - start) / 100) : TimeSpan.FromSeconds(5));
+        var executorOptions = new ExecutorOptions
+        {
+            Mode = _options.Mode,
+            HeadFields = Layout.HeadIndices,
+            ContextFields = Layout.ContextIndices,
+            CostModel = _options.CostModel ?? DeclaredCostModel.Instance,
+            SensorTimeOffsetNs = start,
+            Recursion = Config.Context.Recursion,
+        };
+        using var executor = new MultiRateExecutor(Profile, modules.Head, modules.Contexts, source, _sink, executorOptions);
+        if (_options.Mode == ExecutionMode.Virtual)
+        {
+            return executor.Run(new HistoricalScheduler(DateTimeOffset.UnixEpoch + TimeSpan.FromTicks(start / 100)), duration, cancellation);
+        }
+
+        using var scheduler = new RealTimeScheduler(new RealTimeSchedulerOptions
+        {
+            SpinMargin = _options.SpinMargin,
+            Cpu = Profile.ActionClock.Cpu,
+            ThreadName = "multirate-" + Profile.ActionClock.Name,
+        });
+        return executor.Run(scheduler, duration, cancellation);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+    }
+}

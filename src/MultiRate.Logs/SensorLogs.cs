@@ -1,0 +1,51 @@
+using MultiRate.Core.Errors;
+using MultiRate.Logs.Abstractions;
+using MultiRate.Logs.ULog;
+
+namespace MultiRate.Logs;
+
+/// <summary>Opens any supported sensor log, choosing the reader from the file's magic bytes (or, for CSV, its extension).</summary>
+public static class SensorLogs
+{
+    /// <summary>Opens <paramref name="path"/> as MCAP, PX4 ULog or CSV.</summary>
+    /// <exception cref="UserInputException">The file is missing or its format is not supported.</exception>
+    /// <exception cref="LogFormatException">The file is damaged.</exception>
+    public static ISensorLog Open(string path, bool allowTruncated = false)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new UserInputException($"{path}: log file not found");
+        }
+
+        Span<byte> magic = stackalloc byte[8];
+        int read;
+        using (FileStream fs = File.OpenRead(path))
+        {
+            read = fs.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
+        }
+
+        if (read >= 5 && magic[0] == 0x89 && magic[1] == (byte)'M' && magic[2] == (byte)'C' && magic[3] == (byte)'A' && magic[4] == (byte)'P')
+        {
+            return OpenMcap(path, allowTruncated);
+        }
+
+        if (read >= 4 && magic[0] == (byte)'U' && magic[1] == (byte)'L' && magic[2] == (byte)'o' && magic[3] == (byte)'g')
+        {
+            return ULogSensorLog.Open(path, new ULogReaderOptions { AllowTruncated = allowTruncated });
+        }
+
+        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return OpenCsv(path);
+        }
+
+        throw new UserInputException($"{path}: not a supported log: expected MCAP (magic 0x89 'MCAP'), PX4 ULog (magic 'ULog') or a .csv file with a header row");
+    }
+
+    private static ISensorLog OpenMcap(string path, bool allowTruncated) =>
+        throw new UserInputException($"{path}: MCAP replay is not wired yet (allowTruncated={allowTruncated})");
+
+    private static ISensorLog OpenCsv(string path) =>
+        throw new UserInputException($"{path}: CSV replay is not wired yet");
+}
