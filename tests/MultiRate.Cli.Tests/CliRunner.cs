@@ -1,0 +1,55 @@
+using Spectre.Console;
+
+namespace MultiRate.Cli.Tests;
+
+/// <summary>Runs the CLI in-process from the repository root and captures its output.</summary>
+internal static class CliRunner
+{
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), ColorSystem = ColorSystemSupport.NoColors });
+        string cwd = Environment.CurrentDirectory;
+        try
+        {
+            Environment.CurrentDirectory = RepoRoot;
+            int code = Program.Run(args, stdout, stderr, console, CancellationToken.None);
+            return (code, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Environment.CurrentDirectory = cwd;
+        }
+    }
+
+    public static string TempFile(string name, string text)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "multirate-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        string path = Path.Combine(dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MultiRate.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+}
+
+/// <summary>CLI tests change the current directory: run them one at a time.</summary>
+[CollectionDefinition("cli", DisableParallelization = true)]
+public sealed class CliCollection
+{
+}
