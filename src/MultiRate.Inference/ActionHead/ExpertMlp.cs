@@ -1,0 +1,42 @@
+using TorchSharp;
+using TorchSharp.Modules;
+
+namespace MultiRate.Inference.ActionHead;
+
+/// <summary>One shallow, wide MLP: input -> hidden (1 or 2 layers, ReLU) -> action pre-activation.</summary>
+/// <remarks>State-dict names: <c>fc1.*</c>, <c>fc2.*</c> (second hidden layer only), <c>out.*</c>.</remarks>
+internal sealed class ExpertMlp : torch.nn.Module
+{
+    public ExpertMlp(int inputSize, IReadOnlyList<int> hidden, int outputSize)
+        : base(nameof(ExpertMlp))
+    {
+        Fc1 = torch.nn.Linear(inputSize, hidden[0]);
+        register_module("fc1", Fc1);
+        if (hidden.Count > 1)
+        {
+            Fc2 = torch.nn.Linear(hidden[0], hidden[1]);
+            register_module("fc2", Fc2);
+        }
+
+        Out = torch.nn.Linear(hidden[^1], outputSize);
+        register_module("out", Out);
+    }
+
+    public Linear Fc1 { get; }
+
+    public Linear? Fc2 { get; }
+
+    public Linear Out { get; }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Fc1.Dispose();
+            Fc2?.Dispose();
+            Out.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,72 @@
+using TorchSharp;
+using TorchSharp.Modules;
+
+namespace MultiRate.Inference.ContextModule;
+
+/// <summary>
+/// Parameters of the recursive context module: a token projection with learned positions, a
+/// learned initial state z0, ONE weight-tied transformer block, and a pooled output projection.
+/// </summary>
+/// <remarks>
+/// State-dict names: <c>in_proj.*</c>, <c>pos</c> [tokens, d], <c>z0</c> [tokens, d],
+/// <c>up_proj.*</c> (only when an upstream latent feeds the module), <c>block.*</c> (TorchSharp's
+/// TransformerEncoderLayer names), <c>norm.*</c>, <c>out_proj.*</c>. Tokens = history rows, plus one
+/// when there is an upstream latent.
+/// </remarks>
+internal sealed class ContextNet : torch.nn.Module
+{
+    public ContextNet(int observationSize, int history, int upstreamSize, int dModel, int heads, int feedForward, int latentDim)
+        : base(nameof(ContextNet))
+    {
+        Tokens = history + (upstreamSize > 0 ? 1 : 0);
+        InProj = torch.nn.Linear(observationSize, dModel);
+        register_module("in_proj", InProj);
+        Pos = torch.nn.Parameter(torch.randn(Tokens, dModel) * 0.02);
+        register_parameter("pos", Pos);
+        Z0 = torch.nn.Parameter(torch.randn(Tokens, dModel) * 0.02);
+        register_parameter("z0", Z0);
+        if (upstreamSize > 0)
+        {
+            UpProj = torch.nn.Linear(upstreamSize, dModel);
+            register_module("up_proj", UpProj);
+        }
+
+        // Dropout 0: inference only, and results must be deterministic.
+        Block = torch.nn.TransformerEncoderLayer(dModel, heads, feedForward, 0.0);
+        register_module("block", Block);
+        Norm = torch.nn.LayerNorm(dModel);
+        register_module("norm", Norm);
+        OutProj = torch.nn.Linear(dModel, latentDim);
+        register_module("out_proj", OutProj);
+    }
+
+    public int Tokens { get; }
+
+    public Linear InProj { get; }
+
+    public Parameter Pos { get; }
+
+    public Parameter Z0 { get; }
+
+    public Linear? UpProj { get; }
+
+    public TransformerEncoderLayer Block { get; }
+
+    public LayerNorm Norm { get; }
+
+    public Linear OutProj { get; }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            InProj.Dispose();
+            UpProj?.Dispose();
+            Block.Dispose();
+            Norm.Dispose();
+            OutProj.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

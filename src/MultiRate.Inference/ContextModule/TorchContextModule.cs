@@ -1,0 +1,156 @@
+using System.Runtime.InteropServices;
+using MultiRate.Core.Budgets;
+using MultiRate.Core.Modules;
+using TorchSharp;
+
+namespace MultiRate.Inference.ContextModule;
+
+/// <summary>
+/// The slow recursive context module: tokens x = proj(history) + pos, then z &lt;- block(z + x)
+/// for as many steps as the <see cref="AnytimeBudget"/> allows (at most K), then a pooled latent.
+/// </summary>
+/// <remarks>
+/// One weight-tied block iterated K times, as in Universal Transformer / HRM / TRM: the input is
+/// re-injected at every step so each step refines z given the same evidence, which is what makes
+/// stopping early (anytime) still give a usable latent. Runs on the slow clock's worker thread,
+/// never concurrently with itself; each update runs in inference mode inside one dispose scope.
+/// It allocates per update (the latent array it returns and TorchSharp's tensor wrappers).
+/// </remarks>
+internal sealed class TorchContextModule : IContextModule
+{
+    private readonly ContextNet _net;
+    private readonly torch.Tensor _history;
+    private readonly torch.Tensor? _upstream;
+    private readonly int _upstreamSize;
+
+    public TorchContextModule(ContextNet net, int observationSize, int historyLength, int upstreamSize, int latentSize, torch.Device? device = null)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        _net = net;
+        ObservationSize = observationSize;
+        HistoryLength = historyLength;
+        LatentSize = latentSize;
+        _upstreamSize = upstreamSize;
+        foreach (var p in _net.parameters())
+        {
+            p.requires_grad_(false);
+        }
+
+        _net.eval();
+        Device = device ?? torch.CPU;
+        if (Device.type != DeviceType.CPU)
+        {
+            _net.to(Device);
+        }
+
+        // Host-side staging buffers: written through their byte spans, then moved to the device.
+        _history = torch.zeros(historyLength, observationSize);
+        _upstream = upstreamSize > 0 ? torch.zeros(1, upstreamSize) : null;
+    }
+
+    public int ObservationSize { get; }
+
+    public int LatentSize { get; }
+
+    public int HistoryLength { get; }
+
+    /// <summary>Where the block runs.</summary>
+    public torch.Device Device { get; }
+
+    /// <summary>Block invocations since construction (test hook).</summary>
+    internal long BlockInvocations { get; private set; }
+
+    internal ContextNet Net => _net;
+
+    /// <summary>The exception behind the last <see cref="ModuleOutcome.Faulted"/>, for diagnostics off the hot path.</summary>
+    internal Exception? LastFault { get; private set; }
+
+    public void WarmUp(int iterations)
+    {
+        float[] history = new float[HistoryLength * ObservationSize];
+        for (int i = 0; i < iterations; i++)
+        {
+            Update(new ContextRequest(i, i, history, HistoryLength, null, AnytimeBudget.FixedSteps(2)));
+        }
+    }
+
+    public ContextResult Update(in ContextRequest request)
+    {
+        AnytimeBudget budget = request.Budget;
+        if (request.HistoryRows < 0 || request.History.Length < request.HistoryRows * ObservationSize)
+        {
+            return new ContextResult(ModuleOutcome.Faulted, null, 0);
+        }
+
+        try
+        {
+            using var inference = torch.inference_mode();
+            using var scope = torch.NewDisposeScope();
+            StageHistory(request.History.Span, request.HistoryRows);
+            torch.Tensor tokens = _net.InProj.forward(OnDevice(_history)) + _net.Pos.narrow(0, 0, HistoryLength);
+            if (_net.UpProj is not null)
+            {
+                StageUpstream(request.Upstream?.Values);
+                tokens = torch.cat(new[] { tokens, _net.UpProj.forward(OnDevice(_upstream!)) }, 0);
+            }
+
+            // [tokens, batch=1, d]: TorchSharp's encoder layer is sequence-first.
+            torch.Tensor x = tokens.unsqueeze(1);
+            torch.Tensor z = _net.Z0.unsqueeze(1);
+            int steps = 0;
+            while (budget.CanRunAnotherStep())
+            {
+                z = _net.Block.call(z + x);
+                BlockInvocations++;
+                steps++;
+                budget.StepDone();
+            }
+
+            torch.Tensor pooled = _net.Norm.forward(z.mean(new long[] { 0 }, false, null));
+            float[] latent = _net.OutProj.forward(pooled).reshape(LatentSize).cpu().data<float>().ToArray();
+            foreach (float v in latent)
+            {
+                if (!float.IsFinite(v))
+                {
+                    return new ContextResult(ModuleOutcome.NonFinite, null, steps);
+                }
+            }
+
+            return new ContextResult(ModuleOutcome.Ok, latent, steps);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LastFault = ex;
+            return new ContextResult(ModuleOutcome.Faulted, null, budget.Steps);
+        }
+    }
+
+    public void Dispose()
+    {
+        _history.Dispose();
+        _upstream?.Dispose();
+        _net.Dispose();
+    }
+
+    private torch.Tensor OnDevice(torch.Tensor host) => Device.type == DeviceType.CPU ? host : host.to(Device);
+
+    private void StageHistory(ReadOnlySpan<float> history, int rows)
+    {
+        // Oldest first; fewer rows than the window are left-padded with zeros, more keep the newest.
+        Span<float> dst = MemoryMarshal.Cast<byte, float>(_history.bytes);
+        int used = Math.Min(rows, HistoryLength);
+        int pad = HistoryLength - used;
+        dst[..(pad * ObservationSize)].Clear();
+        history.Slice((rows - used) * ObservationSize, used * ObservationSize).CopyTo(dst[(pad * ObservationSize)..]);
+    }
+
+    private void StageUpstream(float[]? values)
+    {
+        Span<float> dst = MemoryMarshal.Cast<byte, float>(_upstream!.bytes);
+        dst.Clear();
+        if (values is not null)
+        {
+            values.AsSpan(0, Math.Min(values.Length, _upstreamSize)).CopyTo(dst);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using MultiRate.Core.Errors;
+using MultiRate.Core.Models;
+using MultiRate.Core.Modules;
+using MultiRate.Inference.ActionHead;
+using MultiRate.Inference.ContextModule;
+using MultiRate.Inference.Runtime;
+using MultiRate.Inference.Weights;
+using TorchSharp;
+
+namespace MultiRate.Inference;
+
+/// <summary>Builds the TorchSharp action head and context module from a validated <see cref="ModelConfig"/>.</summary>
+/// <remarks>
+/// Initialisation is seeded: the global torch generator is reseeded with <see cref="ModelConfig.Seed"/>
+/// under a lock just before the module is built, so the same config gives bit-identical weights
+/// in any process. When <see cref="ModelConfig.Weights"/> is set, the weights are then loaded over
+/// the seeded init (relative paths resolve against the config file's folder). Thread-safe.
+/// Head input: head fields, then the latent (<see cref="ContextConfig.LatentDim"/>), then two age
+/// features (age seconds, exp(-age/0.25 s)) when <see cref="HeadConfig.AgeFeatures"/> is on.
+/// Context rows: context fields, then goal fields.
+/// </remarks>
+public static class PolicyFactory
+{
+    private static readonly Lock SeedGate = new();
+
+    /// <summary>Resolves the config's device; log <see cref="DeviceSelection.Note"/> when it is set.</summary>
+    public static DeviceSelection SelectDevice(ModelConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return DeviceSelector.Select(config.Device, config.SourcePath);
+    }
+
+    /// <summary>Creates the fast action head.</summary>
+    /// <param name="config">The model config.</param>
+    /// <param name="actionDim">Action vector length.</param>
+    /// <param name="min">Lower action limits (length <paramref name="actionDim"/>).</param>
+    /// <param name="max">Upper action limits (length <paramref name="actionDim"/>).</param>
+    /// <remarks>The head always runs on the CPU: its per-tick work is a few small matrix-vector products.</remarks>
+    public static IActionHead CreateHead(ModelConfig config, int actionDim, double[] min, double[] max)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(min);
+        ArgumentNullException.ThrowIfNull(max);
+        HeadConfig h = config.Head;
+        var errors = new List<ValidationError>();
+        if (h.Hidden.Count is < 1 or > 2 || h.Hidden.Any(w => w < 1))
+        {
+            errors.Add(Error(config, "head.hidden", "expected one or two positive layer widths"));
+        }
+
+        if (h.Experts < 0 || h.TopK < 1 || (h.Experts > 1 && h.TopK > h.Experts))
+        {
+            errors.Add(Error(config, "head.top_k", $"expected 1 <= top_k <= experts (experts {h.Experts}, top_k {h.TopK})"));
+        }
+
+        if (actionDim < 1 || min.Length != actionDim || max.Length != actionDim || min.Zip(max).Any(p => !(p.First < p.Second)))
+        {
+            errors.Add(Error(config, "action", $"expected {actionDim} action limits with min < max (got {min.Length} min, {max.Length} max)"));
+        }
+
+        ThrowIfAny(errors);
+        _ = SelectDevice(config); // fails clearly on 'cuda' without a CUDA backend; the head itself stays on the CPU
+        int obs = config.Inputs.Head.Count;
+        int latent = config.Context.LatentDim;
+        int input = obs + latent + (h.AgeFeatures ? 2 : 0);
+        HeadNet net = Seeded(config.Seed, () => new HeadNet(input, h.Hidden, actionDim, h.Experts));
+        LoadWeights(config, net, "head");
+        return new TorchActionHead(net, obs, latent, h.AgeFeatures, h.TopK, min, max);
+    }
+
+    /// <summary>Creates the slow recursive context module.</summary>
+    /// <param name="config">The model config.</param>
+    /// <param name="upstreamSize">Latent length of a slower clock feeding this module, or 0.</param>
+    public static IContextModule CreateContext(ModelConfig config, int upstreamSize = 0)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ContextConfig c = config.Context;
+        var errors = new List<ValidationError>();
+        if (c.DModel < 1 || c.Heads < 1 || c.DModel % c.Heads != 0)
+        {
+            errors.Add(Error(config, "context.heads", $"expected heads to divide d_model (d_model {c.DModel}, heads {c.Heads})"));
+        }
+
+        if (c.FeedForward < 1 || c.Recursion < 1 || c.History < 1 || c.LatentDim < 1)
+        {
+            errors.Add(Error(config, "context", "expected feed_forward, recursion, history and latent_dim >= 1"));
+        }
+
+        int obs = config.Inputs.Context.Count + config.Inputs.Goal.Count;
+        if (obs < 1)
+        {
+            errors.Add(Error(config, "inputs.context", "expected at least one context field"));
+        }
+
+        ThrowIfAny(errors);
+        DeviceSelection device = SelectDevice(config);
+        // Seed + 1: the head and the context draw different streams from one config seed.
+        ContextNet net = Seeded(config.Seed + 1, () => new ContextNet(obs, c.History, upstreamSize, c.DModel, c.Heads, c.FeedForward, c.LatentDim));
+        LoadWeights(config, net, "context");
+        return new TorchContextModule(net, obs, c.History, upstreamSize, c.LatentDim, device.Device == ComputeDevice.Cuda ? torch.CUDA : torch.CPU);
+    }
+
+    internal static T Seeded<T>(int seed, Func<T> build)
+    {
+        TorchRuntime.EnsureLoaded();
+        lock (SeedGate)
+        {
+            torch.manual_seed(seed);
+            return build();
+        }
+    }
+
+    private static void LoadWeights(ModelConfig config, torch.nn.Module net, string part)
+    {
+        if (string.IsNullOrEmpty(config.Weights))
+        {
+            return;
+        }
+
+        string path = config.Weights;
+        if (!Path.IsPathRooted(path) && config.SourcePath is not null)
+        {
+            path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(config.SourcePath)) ?? ".", path);
+        }
+
+        try
+        {
+            PolicyWeights.LoadPart(net, path, part);
+        }
+        catch
+        {
+            net.Dispose();
+            throw;
+        }
+    }
+
+    private static ValidationError Error(ModelConfig config, string key, string message) => new(config.SourcePath, 0, 0, key, message);
+
+    private static void ThrowIfAny(List<ValidationError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text.Json.Nodes;
+using MultiRate.Logs.Abstractions;
+
+namespace MultiRate.Logs.Csv;
+
+/// <summary>
+/// A sensor CSV file as an <see cref="ISensorLog"/>: one topic (the file stem), a header row, a
+/// time column, and every other numeric column as a field named by its exact header text.
+/// </summary>
+/// <remarks>
+/// Streams the file line by line; memory holds one line. Time must not decrease down the file.
+/// Messages are <see cref="JsonObject"/>s of header -> double; an empty cell leaves its field out.
+/// Errors are <see cref="LogFormatException"/>s naming the file, line and column.
+/// Not thread-safe; each pass opens the file anew.
+/// </remarks>
+public sealed class CsvSensorLog : ISensorLog
+{
+    private readonly CsvLogOptions _options;
+    private readonly CsvLayout _layout;
+    private IReadOnlyList<LogTopicInfo>? _topics;
+
+    private CsvSensorLog(string path, CsvLogOptions options, CsvLayout layout)
+    {
+        Path = path;
+        _options = options;
+        _layout = layout;
+        Topic = options.TopicName ?? System.IO.Path.GetFileNameWithoutExtension(path);
+    }
+
+    /// <inheritdoc/>
+    public string Format => "csv";
+
+    /// <inheritdoc/>
+    public string Path { get; }
+
+    /// <summary>The one topic: <see cref="CsvLogOptions.TopicName"/> or the file stem.</summary>
+    public string Topic { get; }
+
+    /// <summary>Header of the time column in use.</summary>
+    public string TimeColumn => _layout.TimeColumn;
+
+    /// <summary>Headers of the field columns, in file order.</summary>
+    public IReadOnlyList<string> Fields => _layout.FieldNames;
+
+    /// <summary>Headers of columns left out because their first value is not a number.</summary>
+    public IReadOnlyList<string> IgnoredColumns => _layout.IgnoredColumns;
+
+    /// <summary>The single topic with count and first/last time (encoding <c>csv</c>, schema empty); the first call reads the whole file.</summary>
+    /// <exception cref="LogFormatException">A row is malformed or time goes backwards.</exception>
+    public IReadOnlyList<LogTopicInfo> Topics => _topics ??= Scan();
+
+    /// <summary>Opens a CSV file and reads its header and first row to find the time and field columns.</summary>
+    /// <exception cref="LogFormatException">The file is missing, empty, or has no usable time column.</exception>
+    public static CsvSensorLog Open(string path, CsvLogOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= new CsvLogOptions();
+        if (options.Delimiter is '"' or '\r' or '\n')
+        {
+            throw new ArgumentException($"'{options.Delimiter}' cannot separate CSV fields.", nameof(options));
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new LogFormatException(path, -1, "file", "an existing CSV file");
+        }
+
+        using var reader = new CsvRowReader(path, options.Delimiter);
+        List<string>? first = reader.MoveNext() ? reader.Cells : null;
+        return new CsvSensorLog(path, options, CsvLayout.Create(path, reader.Header, first, options));
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<LogMessage> ReadMessages(IReadOnlyCollection<string>? topics = null, long? startNs = null, long? endNs = null)
+    {
+        if (topics is not null && !topics.Contains(Topic))
+        {
+            return [];
+        }
+
+        return ReadCore(startNs ?? long.MinValue, endNs ?? long.MaxValue);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        // Nothing held open between passes.
+    }
+
+    private IEnumerable<LogMessage> ReadCore(long startNs, long endNs)
+    {
+        using var reader = new CsvRowReader(Path, _options.Delimiter);
+        var clock = new CsvMonotonicCheck(Path, _layout.TimeColumn);
+        while (reader.MoveNext())
+        {
+            long timeNs = _layout.ReadTimeNs(reader.Cells, reader.LineNumber);
+            clock.Check(timeNs, reader.LineNumber);
+            if (timeNs > endNs)
+            {
+                yield break; // time only grows from here
+            }
+
+            if (timeNs >= startNs)
+            {
+                yield return new LogMessage(timeNs, Topic, ToJson(reader));
+            }
+        }
+    }
+
+    private JsonObject ToJson(CsvRowReader reader)
+    {
+        var data = new JsonObject();
+        for (int k = 0; k < _layout.FieldNames.Length; k++)
+        {
+            if (_layout.ReadField(reader.Cells, k, reader.LineNumber) is double value)
+            {
+                data.Add(_layout.FieldNames[k], value);
+            }
+        }
+
+        return data;
+    }
+
+    private LogTopicInfo[] Scan()
+    {
+        using var reader = new CsvRowReader(Path, _options.Delimiter);
+        var clock = new CsvMonotonicCheck(Path, _layout.TimeColumn);
+        long count = 0;
+        long first = 0;
+        long last = 0;
+        while (reader.MoveNext())
+        {
+            long timeNs = _layout.ReadTimeNs(reader.Cells, reader.LineNumber);
+            clock.Check(timeNs, reader.LineNumber);
+            for (int k = 0; k < _layout.FieldNames.Length; k++)
+            {
+                _ = _layout.ReadField(reader.Cells, k, reader.LineNumber);
+            }
+
+            first = count == 0 ? timeNs : first;
+            last = timeNs;
+            count++;
+        }
+
+        return [new LogTopicInfo(Topic, count, first, last, "csv", string.Empty)];
+    }
+}

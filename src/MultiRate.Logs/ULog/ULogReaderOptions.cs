@@ -1,0 +1,21 @@
+namespace MultiRate.Logs.ULog;
+
+/// <summary>Options for reading a ULog file.</summary>
+public sealed class ULogReaderOptions
+{
+    /// <summary>
+    /// When true, a file that ends in the middle of a record (a logger that lost power) ends
+    /// reading cleanly instead of throwing; <see cref="ULogFile.TruncatedAt"/> says where.
+    /// Default: false (a <see cref="Abstractions.LogFormatException"/> with <c>IsTruncation</c>).
+    /// </summary>
+    public bool AllowTruncated { get; set; }
+
+    /// <summary>
+    /// How many messages <see cref="ULogFile.ReadMessages"/> holds back to emit them in timestamp
+    /// order. ULog stores messages in write order, and a topic's sample timestamp can lag the
+    /// others slightly. 0 emits file order. Default: 1024 (a few hundred KB at most). A message
+    /// older than one already emitted (a stuck or far-lagging timestamp) is emitted as it comes,
+    /// not dropped.
+    /// </summary>
+    public int ReorderWindow { get; set; } = 1024;
+}
