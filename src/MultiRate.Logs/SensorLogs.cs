@@ -1,5 +1,6 @@
 using MultiRate.Core.Errors;
 using MultiRate.Logs.Abstractions;
+using MultiRate.Logs.Csv;
 using MultiRate.Logs.ULog;
 
 namespace MultiRate.Logs;
@@ -46,6 +47,5 @@ public static class SensorLogs
     private static ISensorLog OpenMcap(string path, bool allowTruncated) =>
         throw new UserInputException($"{path}: MCAP replay is not wired yet (allowTruncated={allowTruncated})");
 
-    private static ISensorLog OpenCsv(string path) =>
-        throw new UserInputException($"{path}: CSV replay is not wired yet");
+    private static ISensorLog OpenCsv(string path) => CsvSensorLog.Open(path);
 }

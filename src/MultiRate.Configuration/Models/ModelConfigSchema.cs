@@ -1,0 +1,49 @@
+using MultiRate.Configuration.Yaml;
+
+namespace MultiRate.Configuration.Models;
+
+/// <summary>The keys of a model config, with what each means (shown in error messages).</summary>
+internal static class ModelConfigSchema
+{
+    /// <summary>Top-level keys.</summary>
+    public static readonly IReadOnlyList<KeySpec> Root =
+    [
+        new("name", true, "the config's name, a string"),
+        new("seed", false, "seed for weight initialisation, an integer (default 1)"),
+        new("device", false, "where the models run: cpu | cuda | auto (default cpu)"),
+        new("weights", false, "weights file (.dat or .safetensors) relative to this file, or null for the seeded init"),
+        new("source", false, "sensor log relative to this file, or \"synthetic\" for the built-in signal (default synthetic)"),
+        new("inputs", true, "field paths per module: { head: [...], context: [...], goal: [...] }"),
+        new("targets", false, "training target field paths, a list (default empty)"),
+        new("head", false, "the action head: { hidden, experts, top_k, age_features }"),
+        new("context", false, "the context module: { d_model, heads, feed_forward, recursion, history, latent_dim }"),
+    ];
+
+    /// <summary>Keys of the inputs section.</summary>
+    public static readonly IReadOnlyList<KeySpec> Inputs =
+    [
+        new("head", true, "field paths the head reads every tick, a non-empty list like ['/topic.field']"),
+        new("context", true, "field paths in the context history window, a non-empty list like ['/topic.field']"),
+        new("goal", false, "goal/task field paths given to the context module, a list (default empty)"),
+    ];
+
+    /// <summary>Keys of the head section.</summary>
+    public static readonly IReadOnlyList<KeySpec> Head =
+    [
+        new("hidden", false, "hidden layer widths: 1 or 2 integers, each 1..65536 (default [1024])"),
+        new("experts", false, "number of experts, 0..256; 0 or 1 = dense (default 0)"),
+        new("top_k", false, "experts run per tick, 1..max(1, experts) (default 1)"),
+        new("age_features", false, "feed the latent's age to the head, true or false (default true)"),
+    ];
+
+    /// <summary>Keys of the context section.</summary>
+    public static readonly IReadOnlyList<KeySpec> Context =
+    [
+        new("d_model", false, "token width, 1..65536, divisible by heads (default 128)"),
+        new("heads", false, "attention heads, dividing d_model (default 4)"),
+        new("feed_forward", false, "feed-forward width, 1..262144 (default 512)"),
+        new("recursion", false, "most recursion steps per update, 1..64 (default 8)"),
+        new("history", false, "observation rows in the history window, 1..65536 (default 16)"),
+        new("latent_dim", false, "published latent length, 1..65536 (default 64)"),
+    ];
+}
