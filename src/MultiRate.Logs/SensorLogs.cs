@@ -1,6 +1,8 @@
 using MultiRate.Core.Errors;
 using MultiRate.Logs.Abstractions;
 using MultiRate.Logs.Csv;
+using MultiRate.Logs.Decoding;
+using MultiRate.Logs.Mcap;
 using MultiRate.Logs.ULog;
 
 namespace MultiRate.Logs;
@@ -45,7 +47,7 @@ public static class SensorLogs
     }
 
     private static ISensorLog OpenMcap(string path, bool allowTruncated) =>
-        throw new UserInputException($"{path}: MCAP replay is not wired yet (allowTruncated={allowTruncated})");
+        McapSensorLog.Open(path, [new CdrMcapDecoder(path)], new McapReaderOptions { AllowTruncated = allowTruncated });
 
     private static ISensorLog OpenCsv(string path) => CsvSensorLog.Open(path);
 }
