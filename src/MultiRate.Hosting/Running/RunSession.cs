@@ -51,7 +51,9 @@ public sealed class RunSession : IDisposable
     /// <summary>Runs and returns the summary.</summary>
     public RunSummary Run(CancellationToken cancellation = default)
     {
-        using ISensorSource source = _customSource ?? SensorSourceFactory.Create(_options.LogPath ?? Config.Source, Layout);
+        // A source registered by the user belongs to the DI container; only a source built here is disposed here.
+        using ISensorSource? owned = _customSource is null ? SensorSourceFactory.Create(_options.LogPath ?? Config.Source, Layout) : null;
+        ISensorSource source = _customSource ?? owned!;
         Layout.CheckSource(source.Fields, _options.LogPath ?? Config.Source ?? "sensor source");
         using PolicyModules modules = _modules.Create(Profile, Config);
         long start = source.StartNs ?? 0;
