@@ -21,6 +21,12 @@ public sealed class ExecutorOptions
     /// <summary>K: recursion steps of the context modules (fixed in deterministic mode, the cap in anytime mode).</summary>
     public int Recursion { get; init; } = 8;
 
+    /// <summary>
+    /// Real time: a watchdog thread emits the hold or safe action at the head's deadline when the
+    /// head has produced nothing by then (default true). Virtual time needs none.
+    /// </summary>
+    public bool DeadlineWatchdog { get; init; } = true;
+
     /// <summary>Head warm-up calls before deadlines are armed (real time only; virtual time needs none).</summary>
     public int WarmUpIterations { get; init; } = 200;
 }

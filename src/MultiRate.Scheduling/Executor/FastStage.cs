@@ -83,6 +83,20 @@ internal sealed class FastStage
         return Math.Max(0, Count(toBaseTick - 1) - Count(fromBaseTick));
     }
 
+    /// <summary>Ticks whose head result came after the watchdog had already emitted the fallback.</summary>
+    public long LateDropped { get; private set; }
+
+    private bool Claim(long tick)
+    {
+        if (_output.TryClaim(tick))
+        {
+            return true;
+        }
+
+        LateDropped++;
+        return false;
+    }
+
     /// <summary>Samples the sensors at <paramref name="timeNs"/> and appends the context row to the history.</summary>
     public void Observe(long timeNs)
     {
@@ -119,7 +133,11 @@ internal sealed class FastStage
             HeadStats.StaleTicks++;
             if (Latent.OnStale == StalePolicy.SafeAction)
             {
-                _output.EmitFallback(timeNs, tick, OverrunPolicy.SafeAction);
+                if (Claim(tick))
+                {
+                    _output.EmitFallback(timeNs, tick, OverrunPolicy.SafeAction);
+                }
+
                 return;
             }
         }
@@ -145,6 +163,12 @@ internal sealed class FastStage
         Stats.RecordLatency(measured);
 
         OverrunPolicy fallback = Clock.Overrun == OverrunPolicy.SafeAction ? OverrunPolicy.SafeAction : OverrunPolicy.Hold;
+        if (!Claim(tick))
+        {
+            // The watchdog already sent this tick's fallback at the deadline: the late result is dropped.
+            return;
+        }
+
         if (outcome != ModuleOutcome.Ok)
         {
             Stats.Faults++;

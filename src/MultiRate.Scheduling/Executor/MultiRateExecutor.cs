@@ -104,7 +104,7 @@ public sealed class MultiRateExecutor : IDisposable
     {
         ArgumentNullException.ThrowIfNull(scheduler);
         var wall = Stopwatch.StartNew();
-        DateTimeOffset tick0 = scheduler.Now + TimeSpan.FromTicks(_basePeriod / 100);
+        DateTimeOffset tick0 = default;
         long totalTicks = Math.Max(1, (duration.Ticks * 100) / _basePeriod);
         using var done = new ManualResetEventSlim();
         long NowNs() => (scheduler.Now - tick0).Ticks * 100;
@@ -124,7 +124,13 @@ public sealed class MultiRateExecutor : IDisposable
             WarmUp();
         }
 
-        IDisposable periodic = scheduler.SchedulePeriodic(0L, TimeSpan.FromTicks(_basePeriod / 100), _ =>
+        // Tick 0 is booked after warm-up, so warm-up time is never counted as skipped periods.
+        TimeSpan period = TimeSpan.FromTicks(_basePeriod / 100);
+        tick0 = scheduler.Now + period;
+        DeadlineWatchdog? watchdog = _options.Mode == ExecutionMode.RealTime && _options.DeadlineWatchdog
+            ? new DeadlineWatchdog(_fast, _output, tick0, _basePeriod, totalTicks, NowNs)
+            : null;
+        Func<long, long> body = _ =>
         {
             long t = NowNs();
             long k = ClockTime.LastTickAtOrBefore(0, 0, _basePeriod, t);
@@ -136,7 +142,10 @@ public sealed class MultiRateExecutor : IDisposable
 
             Tick(k);
             return 0;
-        });
+        };
+        IDisposable periodic = scheduler is RealTime.RealTimeScheduler rt
+            ? rt.SchedulePeriodicAt(0L, tick0, period, body)
+            : scheduler.SchedulePeriodic(0L, period, body);
 
         try
         {
@@ -157,6 +166,7 @@ public sealed class MultiRateExecutor : IDisposable
         finally
         {
             periodic.Dispose();
+            watchdog?.Dispose();
             foreach (ISlowRunner runner in runners)
             {
                 runner.Dispose();

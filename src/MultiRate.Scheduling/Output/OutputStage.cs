@@ -8,7 +8,11 @@ namespace MultiRate.Scheduling.Output;
 /// The last stage of every fast tick: guards, clamps and rate-limits the action, hands exactly one
 /// action to the sink, hashes it and counts it.
 /// </summary>
-/// <remarks>Fast thread only. No allocation.</remarks>
+/// <remarks>
+/// Called by the fast thread and, in real time, by the deadline watchdog. Exactly one of them emits
+/// each tick: whoever first claims the tick index (<see cref="TryClaim"/>, a compare-and-swap). The
+/// emission itself runs under an uncontended lock. No allocation.
+/// </remarks>
 internal sealed class OutputStage : IDisposable
 {
     private readonly float[] _safe;
@@ -20,7 +24,9 @@ internal sealed class OutputStage : IDisposable
     private readonly IActuatorSink? _sink;
     private readonly HeadStats _stats;
     private readonly ActionHasher _hasher = new();
+    private readonly Lock _gate = new();
     private long _lastTimeNs = long.MinValue;
+    private long _claimed = -1;
 
     public OutputStage(ActionSpec spec, IActuatorSink? sink, HeadStats stats)
     {
@@ -41,41 +47,70 @@ internal sealed class OutputStage : IDisposable
 
     public string ActionsSha256 => _hasher.Finish();
 
+    /// <summary>Claims tick <paramref name="tick"/> for emission; false when it (or a later tick) was already claimed.</summary>
+    public bool TryClaim(long tick)
+    {
+        while (true)
+        {
+            long current = Volatile.Read(ref _claimed);
+            if (current >= tick)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _claimed, tick, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+
     /// <summary>Emits the head's action, or a hold if it is not finite.</summary>
     public void EmitModel(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action)
     {
-        foreach (float v in action)
+        lock (_gate)
         {
-            if (!float.IsFinite(v))
+            foreach (float v in action)
             {
-                _stats.NonFiniteActions++;
-                EmitFallback(timeNs, tick, OverrunPolicy.Hold);
-                return;
+                if (!float.IsFinite(v))
+                {
+                    _stats.NonFiniteActions++;
+                    FallbackLocked(timeNs, tick, OverrunPolicy.Hold);
+                    return;
+                }
             }
-        }
 
-        action.CopyTo(_work);
-        Emit(timeNs, tick, kind);
+            action.CopyTo(_work);
+            EmitLocked(timeNs, tick, kind);
+        }
     }
 
     /// <summary>Emits the hold or the safe action, as the policy says.</summary>
     public void EmitFallback(long timeNs, long tick, OverrunPolicy policy)
     {
-        if (policy == OverrunPolicy.SafeAction)
+        lock (_gate)
         {
-            _safe.CopyTo(_work, 0);
-            Emit(timeNs, tick, ActionKind.Safe);
-        }
-        else
-        {
-            _last.CopyTo(_work, 0);
-            Emit(timeNs, tick, ActionKind.Hold);
+            FallbackLocked(timeNs, tick, policy);
         }
     }
 
     public void Dispose() => _hasher.Dispose();
 
-    private void Emit(long timeNs, long tick, ActionKind kind)
+    private void FallbackLocked(long timeNs, long tick, OverrunPolicy policy)
+    {
+        if (policy == OverrunPolicy.SafeAction)
+        {
+            _safe.CopyTo(_work, 0);
+            EmitLocked(timeNs, tick, ActionKind.Safe);
+        }
+        else
+        {
+            _last.CopyTo(_work, 0);
+            EmitLocked(timeNs, tick, ActionKind.Hold);
+        }
+    }
+
+    private void EmitLocked(long timeNs, long tick, ActionKind kind)
     {
         Limit(timeNs);
         _hasher.Append(tick, kind, _work);

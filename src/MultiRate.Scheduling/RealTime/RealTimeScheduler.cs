@@ -33,8 +33,11 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
     private readonly PriorityQueue<ScheduledWork, (long Due, long Seq)> _queue = new(64);
     private readonly object _gate = new();
     private readonly Thread _thread;
-    private readonly long _epochMonoNs;
-    private readonly DateTimeOffset _epochWall;
+    // One time base for every instance, so clocks on different scheduler threads share tick 0.
+    private static readonly long SharedEpochMonoNs = NativeClock.MonotonicNs();
+    private static readonly DateTimeOffset SharedEpochWall = DateTimeOffset.UtcNow;
+    private readonly long _epochMonoNs = SharedEpochMonoNs;
+    private readonly DateTimeOffset _epochWall = SharedEpochWall;
     private long _seq;
     private long _skipped;
     private long _faults;
@@ -44,8 +47,6 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
     public RealTimeScheduler(RealTimeSchedulerOptions? options = null)
     {
         _options = options ?? new RealTimeSchedulerOptions();
-        _epochMonoNs = NativeClock.MonotonicNs();
-        _epochWall = DateTimeOffset.UtcNow;
         _thread = new Thread(Run) { IsBackground = true, Name = _options.ThreadName };
         _thread.Start();
     }
@@ -90,6 +91,13 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
         long periodNs = period.Ticks * 100;
         return Enqueue(new PeriodicWork<TState>(state, action, NativeClock.MonotonicNs() + periodNs, periodNs));
+    }
+
+    /// <summary>Like <see cref="SchedulePeriodic{TState}"/>, but the first run is at <paramref name="firstDue"/>, so several clocks can share one tick 0.</summary>
+    public IDisposable SchedulePeriodicAt<TState>(TState state, DateTimeOffset firstDue, TimeSpan period, Func<TState, TState> action)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
+        return Enqueue(new PeriodicWork<TState>(state, action, ToMonotonicNs(firstDue), period.Ticks * 100));
     }
 
     /// <inheritdoc />

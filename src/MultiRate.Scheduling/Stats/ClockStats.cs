@@ -39,6 +39,9 @@ public sealed class ClockStats
     /// <summary>Whole periods skipped after scheduler overruns (no tick ran at all).</summary>
     public long SkippedPeriods;
 
+    /// <summary>Real time: fallbacks the deadline watchdog emitted because the head had produced nothing by its deadline (watchdog thread only).</summary>
+    public long DeadlineFallbacks;
+
     /// <summary>Module faults (threw, NaN/Inf, timed out): the old result was kept.</summary>
     public long Faults;
 

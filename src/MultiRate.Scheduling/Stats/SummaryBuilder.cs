@@ -62,7 +62,7 @@ internal static class SummaryBuilder
         s.Name,
         s.RateHz,
         s.Ticks,
-        s.Misses,
+        s.Misses + Interlocked.Read(ref s.DeadlineFallbacks),
         s.SkippedPeriods,
         s.Faults,
         s.BudgetNs / 1e3,
