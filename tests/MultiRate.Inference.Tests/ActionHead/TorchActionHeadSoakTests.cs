@@ -3,6 +3,13 @@ using System.Diagnostics;
 
 namespace MultiRate.Inference.Tests.ActionHead;
 
+// RSS is process-wide: run alone, after the parallel tests, so other tests' memory doesn't count.
+[CollectionDefinition("soak", DisableParallelization = true)]
+public sealed class SoakCollection
+{
+}
+
+[Collection("soak")]
 public class TorchActionHeadSoakTests
 {
     [Fact]
@@ -18,6 +25,8 @@ public class TorchActionHeadSoakTests
             head.Act(obs, latent, 0.01f, action);
         }
 
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         long rssBefore = process.WorkingSet64;
