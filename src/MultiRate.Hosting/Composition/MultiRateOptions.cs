@@ -26,4 +26,10 @@ public sealed class MultiRateOptions
 
     /// <summary>Virtual-time compute costs (null = the profile's declared latencies).</summary>
     public IComputeCostModel? CostModel { get; set; }
+
+    /// <summary>
+    /// Replay: keep going past a damaged (truncated or corrupt) log, up to the damage, instead of
+    /// failing; the summary reports how much was replayed.
+    /// </summary>
+    public bool AllowTruncated { get; set; }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MultiRate.Core.Sensors;
 using MultiRate.Hosting.Running;
+using MultiRate.Scheduling.Observation;
 
 namespace MultiRate.Hosting.Composition;
 
@@ -25,7 +26,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<MultiRateOptions>(),
             sp.GetRequiredService<IModuleFactory>(),
             sp.GetService<IActuatorSink>(),
-            sp.GetService<ISensorSource>()));
+            sp.GetService<ISensorSource>(),
+            sp.GetServices<IRunObserver>()));
         return services;
     }
 }

@@ -7,6 +7,7 @@ using MultiRate.Core.Sensors;
 using MultiRate.Hosting.Composition;
 using MultiRate.Hosting.Sources;
 using MultiRate.Scheduling.Executor;
+using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.RealTime;
 using MultiRate.Scheduling.Stats;
 
@@ -23,10 +24,18 @@ public sealed class RunSession : IDisposable
     private readonly IModuleFactory _modules;
     private readonly IActuatorSink? _sink;
     private readonly ISensorSource? _customSource;
+    private readonly IRunObserver[] _observers;
 
     /// <summary>Creates a session.</summary>
-    public RunSession(MultiRateOptions options, IModuleFactory modules, IActuatorSink? sink = null, ISensorSource? customSource = null)
+    /// <param name="options">What to run.</param>
+    /// <param name="modules">Builds the head and context modules.</param>
+    /// <param name="sink">Where actions go (none: counted and hashed only).</param>
+    /// <param name="customSource">A user sensor source replacing the config's (owned by the caller).</param>
+    /// <param name="observers">Recorders, metrics and other observers of every tick.</param>
+    public RunSession(MultiRateOptions options, IModuleFactory modules, IActuatorSink? sink = null, ISensorSource? customSource = null, IEnumerable<IRunObserver>? observers = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        _observers = observers?.ToArray() ?? [];
         _options = options;
         _modules = modules;
         _sink = sink;
@@ -48,6 +57,12 @@ public sealed class RunSession : IDisposable
     /// <summary>A note on the device choice (e.g. the <c>auto</c> fallback), or null.</summary>
     public string? DeviceNote => Inference.PolicyFactory.SelectDevice(Config).Note;
 
+    /// <summary>The executor of the run in progress (null before <see cref="Run"/> builds it), for live views and hot reload.</summary>
+    public MultiRateExecutor? Executor { get; private set; }
+
+    /// <summary>Raised on the calling thread once the executor is built, just before the clock starts.</summary>
+    public event EventHandler<MultiRateExecutor>? Started;
+
     /// <summary>Runs and returns the summary.</summary>
     public RunSummary Run(CancellationToken cancellation = default)
     {
@@ -67,8 +82,11 @@ public sealed class RunSession : IDisposable
             CostModel = _options.CostModel ?? DeclaredCostModel.Instance,
             SensorTimeOffsetNs = start,
             Recursion = Config.Context.Recursion,
+            Observers = _observers,
         };
         using var executor = new MultiRateExecutor(Profile, modules.Head, modules.Contexts, source, _sink, executorOptions);
+        Executor = executor;
+        Started?.Invoke(this, executor);
         if (_options.Mode == ExecutionMode.Virtual)
         {
             return executor.Run(new HistoricalScheduler(DateTimeOffset.UnixEpoch + TimeSpan.FromTicks(start / 100)), duration, cancellation);

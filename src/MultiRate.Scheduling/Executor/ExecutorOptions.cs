@@ -1,3 +1,5 @@
+using MultiRate.Scheduling.Observation;
+
 namespace MultiRate.Scheduling.Executor;
 
 /// <summary>How to run one executor graph.</summary>
@@ -29,4 +31,7 @@ public sealed class ExecutorOptions
 
     /// <summary>Head warm-up calls before deadlines are armed (real time only; virtual time needs none).</summary>
     public int WarmUpIterations { get; init; } = 200;
+
+    /// <summary>Observers of every action, tick and latent (recorders, metrics); empty by default.</summary>
+    public IReadOnlyList<IRunObserver> Observers { get; init; } = [];
 }

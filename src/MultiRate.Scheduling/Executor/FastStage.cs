@@ -3,6 +3,7 @@ using MultiRate.Core.Latent;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
+using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Output;
 using MultiRate.Scheduling.Stats;
 
@@ -30,6 +31,7 @@ internal sealed class FastStage
     private readonly IComputeCostModel? _virtualCosts;
     private readonly long _sensorOffsetNs;
     private readonly long _divisor;
+    private readonly ObserverSet _observers;
 
     public FastStage(
         RateProfile profile,
@@ -40,8 +42,10 @@ internal sealed class FastStage
         ObservationHistory history,
         ExecutorOptions options,
         ClockStats stats,
-        HeadStats headStats)
+        HeadStats headStats,
+        ObserverSet observers)
     {
+        _observers = observers;
         Clock = profile.ActionClock;
         _head = head;
         _sensor = sensor;
@@ -121,6 +125,8 @@ internal sealed class FastStage
         LatentSnapshot? latent = _latent?.Latest;
         long age = latent is null ? timeNs + 1 : latent.AgeAt(timeNs);
         bool stale = latent is null || age > Latent.AgeLimitNs;
+        long version = latent?.Version ?? 0;
+        long reportedAge = latent is null ? -1 : age;
         if (latent is not null)
         {
             HeadStats.RecordAge(age);
@@ -133,11 +139,13 @@ internal sealed class FastStage
             HeadStats.StaleTicks++;
             if (Latent.OnStale == StalePolicy.SafeAction)
             {
-                if (Claim(tick))
+                bool claimed = Claim(tick);
+                if (claimed)
                 {
                     _output.EmitFallback(timeNs, tick, OverrunPolicy.SafeAction);
                 }
 
+                Report(new FastTickRecord(tick, timeNs, 0, 0, Clock.BudgetNs, claimed ? FastTickOutcome.StaleSafe : FastTickOutcome.Dropped, version, reportedAge));
                 return;
             }
         }
@@ -163,26 +171,41 @@ internal sealed class FastStage
         Stats.RecordLatency(measured);
 
         OverrunPolicy fallback = Clock.Overrun == OverrunPolicy.SafeAction ? OverrunPolicy.SafeAction : OverrunPolicy.Hold;
+        FastTickOutcome result;
         if (!Claim(tick))
         {
             // The watchdog already sent this tick's fallback at the deadline: the late result is dropped.
-            return;
+            result = FastTickOutcome.Dropped;
         }
-
-        if (outcome != ModuleOutcome.Ok)
+        else if (outcome != ModuleOutcome.Ok)
         {
             Stats.Faults++;
             _output.EmitFallback(timeNs, tick, fallback);
+            result = FastTickOutcome.Fault;
         }
         else if (elapsed > Clock.BudgetNs)
         {
             // Late result: dropped, like a late command on Franka FCI; the fallback goes out instead.
             Stats.Misses++;
             _output.EmitFallback(timeNs + Clock.BudgetNs, tick, fallback);
+            result = FastTickOutcome.Miss;
         }
         else
         {
+            // A non-finite action is replaced by a hold inside the output stage and counted there as a fault.
+            long nonFinite = HeadStats.NonFiniteActions;
             _output.EmitModel(timeNs, tick, stale ? ActionKind.Degraded : ActionKind.Model, _action);
+            result = HeadStats.NonFiniteActions != nonFinite ? FastTickOutcome.Fault : stale ? FastTickOutcome.Stale : FastTickOutcome.Ok;
+        }
+
+        Report(new FastTickRecord(tick, timeNs, measured, elapsed, Clock.BudgetNs, result, version, reportedAge));
+    }
+
+    private void Report(in FastTickRecord record)
+    {
+        if (_observers.Any)
+        {
+            _observers.FastTick(in record);
         }
     }
 }

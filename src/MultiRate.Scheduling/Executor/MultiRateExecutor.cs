@@ -5,6 +5,7 @@ using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
 using MultiRate.Core.Timing;
+using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Output;
 using MultiRate.Scheduling.Stats;
 
@@ -39,7 +40,11 @@ public sealed class MultiRateExecutor : IDisposable
     private readonly OutputStage _output;
     private readonly ObservationHistory _history;
     private readonly long _basePeriod;
+    private readonly ObserverSet _observers;
+    private RateProfile _current;
+    private RateProfile? _pendingReload;
     private long _lastBaseTick = -1;
+    private long _totalTicks;
 
     /// <summary>Builds the graph. Modules are owned by the caller.</summary>
     public MultiRateExecutor(
@@ -53,7 +58,9 @@ public sealed class MultiRateExecutor : IDisposable
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(options);
         _profile = profile;
+        _current = profile;
         _options = options;
+        _observers = new ObserverSet(options.Observers);
         _head = head;
         _contexts = contexts;
         _basePeriod = profile.BaseTickNs;
@@ -68,18 +75,18 @@ public sealed class MultiRateExecutor : IDisposable
             HandoffDefinition? outgoing = profile.Handoffs.FirstOrDefault(h => h.From == clock.Name);
             HandoffDefinition? incoming = profile.Handoffs.FirstOrDefault(h => h.To == clock.Name);
             var stats = new ClockStats(clock.Name, clock.RateHz, clock.BudgetNs);
-            var stage = new SlowStage(clock, profile.BaseTickHz, module, channels[clock.Name], incoming is null ? null : channels[incoming.From], outgoing?.Mode ?? HandoffMode.Deterministic, stats);
+            var stage = new SlowStage(clock, profile.BaseTickHz, module, channels[clock.Name], incoming is null ? null : channels[incoming.From], outgoing?.Mode ?? HandoffMode.Deterministic, stats, _observers);
             historyRows = Math.Max(historyRows, stage.HistoryRows);
             slow.Add(stage);
         }
 
         _slow = [.. slow];
         HeadStats = new HeadStats();
-        _output = new OutputStage(profile.Action, sink, HeadStats);
+        _output = new OutputStage(profile.Action, sink, HeadStats, _observers);
         _history = new ObservationHistory(historyRows, Math.Max(1, options.ContextFields.Length));
         HandoffDefinition? toHead = profile.Handoffs.FirstOrDefault(h => h.To == actionClock.Name);
         var fastStats = new ClockStats(actionClock.Name, actionClock.RateHz, actionClock.BudgetNs);
-        _fast = new FastStage(profile, head, sensor, toHead is null ? null : channels[toHead.From], _output, _history, options, fastStats, HeadStats)
+        _fast = new FastStage(profile, head, sensor, toHead is null ? null : channels[toHead.From], _output, _history, options, fastStats, HeadStats, _observers)
         {
             Latent = profile.Latent,
         };
@@ -95,6 +102,61 @@ public sealed class MultiRateExecutor : IDisposable
     /// <summary>The latent channel each clock publishes to.</summary>
     public IReadOnlyDictionary<string, LatentChannel> Channels { get; }
 
+    /// <summary>The profile in effect (changes at a tick boundary after <see cref="Reload"/>).</summary>
+    public RateProfile Profile => Volatile.Read(ref _current);
+
+    /// <summary>Base ticks run so far (for progress displays; read from any thread).</summary>
+    public long BaseTicksDone => Volatile.Read(ref _lastBaseTick) + 1;
+
+    /// <summary>Base ticks this run will take (0 before <see cref="Run"/>).</summary>
+    public long BaseTicksTotal => Volatile.Read(ref _totalTicks);
+
+    /// <summary>Observer exceptions swallowed so far.</summary>
+    public long ObserverFaults => _observers.Faults;
+
+    /// <summary>
+    /// Hot reload: <paramref name="updated"/> (already validated as a live edit of the current profile:
+    /// only budgets, overrun policies, latencies, the stale-latent policy and action limits differ)
+    /// takes effect at the next base-tick boundary. Safe to call from any thread.
+    /// </summary>
+    public void Reload(RateProfile updated)
+    {
+        ArgumentNullException.ThrowIfNull(updated);
+        if (updated.BaseTickHz != _profile.BaseTickHz || updated.Action.Dimension != _profile.Action.Dimension
+            || updated.Clocks.Count != _profile.Clocks.Count || updated.Clocks.Any(c => !_profile.Clocks.Any(o => o.Name == c.Name && o.RateHz == c.RateHz && o.OffsetTicks == c.OffsetTicks)))
+        {
+            throw new ArgumentException("a live reload may change budgets, policies and limits only; validate it with ProfileValidator.ValidateEdit first", nameof(updated));
+        }
+
+        Volatile.Write(ref _pendingReload, updated);
+    }
+
+    /// <summary>Applies a pending reload on the dispatcher thread, between two ticks.</summary>
+    private void ApplyReload()
+    {
+        RateProfile? updated = Interlocked.Exchange(ref _pendingReload, null);
+        if (updated is null)
+        {
+            return;
+        }
+
+        foreach (SlowStage s in _slow)
+        {
+            s.Clock = updated.Clock(s.Clock.Name);
+            s.Stats.BudgetNs = s.Clock.BudgetNs;
+        }
+
+        _fast.Clock = updated.ActionClock;
+        _fast.Stats.BudgetNs = _fast.Clock.BudgetNs;
+        _fast.Latent = updated.Latent;
+        _output.UpdateLimits(updated.Action);
+        Volatile.Write(ref _current, updated);
+        Reloads++;
+    }
+
+    /// <summary>Reloads applied so far.</summary>
+    public long Reloads { get; private set; }
+
     /// <summary>Runs for <paramref name="duration"/> on <paramref name="scheduler"/> and returns the summary.</summary>
     /// <remarks>
     /// Virtual mode needs a <see cref="VirtualTimeSchedulerBase{TAbsolute, TRelative}"/> (e.g. HistoricalScheduler)
@@ -106,6 +168,7 @@ public sealed class MultiRateExecutor : IDisposable
         var wall = Stopwatch.StartNew();
         DateTimeOffset tick0 = default;
         long totalTicks = Math.Max(1, (duration.Ticks * 100) / _basePeriod);
+        Volatile.Write(ref _totalTicks, totalTicks);
         using var done = new ManualResetEventSlim();
         long NowNs() => (scheduler.Now - tick0).Ticks * 100;
         DateTimeOffset ToTime(long ns) => tick0 + TimeSpan.FromTicks(ns / 100);
@@ -173,7 +236,7 @@ public sealed class MultiRateExecutor : IDisposable
             }
         }
 
-        return SummaryBuilder.Build(_profile, _options.Mode, _lastBaseTick + 1, _basePeriod, wall.Elapsed, ClockStats.ToList(), HeadStats, _output.ActionsSha256, Channels);
+        return SummaryBuilder.Build(_profile, _options.Mode, _lastBaseTick + 1, _basePeriod, wall.Elapsed, ClockStats.ToList(), HeadStats, _output.ActionsSha256, Channels, _observers.Faults);
     }
 
     /// <inheritdoc />
@@ -196,7 +259,12 @@ public sealed class MultiRateExecutor : IDisposable
             _fast.Stats.SkippedPeriods += _fast.TicksBetween(_lastBaseTick, baseTick);
         }
 
-        _lastBaseTick = baseTick;
+        if (_pendingReload is not null)
+        {
+            ApplyReload();
+        }
+
+        Volatile.Write(ref _lastBaseTick, baseTick);
         long fastTick = _fast.DueTick(baseTick);
         if (fastTick >= 0)
         {
@@ -207,7 +275,7 @@ public sealed class MultiRateExecutor : IDisposable
         {
             if (s.Mode == HandoffMode.Deterministic && s.DueTick(baseTick) >= 0)
             {
-                s.PublishPending();
+                s.PublishPending(t);
             }
         }
 

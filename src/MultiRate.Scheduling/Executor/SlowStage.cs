@@ -2,6 +2,7 @@ using MultiRate.Core.Budgets;
 using MultiRate.Core.Latent;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
+using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Stats;
 
 namespace MultiRate.Scheduling.Executor;
@@ -22,9 +23,11 @@ internal sealed class SlowStage
     private readonly int _rows;
     private long _version;
     private LatentSnapshot? _pending;
+    private readonly ObserverSet _observers;
 
-    public SlowStage(ClockDefinition clock, long baseTickHz, IContextModule module, LatentChannel output, LatentChannel? upstream, HandoffMode mode, ClockStats stats)
+    public SlowStage(ClockDefinition clock, long baseTickHz, IContextModule module, LatentChannel output, LatentChannel? upstream, HandoffMode mode, ClockStats stats, ObserverSet observers)
     {
+        _observers = observers;
         Clock = clock;
         Module = module;
         Output = output;
@@ -36,7 +39,7 @@ internal sealed class SlowStage
         _history = new float[Math.Max(1, _rows) * Math.Max(1, module.ObservationSize)];
     }
 
-    public ClockDefinition Clock { get; }
+    public ClockDefinition Clock { get; set; }
 
     public IContextModule Module { get; }
 
@@ -67,12 +70,16 @@ internal sealed class SlowStage
     }
 
     /// <summary>Deterministic mode: publishes the snapshot that became ready since the last boundary.</summary>
-    public void PublishPending()
+    public void PublishPending(long timeNs)
     {
         LatentSnapshot? ready = Interlocked.Exchange(ref _pending, null);
         if (ready is not null)
         {
             Output.Publish(ready);
+            if (_observers.Any)
+            {
+                _observers.Latent(Clock.Name, ready, timeNs);
+            }
         }
     }
 
@@ -83,6 +90,11 @@ internal sealed class SlowStage
         if (Runner.Busy)
         {
             Stats.Misses++;
+            if (_observers.Any)
+            {
+                _observers.SlowTick(new SlowTickRecord(Clock.Name, slowTick, timeNs, timeNs, 0, Clock.BudgetNs, SlowTickOutcome.Skipped, 0));
+            }
+
             return;
         }
 
@@ -116,16 +128,26 @@ internal sealed class SlowStage
     public void Complete(long slowTick, long timeNs, in ContextResult result, long finishedNs, long elapsedNs)
     {
         Stats.RecordLatency(elapsedNs);
-        if (result.Outcome != ModuleOutcome.Ok || result.Latent is null)
+        bool ok = result.Outcome == ModuleOutcome.Ok && result.Latent is not null;
+        if (_observers.Any)
+        {
+            _observers.SlowTick(new SlowTickRecord(Clock.Name, slowTick, timeNs, finishedNs, elapsedNs, Clock.BudgetNs, ok ? SlowTickOutcome.Completed : SlowTickOutcome.Faulted, result.RecursionSteps));
+        }
+
+        if (!ok)
         {
             Stats.Faults++;
             return;
         }
 
-        var snapshot = new LatentSnapshot(++_version, slowTick, timeNs, finishedNs, result.RecursionSteps, result.Latent);
+        var snapshot = new LatentSnapshot(++_version, slowTick, timeNs, finishedNs, result.RecursionSteps, result.Latent!);
         if (Mode == HandoffMode.Latest)
         {
             Output.Publish(snapshot);
+            if (_observers.Any)
+            {
+                _observers.Latent(Clock.Name, snapshot, finishedNs);
+            }
         }
         else
         {

@@ -1,5 +1,6 @@
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
+using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Stats;
 
 namespace MultiRate.Scheduling.Output;
@@ -18,18 +19,20 @@ internal sealed class OutputStage : IDisposable
     private readonly float[] _safe;
     private readonly float[] _min;
     private readonly float[] _max;
-    private readonly float[]? _maxRate;
+    private float[]? _maxRate;
     private readonly float[] _last;
     private readonly float[] _work;
     private readonly IActuatorSink? _sink;
     private readonly HeadStats _stats;
     private readonly ActionHasher _hasher = new();
     private readonly Lock _gate = new();
+    private readonly ObserverSet _observers;
     private long _lastTimeNs = long.MinValue;
     private long _claimed = -1;
 
-    public OutputStage(ActionSpec spec, IActuatorSink? sink, HeadStats stats)
+    public OutputStage(ActionSpec spec, IActuatorSink? sink, HeadStats stats, ObserverSet? observers = null)
     {
+        _observers = observers ?? ObserverSet.Empty;
         _safe = spec.Safe.Select(v => (float)v).ToArray();
         _min = spec.Min.Select(v => (float)v).ToArray();
         _max = spec.Max.Select(v => (float)v).ToArray();
@@ -94,6 +97,22 @@ internal sealed class OutputStage : IDisposable
         }
     }
 
+    /// <summary>Hot reload: takes new safe values and limits (same dimension) from the next emission on.</summary>
+    public void UpdateLimits(ActionSpec spec)
+    {
+        lock (_gate)
+        {
+            for (int i = 0; i < _safe.Length; i++)
+            {
+                _safe[i] = (float)spec.Safe[i];
+                _min[i] = (float)spec.Min[i];
+                _max[i] = (float)spec.Max[i];
+            }
+
+            _maxRate = spec.MaxRatePerSecond?.Select(v => (float)v).ToArray();
+        }
+    }
+
     public void Dispose() => _hasher.Dispose();
 
     private void FallbackLocked(long timeNs, long tick, OverrunPolicy policy)
@@ -125,6 +144,7 @@ internal sealed class OutputStage : IDisposable
             _stats.SinkFaults++;
         }
 
+        _observers.Action(timeNs, tick, kind, _work);
         _work.CopyTo(_last, 0);
         _lastTimeNs = timeNs;
         _stats.Actions++;

@@ -17,7 +17,8 @@ internal static class SummaryBuilder
         IReadOnlyList<ClockStats> clocks,
         HeadStats head,
         string actionsSha256,
-        IReadOnlyDictionary<string, LatentChannel> channels)
+        IReadOnlyDictionary<string, LatentChannel> channels,
+        long observerFaults = 0)
     {
         return new RunSummary
         {
@@ -48,6 +49,7 @@ internal static class SummaryBuilder
                 ["non_finite_actions"] = head.NonFiniteActions,
                 ["clamped_actions"] = head.ClampedActions,
                 ["sink_faults"] = head.SinkFaults,
+                ["observer_faults"] = observerFaults,
             },
         };
     }

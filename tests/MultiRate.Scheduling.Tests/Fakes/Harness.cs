@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
 using MultiRate.Scheduling.Executor;
+using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Stats;
 
 namespace MultiRate.Scheduling.Tests.Fakes;
@@ -9,7 +10,7 @@ namespace MultiRate.Scheduling.Tests.Fakes;
 /// <summary>Builds an executor over the fakes and runs it in virtual time.</summary>
 internal sealed class Harness : IDisposable
 {
-    public Harness(RateProfile profile, IComputeCostModel? costs = null, TraceLog? trace = null)
+    public Harness(RateProfile profile, IComputeCostModel? costs = null, TraceLog? trace = null, IReadOnlyList<IRunObserver>? observers = null)
     {
         Trace = trace;
         Planner = new FakeContext("planner", trace);
@@ -28,6 +29,7 @@ internal sealed class Harness : IDisposable
                 ContextFields = [0],
                 CostModel = costs ?? DeclaredCostModel.Instance,
                 Recursion = 3,
+                Observers = observers ?? [],
             });
     }
 

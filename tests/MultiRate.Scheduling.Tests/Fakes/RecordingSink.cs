@@ -9,6 +9,9 @@ internal sealed class RecordingSink(TraceLog? trace = null) : IActuatorSink
 
     public bool Keep { get; set; } = true;
 
+    /// <summary>Called with each tick index after the action is kept (e.g. to trigger a reload mid-run).</summary>
+    public Action<long>? OnWrite { get; set; }
+
     public void Write(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action)
     {
         trace?.Add("act", tick, timeNs);
@@ -16,5 +19,7 @@ internal sealed class RecordingSink(TraceLog? trace = null) : IActuatorSink
         {
             Actions.Add((timeNs, tick, kind, action.ToArray()));
         }
+
+        OnWrite?.Invoke(tick);
     }
 }
