@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MultiRate.Cli.Commands;
 using MultiRate.Core.Errors;
 using Spectre.Console;
@@ -24,11 +25,19 @@ internal static class Program
     public static int Main(string[] args)
     {
         using var cts = new CancellationTokenSource();
+
+        // SIGINT (Ctrl-C) and SIGTERM (systemd, docker stop, ros2 launch) stop a run gracefully: the
+        // safe action goes out, recordings are flushed, the summary is printed, and the exit code is 0.
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             cts.Cancel();
         };
+        using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cts.Cancel();
+        });
         return Run(args, Console.Out, Console.Error, AnsiConsole.Console, cts.Token);
     }
 

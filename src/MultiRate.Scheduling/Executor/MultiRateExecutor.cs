@@ -154,6 +154,9 @@ public sealed class MultiRateExecutor : IDisposable
         Reloads++;
     }
 
+    /// <summary>True when the last run was cancelled before its end; the safe action was then emitted last.</summary>
+    public bool StoppedEarly { get; private set; }
+
     /// <summary>Reloads applied so far.</summary>
     public long Reloads { get; private set; }
 
@@ -236,7 +239,14 @@ public sealed class MultiRateExecutor : IDisposable
             }
         }
 
-        return SummaryBuilder.Build(_profile, _options.Mode, _lastBaseTick + 1, _basePeriod, wall.Elapsed, ClockStats.ToList(), HeadStats, _output.ActionsSha256, Channels, _observers.Faults);
+        if (cancellation.IsCancellationRequested && _lastBaseTick + 1 < totalTicks)
+        {
+            // Stopped early (SIGINT/SIGTERM, Ctrl-C, a host shutting down): leave the robot on the safe action.
+            StoppedEarly = true;
+            _output.EmitSafeOnStop(_options.Mode == ExecutionMode.Virtual ? (_lastBaseTick + 1) * _basePeriod : NowNs());
+        }
+
+        return SummaryBuilder.Build(_profile, _options.Mode, _lastBaseTick + 1, _basePeriod, wall.Elapsed, ClockStats.ToList(), HeadStats, _output.ActionsSha256, Channels, _observers.Faults) with { StoppedEarly = StoppedEarly };
     }
 
     /// <inheritdoc />

@@ -97,6 +97,26 @@ internal sealed class OutputStage : IDisposable
         }
     }
 
+    /// <summary>
+    /// Stop (signal or cancellation): sends the safe action as the action of the next tick, so the
+    /// robot is left commanded safe and still gets exactly one action per tick.
+    /// </summary>
+    /// <returns>The tick index used, or -1 when that tick had already been claimed.</returns>
+    public long EmitSafeOnStop(long timeNs)
+    {
+        lock (_gate)
+        {
+            long tick = Volatile.Read(ref _claimed) + 1;
+            if (!TryClaim(tick))
+            {
+                return -1;
+            }
+
+            FallbackLocked(Math.Max(timeNs, _lastTimeNs), tick, OverrunPolicy.SafeAction);
+            return tick;
+        }
+    }
+
     /// <summary>Hot reload: takes new safe values and limits (same dimension) from the next emission on.</summary>
     public void UpdateLimits(ActionSpec spec)
     {

@@ -50,4 +50,7 @@ public sealed record RunSummary
 
     /// <summary>Non-finite head outputs replaced, sink faults and other notes.</summary>
     public required IReadOnlyDictionary<string, long> Guards { get; init; }
+
+    /// <summary>True when the run was stopped before its end (signal, Ctrl-C); the last action sent was then the safe action.</summary>
+    public bool StoppedEarly { get; init; }
 }
