@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MultiRate.Cli.Infrastructure;
+using MultiRate.Logs.Abstractions;
 using MultiRate.Scheduling.Stats;
 
 namespace MultiRate.Cli.Output;
@@ -7,10 +8,13 @@ namespace MultiRate.Cli.Output;
 /// <summary>
 /// The run summary as JSON. Field names are an interface: <c>ticks</c>, <c>misses</c> (per clock),
 /// <c>actions</c>, <c>actions_sha256</c> and <c>latent_age_ms</c> {p50, p99, max} must not change.
+/// When a log was replayed, <c>replay</c> says how much of it: <c>truncated</c> (the replay stopped
+/// at damage before the log's end), <c>replayed_up_to_ns</c>, <c>log_end_ns</c> (null when the
+/// damage hides it), <c>stopped_at_byte</c>, <c>reason</c> and <c>messages_read</c>.
 /// </summary>
 internal static class SummaryJson
 {
-    public static JsonObject From(RunSummary s)
+    public static JsonObject From(RunSummary s, LogCoverage? replay = null)
     {
         var ticks = new JsonObject();
         var misses = new JsonObject();
@@ -57,7 +61,7 @@ internal static class SummaryJson
             guards[k] = v;
         }
 
-        return new JsonObject
+        var json = new JsonObject
         {
             ["profile"] = s.Profile,
             ["mode"] = s.Mode,
@@ -82,5 +86,24 @@ internal static class SummaryJson
             ["guards"] = guards,
             ["clocks"] = clocks,
         };
+        if (replay is not null)
+        {
+            json["replay"] = Replay(replay);
+        }
+
+        return json;
     }
+
+    /// <summary>The "replayed up to" report of a replayed log.</summary>
+    public static JsonObject Replay(LogCoverage c) => new()
+    {
+        ["truncated"] = c.Damaged,
+        ["damage"] = !c.Damaged ? null : c.Truncated ? "truncated" : "corrupt",
+        ["replayed_from_ns"] = c.FirstMessageNs,
+        ["replayed_up_to_ns"] = c.LastMessageNs,
+        ["log_end_ns"] = c.LogEndNs,
+        ["stopped_at_byte"] = c.StoppedAtByte,
+        ["reason"] = c.Reason,
+        ["messages_read"] = c.MessagesRead,
+    };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MultiRate.Logs.Abstractions;
 using MultiRate.Scheduling.Stats;
 using Spectre.Console;
 
@@ -7,7 +8,7 @@ namespace MultiRate.Cli.Output;
 /// <summary>The run summary as a table per clock, plus the latent and action lines.</summary>
 internal static class SummaryTable
 {
-    public static void Write(IAnsiConsole console, RunSummary s)
+    public static void Write(IAnsiConsole console, RunSummary s, LogCoverage? replay = null)
     {
         console.MarkupLine($"[bold]{Markup.Escape(s.Profile)}[/] ({s.Mode}): {s.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s on the run's clock in {s.WallSeconds.ToString("0.##", CultureInfo.InvariantCulture)} s wall");
         var table = new Table().AddColumns("clock", "Hz", "ticks", "misses", "skipped", "faults", "p50 us", "p99 us", "max us", "budget us");
@@ -31,7 +32,22 @@ internal static class SummaryTable
             $"latent age ms: p50 {F(s.LatentAgeP50Ms)}  p99 {F(s.LatentAgeP99Ms)}  max {F(s.LatentAgeMaxMs)}  (stale ticks {N(s.StaleTicks)}, last version {N(s.LastLatentVersion)}, recursion steps p50 {F(s.RecursionStepsP50)})");
         console.WriteLine(
             $"actions: {N(s.Actions)} ({string.Join(", ", s.ActionsByKind.Select(k => $"{k.Key} {N(k.Value)}"))})  sha256 {s.ActionsSha256}");
+        if (replay is not null)
+        {
+            console.WriteLine(ReplayLine(replay));
+        }
     }
+
+    /// <summary>One line on how much of the log was replayed, e.g. <c>log damaged at byte 123456 (...): replayed 41.2 s of 69.3 s</c>.</summary>
+    public static string ReplayLine(LogCoverage c)
+    {
+        string of = c.LogSeconds is double total ? $" of {S(total)} s" : " (log end unknown)";
+        return c.Damaged
+            ? $"log damaged at byte {(c.StoppedAtByte is long b ? N(b) : "?")} ({c.Reason}): replayed {S(c.ReplayedSeconds)} s{of}, {N(c.MessagesRead)} messages"
+            : $"log replayed to its end: {S(c.ReplayedSeconds)} s, {N(c.MessagesRead)} messages";
+    }
+
+    private static string S(double seconds) => seconds.ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string N(long v) => v.ToString(CultureInfo.InvariantCulture);
 

@@ -28,8 +28,8 @@ internal static class ModelConfigReader
             SourcePath = map.File,
             Seed = r?.Int32("seed") ?? defaults.Seed,
             Device = r?.Enum("device", EnumNames.Device) ?? defaults.Device,
-            Weights = Resolve(r?.Text("weights"), baseDirectory),
-            Source = source is null || source == Synthetic ? Synthetic : Resolve(source, baseDirectory),
+            Weights = Resolve(r?.Text("weights"), baseDirectory, map, "weights"),
+            Source = source is null || source == Synthetic ? Synthetic : Resolve(source, baseDirectory, map, "source"),
             Inputs = ReadInputs(map, r?.Value("inputs")),
             Targets = r?.Texts("targets") ?? [],
             Head = r?.Value("head") is { } h ? ReadHead(map, h) : defaults.Head,
@@ -37,8 +37,15 @@ internal static class ModelConfigReader
         };
     }
 
-    private static string? Resolve(string? value, string? baseDirectory)
+    private static string? Resolve(string? value, string? baseDirectory, SourceMap map, string key)
     {
+        if (value is not null && value.Contains('\0', StringComparison.Ordinal))
+        {
+            // Found by fuzzing: Path.GetFullPath throws ArgumentException on a NUL.
+            map.Report(key, $"{key} must be a file path without NUL characters");
+            return null;
+        }
+
         if (string.IsNullOrEmpty(value) || baseDirectory is null || Path.IsPathRooted(value))
         {
             return value;

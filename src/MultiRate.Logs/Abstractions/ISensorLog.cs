@@ -20,4 +20,11 @@ public interface ISensorLog : IDisposable
 
     /// <summary>Decoded messages in log-time order, optionally filtered by topic and time range [start, end].</summary>
     IEnumerable<LogMessage> ReadMessages(IReadOnlyCollection<string>? topics = null, long? startNs = null, long? endNs = null);
+
+    /// <summary>
+    /// What the latest <see cref="ReadMessages"/> enumeration that ran to its end delivered: whether it
+    /// stopped at damage (only possible when the log was opened with <c>allowTruncated</c>), where and
+    /// why, and the log times covered. Null before any read has finished, or for a log that does not track it.
+    /// </summary>
+    LogCoverage? Coverage => null;
 }

@@ -82,6 +82,9 @@ public sealed class CsvSensorLog : ISensorLog
     }
 
     /// <inheritdoc/>
+    public LogCoverage? Coverage { get; private set; }
+
+    /// <inheritdoc/>
     public void Dispose()
     {
         // Nothing held open between passes.
@@ -91,20 +94,25 @@ public sealed class CsvSensorLog : ISensorLog
     {
         using var reader = new CsvRowReader(Path, _options.Delimiter);
         var clock = new CsvMonotonicCheck(Path, _layout.TimeColumn);
+        var coverage = new LogCoverageTracker();
         while (reader.MoveNext())
         {
             long timeNs = _layout.ReadTimeNs(reader.Cells, reader.LineNumber);
             clock.Check(timeNs, reader.LineNumber);
             if (timeNs > endNs)
             {
-                yield break; // time only grows from here
+                break; // time only grows from here
             }
 
             if (timeNs >= startNs)
             {
+                coverage.Add(timeNs);
                 yield return new LogMessage(timeNs, Topic, ToJson(reader));
             }
         }
+
+        // CSV has no records to resynchronize on: damage is always an error, so coverage is whole.
+        Coverage = coverage.Build();
     }
 
     private JsonObject ToJson(CsvRowReader reader)

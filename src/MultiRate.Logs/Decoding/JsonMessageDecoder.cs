@@ -27,9 +27,9 @@ public static class JsonMessageDecoder
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(data);
+            node = JsonPayload.Parse(data);
         }
-        catch (JsonException ex)
+        catch (FormatException ex)
         {
             // The JsonException message carries the line and byte position within the payload.
             throw new LogFormatException(sourcePath, -1, record, $"valid JSON ({ex.Message})");

@@ -9,8 +9,9 @@ namespace MultiRate.Logs.Replay;
 /// </summary>
 public sealed class LogSeries
 {
-    private LogSeries(IReadOnlyList<FieldSeries> fields)
+    private LogSeries(IReadOnlyList<FieldSeries> fields, LogCoverage? coverage = null)
     {
+        Coverage = coverage;
         Fields = fields;
         SampleCounts = [.. fields.Select(f => f.Count)];
         List<FieldSeries> nonEmpty = [.. fields.Where(f => f.Count > 0)];
@@ -29,6 +30,9 @@ public sealed class LogSeries
 
     /// <summary>Latest last sample over all fields; null when no field has a sample.</summary>
     public long? EndNs { get; }
+
+    /// <summary>What the extraction read of the log (damage and "replayed up to"), or null when built from arrays or the log does not track it.</summary>
+    public LogCoverage? Coverage { get; }
 
     /// <summary>Reads the topics the field paths need, once, and builds each field's series.</summary>
     /// <param name="log">The open log.</param>
@@ -99,7 +103,7 @@ public sealed class LogSeries
             series[i] = new FieldSeries(paths[i], t, v);
         }
 
-        return new LogSeries(series);
+        return new LogSeries(series, log.Coverage);
     }
 
     /// <summary>Builds series from arrays already in memory (tests, synthetic data).</summary>

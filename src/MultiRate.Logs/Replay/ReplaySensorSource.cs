@@ -29,6 +29,7 @@ public sealed class ReplaySensorSource : ISensorSource
         SampleCounts = series.SampleCounts;
         StartNs = series.StartNs;
         EndNs = series.EndNs;
+        Coverage = series.Coverage;
         times = [.. series.Fields.Select(f => f.TimesNs)];
         values = [.. series.Fields.Select(f => f.Values)];
         cursors = new int[times.Length];
@@ -45,6 +46,9 @@ public sealed class ReplaySensorSource : ISensorSource
 
     /// <inheritdoc />
     public long? EndNs { get; }
+
+    /// <summary>What was read of the log: whether it was damaged, where reading stopped and why, and the log times replayed. Null when unknown.</summary>
+    public LogCoverage? Coverage { get; }
 
     /// <summary>Extracts the fields from a log and creates a source over them.</summary>
     /// <param name="log">The open log (it can be disposed afterwards).</param>

@@ -86,8 +86,11 @@ public sealed class ULogFile : IDisposable
     /// <summary>Topics (<c>name/multi_id</c>) that have data, sorted by name; schema is the format name.</summary>
     public IReadOnlyList<LogTopicInfo> Topics => Summary.Topics;
 
-    /// <summary>Byte offset where a truncated file ended, when <see cref="ULogReaderOptions.AllowTruncated"/> is set.</summary>
+    /// <summary>Byte offset where a truncated (or, when allowed, damaged) file stopped being read, when <see cref="ULogReaderOptions.AllowTruncated"/> is set.</summary>
     public long? TruncatedAt => Summary.TruncatedAt;
+
+    /// <summary>What the latest <see cref="ReadMessages"/> enumeration that ran to its end delivered, and where it stopped (see <see cref="LogCoverage"/>).</summary>
+    public LogCoverage? Coverage { get; private set; }
 
     /// <summary>Number of sync records (<c>S</c>).</summary>
     public long SyncCount => Summary.SyncCount;
@@ -159,6 +162,7 @@ public sealed class ULogFile : IDisposable
         using ULogParser parser = OpenParser(null);
         var window = new PriorityQueue<ULogPendingMessage, (long TimeNs, long Sequence)>();
         long sequence = 0;
+        var coverage = new LogCoverageTracker();
         LogFormatException? truncation = null;
         while (true)
         {
@@ -186,19 +190,30 @@ public sealed class ULogFile : IDisposable
             window.Enqueue(new ULogPendingMessage(timeNs, sub, parser.CurrentData.ToArray()), (timeNs, sequence++));
             if (window.Count > _options.ReorderWindow)
             {
-                yield return Decode(window.Dequeue());
+                ULogPendingMessage next = window.Dequeue();
+                coverage.Add(next.TimeNs);
+                yield return Decode(next);
             }
         }
 
         while (window.Count > 0)
         {
-            yield return Decode(window.Dequeue());
+            ULogPendingMessage next = window.Dequeue();
+            coverage.Add(next.TimeNs);
+            yield return Decode(next);
         }
 
         if (truncation is not null)
         {
             ExceptionDispatchInfo.Throw(truncation);
         }
+
+        if (parser.StoppedBy is { } damage)
+        {
+            coverage.Stop(damage, parser.RecordOffset);
+        }
+
+        Coverage = coverage.Build();
     }
 
     private ULogSummary Scan()

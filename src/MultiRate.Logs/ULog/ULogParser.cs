@@ -70,21 +70,47 @@ internal sealed class ULogParser : IDisposable
         }
     }
 
-    /// <summary>Advances to the next data record; false at the end of the file.</summary>
+    /// <summary>The damage that ended the pass early (only when truncation is allowed), or null.</summary>
+    public LogFormatException? StoppedBy { get; private set; }
+
+    /// <summary>File offset of the record read last.</summary>
+    public long RecordOffset => _reader.RecordOffset;
+
+    /// <summary>
+    /// Advances to the next data record; false at the end of the file. When truncation is allowed,
+    /// any damage in the data (a cut, a corrupt record) also ends the pass, and <see cref="StoppedBy"/> says which.
+    /// </summary>
     public bool MoveNext()
     {
-        while (NextRecord())
+        try
         {
-            if (Handle())
+            while (NextRecord())
             {
-                return true;
+                if (Handle())
+                {
+                    return true;
+                }
             }
+        }
+        catch (LogFormatException e) when (_allowTruncated)
+        {
+            Stop(e);
         }
 
         return false;
     }
 
     public void Dispose() => _reader.Dispose();
+
+    private void Stop(LogFormatException e)
+    {
+        StoppedBy = e;
+        _ended = true;
+        if (_summary is not null)
+        {
+            _summary.TruncatedAt = e.Offset;
+        }
+    }
 
     private bool NextRecord()
     {
@@ -97,15 +123,9 @@ internal sealed class ULogParser : IDisposable
                     return true;
                 }
             }
-            catch (LogFormatException e) when (e.IsTruncation && _allowTruncated && _summary is not null)
-            {
-                _summary.TruncatedAt = e.Offset;
-                _ended = true;
-                return false;
-            }
             catch (LogFormatException e) when (e.IsTruncation && _allowTruncated)
             {
-                _ended = true;
+                Stop(e);
                 return false;
             }
 

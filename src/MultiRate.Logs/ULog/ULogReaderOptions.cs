@@ -4,8 +4,9 @@ namespace MultiRate.Logs.ULog;
 public sealed class ULogReaderOptions
 {
     /// <summary>
-    /// When true, a file that ends in the middle of a record (a logger that lost power) ends
-    /// reading cleanly instead of throwing; <see cref="ULogFile.TruncatedAt"/> says where.
+    /// When true, a file that ends in the middle of a record (a logger that lost power), or whose
+    /// data section is damaged further on (a corrupt record), ends reading cleanly at that point
+    /// instead of throwing; <see cref="ULogFile.TruncatedAt"/> and <see cref="ULogFile.Coverage"/> say where.
     /// Default: false (a <see cref="Abstractions.LogFormatException"/> with <c>IsTruncation</c>).
     /// </summary>
     public bool AllowTruncated { get; set; }

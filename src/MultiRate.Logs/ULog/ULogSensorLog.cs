@@ -34,5 +34,8 @@ public sealed class ULogSensorLog : ISensorLog
         File.ReadMessages(topics, startNs, endNs);
 
     /// <inheritdoc/>
+    public LogCoverage? Coverage => File.Coverage;
+
+    /// <inheritdoc/>
     public void Dispose() => File.Dispose();
 }

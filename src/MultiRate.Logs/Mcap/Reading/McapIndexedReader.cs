@@ -56,6 +56,15 @@ public sealed class McapIndexedReader
     /// <summary>Summary offsets in file order.</summary>
     public IReadOnlyList<McapSummaryOffset> SummaryOffsets => _summary.SummaryOffsets;
 
+    /// <summary>File offset of the chunk loaded last; -1 before the first.</summary>
+    internal long RecordOffset { get; private set; } = -1;
+
+    /// <summary>Latest message log time the summary knows of (statistics, else chunk indexes), or null.</summary>
+    internal ulong? SummaryEndTime =>
+        _summary.Statistics is { MessageCount: > 0 } s ? s.MessageEndTime
+        : _summary.ChunkIndexes.Count > 0 ? _summary.ChunkIndexes.Max(c => c.MessageEndTime)
+        : null;
+
     /// <summary>True when the summary has chunk indexes, so <see cref="ReadMessages"/> can find messages.</summary>
     public bool HasChunkIndexes => _summary.ChunkIndexes.Count > 0;
 
@@ -150,8 +159,9 @@ public sealed class McapIndexedReader
 
     private void LoadChunk(McapChunkIndex index, PriorityQueue<McapMessage, (ulong, ulong, int)> queue, ulong startTime, ulong endTime, IReadOnlyCollection<ushort>? channelIds)
     {
+        long chunkOffset = index.ChunkStartOffset > long.MaxValue ? -1 : (long)index.ChunkStartOffset;
+        RecordOffset = chunkOffset;
         var chunk = (McapChunk)ReadRecordAt(index.ChunkStartOffset, McapOpcode.Chunk);
-        long chunkOffset = (long)index.ChunkStartOffset;
         ReadOnlyMemory<byte> records = McapChunkDecoder.Decompress(chunk, _path, chunkOffset, _options.EffectiveMaxRecordBytes, _options.ValidateCrcs);
         string where = $"Chunk at byte {chunkOffset}";
         foreach (McapRawRecord raw in McapRecordSplitter.Split(records, _path, -1, where))

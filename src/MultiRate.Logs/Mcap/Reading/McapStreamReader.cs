@@ -37,6 +37,9 @@ public sealed class McapStreamReader
         _options = options ?? new McapReaderOptions();
     }
 
+    /// <summary>File offset of the top-level record being read (a chunk while its records are yielded); -1 before the first.</summary>
+    internal long RecordOffset { get; private set; } = -1;
+
     /// <summary>Yields the records in file order, ending with the Footer. Can be enumerated once.</summary>
     /// <exception cref="LogFormatException">The file is truncated, corrupt or fails a CRC.</exception>
     public IEnumerable<McapRecord> ReadRecords()
@@ -62,6 +65,7 @@ public sealed class McapStreamReader
         while (true)
         {
             long recordOffset = source.Position;
+            RecordOffset = recordOffset;
             if (!source.TryReadExactly(header, "record opcode and length"))
             {
                 throw new LogFormatException(_path, recordOffset, "end of file", "more records, a Footer and the closing magic, but the file ended", isTruncation: true);

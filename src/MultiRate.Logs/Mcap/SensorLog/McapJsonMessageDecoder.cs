@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MultiRate.Logs.Abstractions;
 
@@ -15,9 +14,9 @@ internal sealed class McapJsonMessageDecoder : IMcapMessageDecoder
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(data);
+            node = Decoding.JsonPayload.Parse(data);
         }
-        catch (JsonException ex)
+        catch (FormatException ex)
         {
             throw new LogFormatException(null, -1, "json message", $"valid UTF-8 JSON ({ex.Message})");
         }

@@ -12,8 +12,10 @@ namespace MultiRate.Logs.Mcap;
 /// with file order on ties, skipping chunks outside the time range. Files without chunk indexes,
 /// or without a footer (a crashed recording), are read front to back and their messages come in
 /// file order; on a truncated file every complete message is yielded and then a
-/// <see cref="LogFormatException"/> with <see cref="LogFormatException.IsTruncation"/> is thrown,
-/// unless <see cref="McapReaderOptions.AllowTruncated"/> is set.</para>
+/// <see cref="LogFormatException"/> with <see cref="LogFormatException.IsTruncation"/> is thrown.
+/// With <see cref="McapReaderOptions.AllowTruncated"/>, reading instead stops quietly at the first
+/// damaged record (truncation, CRC mismatch, corrupt record) and <see cref="Coverage"/> says where
+/// and why. Message decoding errors are never swallowed.</para>
 /// <para>Each <see cref="ReadMessages"/> enumeration opens its own file handle. Not thread-safe.</para>
 /// </remarks>
 public sealed class McapSensorLog : ISensorLog
@@ -38,7 +40,10 @@ public sealed class McapSensorLog : ISensorLog
     /// <inheritdoc />
     public IReadOnlyList<LogTopicInfo> Topics => (_scan ??= McapTopicScanner.Scan(Path, _options)).Topics;
 
-    /// <summary>True when the file has no footer and the topic scan stopped at its truncated end.</summary>
+    /// <inheritdoc />
+    public LogCoverage? Coverage { get; private set; }
+
+    /// <summary>True when the file has no footer and the topic scan stopped at its truncated end (or, with <see cref="McapReaderOptions.AllowTruncated"/>, at damage).</summary>
     public bool IsTruncated => (_scan ??= McapTopicScanner.Scan(Path, _options)).Truncated;
 
     /// <summary>Opens an MCAP file (checks that it exists and starts with the MCAP magic).</summary>
@@ -92,14 +97,17 @@ public sealed class McapSensorLog : ISensorLog
         }
     }
 
-    /// <summary>Opens the index, or returns null when the file has no footer (crashed writer).</summary>
+    /// <summary>
+    /// Opens the index, or returns null when the file has no footer (crashed writer) or, with
+    /// <see cref="McapReaderOptions.AllowTruncated"/>, a damaged summary: the data is then read front to back.
+    /// </summary>
     internal static McapIndexedReader? TryOpenIndexed(FileStream file, string path, McapReaderOptions options)
     {
         try
         {
             return McapIndexedReader.Open(file, path, options);
         }
-        catch (LogFormatException ex) when (ex.IsTruncation)
+        catch (LogFormatException ex) when (ex.IsTruncation || options.AllowTruncated)
         {
             return null;
         }
@@ -112,6 +120,7 @@ public sealed class McapSensorLog : ISensorLog
         IEnumerable<McapMessage> messages;
         IReadOnlyDictionary<ushort, McapChannel> channels;
         IReadOnlyDictionary<ushort, McapSchema> schemas;
+        Func<long> recordOffset;
         if (indexed is { HasChunkIndexes: true })
         {
             // Channel filtering lets whole chunks be skipped; the topic check below stays authoritative.
@@ -120,18 +129,38 @@ public sealed class McapSensorLog : ISensorLog
                 : indexed.Channels.Values.Where(c => topics.Contains(c.Topic)).Select(c => c.Id).ToList();
             messages = indexed.ReadMessages(start, end, ids);
             (channels, schemas) = (indexed.Channels, indexed.Schemas);
+            recordOffset = () => indexed.RecordOffset;
         }
         else
         {
             file.Seek(0, SeekOrigin.Begin);
             var streamedChannels = new Dictionary<ushort, McapChannel>();
             var streamedSchemas = new Dictionary<ushort, McapSchema>();
-            messages = Streamed(new McapStreamReader(file, Path, _options), streamedChannels, streamedSchemas, start, end, _options.AllowTruncated);
+            var reader = new McapStreamReader(file, Path, _options);
+            messages = Streamed(reader, streamedChannels, streamedSchemas, start, end);
             (channels, schemas) = (streamedChannels, streamedSchemas);
+            recordOffset = () => reader.RecordOffset;
         }
 
-        foreach (McapMessage message in messages)
+        var coverage = new LogCoverageTracker();
+        using IEnumerator<McapMessage> enumerator = messages.GetEnumerator();
+        while (true)
         {
+            try
+            {
+                if (!enumerator.MoveNext())
+                {
+                    break;
+                }
+            }
+            catch (LogFormatException ex) when (_options.AllowTruncated)
+            {
+                // Replay up to the damage: keep what came before it and say where it stopped.
+                coverage.Stop(ex, recordOffset());
+                break;
+            }
+
+            McapMessage message = enumerator.Current;
             if (!channels.TryGetValue(message.ChannelId, out McapChannel? channel))
             {
                 throw new LogFormatException(Path, -1, $"Message at log time {message.LogTime}", $"a Channel record with id {message.ChannelId} before its messages");
@@ -140,30 +169,22 @@ public sealed class McapSensorLog : ISensorLog
             if (topics is null || topics.Contains(channel.Topic))
             {
                 schemas.TryGetValue(channel.SchemaId, out McapSchema? schema);
-                yield return _decoders.Decode(message, channel, schema);
+                LogMessage decoded = _decoders.Decode(message, channel, schema);
+                coverage.Add(decoded.LogTimeNs);
+                yield return decoded;
             }
         }
+
+        ulong? summaryEnd = indexed?.SummaryEndTime;
+        Coverage = coverage.Build(summaryEnd is ulong e ? (long)Math.Min(e, long.MaxValue) : null);
     }
 
     private static IEnumerable<McapMessage> Streamed(
-        McapStreamReader reader, Dictionary<ushort, McapChannel> channels, Dictionary<ushort, McapSchema> schemas, ulong start, ulong end, bool allowTruncated)
+        McapStreamReader reader, Dictionary<ushort, McapChannel> channels, Dictionary<ushort, McapSchema> schemas, ulong start, ulong end)
     {
-        using IEnumerator<McapRecord> records = reader.ReadRecords().GetEnumerator();
-        while (true)
+        foreach (McapRecord record in reader.ReadRecords())
         {
-            try
-            {
-                if (!records.MoveNext())
-                {
-                    yield break;
-                }
-            }
-            catch (LogFormatException ex) when (allowTruncated && ex.IsTruncation)
-            {
-                yield break;
-            }
-
-            switch (records.Current)
+            switch (record)
             {
                 case McapSchema schema:
                     schemas.TryAdd(schema.Id, schema);

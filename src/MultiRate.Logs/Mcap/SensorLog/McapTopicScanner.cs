@@ -14,30 +14,13 @@ internal static class McapTopicScanner
         using FileStream file = McapSensorLog.OpenFile(path);
         var counts = new Dictionary<ushort, (long Count, ulong First, ulong Last)>();
         McapIndexedReader? indexed = McapSensorLog.TryOpenIndexed(file, path, options);
-        if (indexed is { HasChunkIndexes: true })
+        if (indexed is { HasChunkIndexes: true } && TryScanIndexed(indexed, options, counts) is { } topics)
         {
-            if (indexed.ChunkIndexes.All(c => c.MessageIndexOffsets.Count > 0))
-            {
-                foreach (McapMessageIndex index in indexed.ChunkIndexes.SelectMany(indexed.ReadMessageIndexes))
-                {
-                    foreach (McapMessageIndexEntry entry in index.Entries)
-                    {
-                        Count(counts, index.ChannelId, entry.LogTime);
-                    }
-                }
-            }
-            else
-            {
-                foreach (McapMessage message in indexed.ReadMessages())
-                {
-                    Count(counts, message.ChannelId, message.LogTime);
-                }
-            }
-
-            return (Build(indexed.Channels, indexed.Schemas, counts), false);
+            return (topics, false);
         }
 
         file.Seek(0, SeekOrigin.Begin);
+        counts.Clear();
         var channels = new Dictionary<ushort, McapChannel>();
         var schemas = new Dictionary<ushort, McapSchema>();
         bool truncated = false;
@@ -59,13 +42,44 @@ internal static class McapTopicScanner
                 }
             }
         }
-        catch (LogFormatException ex) when (ex.IsTruncation)
+        catch (LogFormatException ex) when (ex.IsTruncation || options.AllowTruncated)
         {
-            // A crashed recording: report what is there; IsTruncated tells the caller.
+            // A crashed (or, when allowed, damaged) recording: report what is there; IsTruncated tells the caller.
             truncated = true;
         }
 
         return (Build(channels, schemas, counts), truncated);
+    }
+
+    /// <summary>Counts through the index; null when the index is damaged and damage is allowed (the caller then streams).</summary>
+    private static List<LogTopicInfo>? TryScanIndexed(McapIndexedReader indexed, McapReaderOptions options, Dictionary<ushort, (long Count, ulong First, ulong Last)> counts)
+    {
+        try
+        {
+                if (indexed.ChunkIndexes.All(c => c.MessageIndexOffsets.Count > 0))
+                {
+                    foreach (McapMessageIndex index in indexed.ChunkIndexes.SelectMany(indexed.ReadMessageIndexes))
+                    {
+                        foreach (McapMessageIndexEntry entry in index.Entries)
+                        {
+                            Count(counts, index.ChannelId, entry.LogTime);
+                        }
+                    }
+                }
+                else
+                {
+                    foreach (McapMessage message in indexed.ReadMessages())
+                    {
+                        Count(counts, message.ChannelId, message.LogTime);
+                    }
+                }
+
+            return Build(indexed.Channels, indexed.Schemas, counts);
+        }
+        catch (LogFormatException) when (options.AllowTruncated)
+        {
+            return null;
+        }
     }
 
     private static void Count(Dictionary<ushort, (long Count, ulong First, ulong Last)> counts, ushort channelId, ulong logTime)

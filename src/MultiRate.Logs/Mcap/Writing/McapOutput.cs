@@ -9,7 +9,13 @@ internal sealed class McapOutput
     private readonly Crc32 _dataCrc = new();
     private bool _dataEnded;
 
-    public McapOutput(Stream stream) => _stream = stream;
+    private readonly bool _flushToDisk;
+
+    public McapOutput(Stream stream, bool flushToDisk = false)
+    {
+        _stream = stream;
+        _flushToDisk = flushToDisk;
+    }
 
     /// <summary>Records are serialized here, then written by <see cref="Emit"/>.</summary>
     public McapBufferWriter Scratch { get; } = new();
@@ -37,6 +43,16 @@ internal sealed class McapOutput
     /// <summary>Stops the data-section CRC (called once Data End is written).</summary>
     public void EndData() => _dataEnded = true;
 
-    /// <summary>Pushes written bytes to the underlying file.</summary>
-    public void Flush() => _stream.Flush();
+    /// <summary>Pushes written bytes to the operating system (and to the disk when asked), so a crash of the process cannot lose them.</summary>
+    public void Flush()
+    {
+        if (_flushToDisk && _stream is FileStream file)
+        {
+            file.Flush(flushToDisk: true);
+        }
+        else
+        {
+            _stream.Flush();
+        }
+    }
 }

@@ -12,7 +12,7 @@ namespace MultiRate.Logs.Mcap;
 /// the Footer and the closing magic.</para>
 /// <para>Crash safety: each chunk is written and the stream flushed as soon as the chunk is
 /// complete (its uncompressed records exceed <see cref="McapWriterOptions.ChunkSize"/>), and so are
-/// attachments and metadata. If the process dies before <see cref="Finish"/>, the file has no
+/// attachments and metadata (with <see cref="McapWriterOptions.FlushToDisk"/>, through to the disk). If the process dies before <see cref="Finish"/>, the file has no
 /// summary or footer, but <see cref="McapStreamReader"/> reads every record up to the last complete
 /// chunk and then reports a truncation (<c>LogFormatException.IsTruncation</c>). Messages of the
 /// open chunk are lost.</para>
@@ -48,7 +48,7 @@ public sealed class McapWriter : IDisposable
         _options.Validate();
         _stream = stream;
         _leaveOpen = leaveOpen;
-        _output = new McapOutput(stream);
+        _output = new McapOutput(stream, _options.FlushToDisk);
         _chunk = _options.UseChunks ? new McapChunkWriter(_output, _options, _statistics) : null;
         _output.Scratch.Bytes(McapConstants.Magic);
         McapRecordSerializer.Header(_output.Scratch, _options.Profile, _options.Library);

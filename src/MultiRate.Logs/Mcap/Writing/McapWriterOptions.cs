@@ -48,6 +48,13 @@ public sealed class McapWriterOptions
     /// <summary>Write Summary Offset records (feature <c>sum</c>). Default true.</summary>
     public bool UseSummaryOffsets { get; set; } = true;
 
+    /// <summary>
+    /// Also ask the operating system to put each completed chunk on the disk (<c>fsync</c>) when the
+    /// stream is a <see cref="FileStream"/>, so completed chunks survive a power loss and not only a
+    /// crash of the process (which a plain flush already covers). Costs one disk sync per chunk. Default false.
+    /// </summary>
+    public bool FlushToDisk { get; set; }
+
     /// <summary>A copy, so later changes by the caller don't reach a running writer.</summary>
     internal McapWriterOptions Clone() => (McapWriterOptions)MemberwiseClone();
 
