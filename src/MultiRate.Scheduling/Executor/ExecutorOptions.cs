@@ -32,6 +32,9 @@ public sealed class ExecutorOptions
     /// <summary>Head warm-up calls before deadlines are armed (real time only; virtual time needs none).</summary>
     public int WarmUpIterations { get; init; } = 200;
 
+    /// <summary>Slow-path resilience (timeout, circuit breaker) and sensor-guard limits (defaults derived from each clock).</summary>
+    public Resilience.ResilienceOptions Resilience { get; init; } = Scheduling.Resilience.ResilienceOptions.Default;
+
     /// <summary>Observers of every action, tick and latent (recorders, metrics); empty by default.</summary>
     public IReadOnlyList<IRunObserver> Observers { get; init; } = [];
 }

@@ -5,6 +5,7 @@ using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Output;
+using MultiRate.Scheduling.Resilience;
 using MultiRate.Scheduling.Stats;
 
 namespace MultiRate.Scheduling.Executor;
@@ -13,7 +14,12 @@ namespace MultiRate.Scheduling.Executor;
 /// The action clock's tick: observe, read the latest latent without a lock, run the head, and hand
 /// exactly one action to the output stage (the head's, a hold, or the safe action).
 /// </summary>
-/// <remarks>Fast thread only. Every buffer is allocated up front: a steady-state tick allocates nothing.</remarks>
+/// <remarks>
+/// Fast thread only. Every buffer is allocated up front: a steady-state tick allocates nothing.
+/// A source that reports sample times (<see cref="ITimedSensorSource"/>) is checked by a
+/// <see cref="SensorGuard"/> (dropouts, late, duplicate, out-of-order samples, clock jumps). Every
+/// counted fault (head fault, overrun, NaN/Inf, sensor, sink) is also reported to the observers.
+/// </remarks>
 internal sealed class FastStage
 {
     private readonly IActionHead _head;
@@ -32,6 +38,7 @@ internal sealed class FastStage
     private readonly long _sensorOffsetNs;
     private readonly long _divisor;
     private readonly ObserverSet _observers;
+    private readonly SensorGuard? _guard;
 
     public FastStage(
         RateProfile profile,
@@ -64,6 +71,7 @@ internal sealed class FastStage
         _divisor = profile.BaseTickHz / Clock.RateHz;
         Stats = stats;
         HeadStats = headStats;
+        _guard = sensor is ITimedSensorSource timed ? new SensorGuard(timed, options.Resilience, stats.Resilience, observers) : null;
     }
 
     public ClockDefinition Clock { get; set; }
@@ -105,6 +113,7 @@ internal sealed class FastStage
     public void Observe(long timeNs)
     {
         _sensor.Read(timeNs + _sensorOffsetNs, _sensorValues);
+        _guard?.Check(timeNs + _sensorOffsetNs, timeNs, Stats.Ticks, _sensorValues);
         for (int i = 0; i < _headFields.Length; i++)
         {
             _observation[i] = _sensorValues[_headFields[i]];
@@ -122,6 +131,7 @@ internal sealed class FastStage
     public void Act(long tick, long timeNs)
     {
         Stats.Ticks++;
+        long sinkFaults = HeadStats.SinkFaults;
         LatentSnapshot? latent = _latent?.Latest;
         long age = latent is null ? timeNs + 1 : latent.AgeAt(timeNs);
         bool stale = latent is null || age > Latent.AgeLimitNs;
@@ -145,6 +155,7 @@ internal sealed class FastStage
                     _output.EmitFallback(timeNs, tick, OverrunPolicy.SafeAction);
                 }
 
+                ReportSinkFault(sinkFaults, tick, timeNs);
                 Report(new FastTickRecord(tick, timeNs, 0, 0, Clock.BudgetNs, claimed ? FastTickOutcome.StaleSafe : FastTickOutcome.Dropped, version, reportedAge));
                 return;
             }
@@ -182,6 +193,7 @@ internal sealed class FastStage
             Stats.Faults++;
             _output.EmitFallback(timeNs, tick, fallback);
             result = FastTickOutcome.Fault;
+            RaiseFault(FaultKind.HeadFault, tick, timeNs);
         }
         else if (elapsed > Clock.BudgetNs)
         {
@@ -189,6 +201,7 @@ internal sealed class FastStage
             Stats.Misses++;
             _output.EmitFallback(timeNs + Clock.BudgetNs, tick, fallback);
             result = FastTickOutcome.Miss;
+            RaiseFault(FaultKind.HeadOverrun, tick, timeNs);
         }
         else
         {
@@ -196,9 +209,30 @@ internal sealed class FastStage
             long nonFinite = HeadStats.NonFiniteActions;
             _output.EmitModel(timeNs, tick, stale ? ActionKind.Degraded : ActionKind.Model, _action);
             result = HeadStats.NonFiniteActions != nonFinite ? FastTickOutcome.Fault : stale ? FastTickOutcome.Stale : FastTickOutcome.Ok;
+            if (HeadStats.NonFiniteActions != nonFinite)
+            {
+                RaiseFault(FaultKind.HeadNonFinite, tick, timeNs);
+            }
         }
 
+        ReportSinkFault(sinkFaults, tick, timeNs);
         Report(new FastTickRecord(tick, timeNs, measured, elapsed, Clock.BudgetNs, result, version, reportedAge));
+    }
+
+    private void ReportSinkFault(long before, long tick, long timeNs)
+    {
+        if (HeadStats.SinkFaults != before)
+        {
+            RaiseFault(FaultKind.SinkFault, tick, timeNs, "sink");
+        }
+    }
+
+    private void RaiseFault(FaultKind kind, long tick, long timeNs, string? source = null)
+    {
+        if (_observers.Any)
+        {
+            _observers.Fault(new FaultRecord(kind, source ?? Clock.Name, timeNs, tick));
+        }
     }
 
     private void Report(in FastTickRecord record)

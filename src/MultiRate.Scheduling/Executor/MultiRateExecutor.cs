@@ -180,8 +180,8 @@ public sealed class MultiRateExecutor : IDisposable
         foreach (SlowStage stage in _slow)
         {
             stage.Runner = _options.Mode == ExecutionMode.Virtual
-                ? new VirtualSlowRunner(scheduler, ToTime, _options.CostModel, _options.Recursion)
-                : new ThreadSlowRunner(stage.Clock.Name, NowNs, _options.Recursion, stage.Clock.Cpu);
+                ? new VirtualSlowRunner(scheduler, ToTime, _options.CostModel, _options.Recursion, _options.Resilience)
+                : new ThreadSlowRunner(stage.Clock.Name, NowNs, _options.Recursion, stage.Clock.Cpu, _options.Resilience);
             runners.Add(stage.Runner);
         }
 

@@ -3,6 +3,7 @@ using MultiRate.Core.Latent;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
 using MultiRate.Scheduling.Observation;
+using MultiRate.Scheduling.Resilience;
 using MultiRate.Scheduling.Stats;
 
 namespace MultiRate.Scheduling.Executor;
@@ -13,8 +14,10 @@ namespace MultiRate.Scheduling.Executor;
 /// </summary>
 /// <remarks>
 /// <see cref="PublishPending"/> and <see cref="Trigger"/> run on the dispatcher (fast) thread;
-/// <see cref="Compute"/> and <see cref="Complete"/> on the runner's thread. The only shared state
-/// is the pending snapshot (an interlocked reference) and the runner's busy flag.
+/// <see cref="Compute"/> and <see cref="Complete"/> on the runner's thread (in virtual time, the
+/// scheduler's thread). The only shared state is the pending snapshot (an interlocked reference) and
+/// the runner's busy flag. Every update goes through the runner's Polly pipeline (timeout, circuit
+/// breaker, fallback to the last latent); the fast thread only triggers.
 /// </remarks>
 internal sealed class SlowStage
 {
@@ -124,19 +127,29 @@ internal sealed class SlowStage
         }
     }
 
-    /// <summary>Turns a finished update into a snapshot and publishes it (latest) or holds it for the next boundary (deterministic).</summary>
-    public void Complete(long slowTick, long timeNs, in ContextResult result, long finishedNs, long elapsedNs)
+    /// <summary>
+    /// Turns a finished update into a snapshot and publishes it (latest) or holds it for the next
+    /// boundary (deterministic). A failed, timed-out or rejected update publishes nothing: the last
+    /// latent stays and goes on ageing, so the stale-latent policy takes over when it gets too old.
+    /// </summary>
+    public void Complete(long slowTick, long timeNs, in SlowAttempt attempt, long finishedNs, long elapsedNs)
     {
-        Stats.RecordLatency(elapsedNs);
-        bool ok = result.Outcome == ModuleOutcome.Ok && result.Latent is not null;
+        ContextResult result = attempt.Result;
+        bool ok = attempt.Outcome == SlowOutcome.Completed && result.Outcome == ModuleOutcome.Ok && result.Latent is not null;
+        if (attempt.Outcome != SlowOutcome.Rejected)
+        {
+            Stats.RecordLatency(elapsedNs);
+        }
+
         if (_observers.Any)
         {
-            _observers.SlowTick(new SlowTickRecord(Clock.Name, slowTick, timeNs, finishedNs, elapsedNs, Clock.BudgetNs, ok ? SlowTickOutcome.Completed : SlowTickOutcome.Faulted, result.RecursionSteps));
+            SlowTickOutcome outcome = ok ? SlowTickOutcome.Completed : attempt.Outcome == SlowOutcome.Rejected ? SlowTickOutcome.Rejected : SlowTickOutcome.Faulted;
+            _observers.SlowTick(new SlowTickRecord(Clock.Name, slowTick, timeNs, finishedNs, elapsedNs, Clock.BudgetNs, outcome, result.RecursionSteps));
         }
 
         if (!ok)
         {
-            Stats.Faults++;
+            Count(attempt.Outcome, slowTick, finishedNs);
             return;
         }
 
@@ -152,6 +165,39 @@ internal sealed class SlowStage
         else
         {
             Interlocked.Exchange(ref _pending, snapshot);
+        }
+    }
+
+    private void Count(SlowOutcome outcome, long slowTick, long finishedNs)
+    {
+        ResilienceCounters c = Stats.Resilience;
+        FaultKind kind;
+        switch (outcome)
+        {
+            case SlowOutcome.Rejected:
+                c.CircuitRejections++;
+                kind = FaultKind.CircuitRejected;
+                break;
+            case SlowOutcome.TimedOut:
+                Stats.Faults++;
+                c.ContextTimeouts++;
+                kind = FaultKind.ContextTimeout;
+                break;
+            case SlowOutcome.NonFinite:
+                Stats.Faults++;
+                c.ContextNonFinite++;
+                kind = FaultKind.ContextNonFinite;
+                break;
+            default:
+                Stats.Faults++;
+                c.ContextFaults++;
+                kind = FaultKind.ContextFault;
+                break;
+        }
+
+        if (_observers.Any)
+        {
+            _observers.Fault(new FaultRecord(kind, Clock.Name, finishedNs, slowTick));
         }
     }
 

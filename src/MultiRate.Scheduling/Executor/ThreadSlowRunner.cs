@@ -2,30 +2,59 @@ using System.Diagnostics;
 using MultiRate.Core.Budgets;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
+using MultiRate.Scheduling.Resilience;
 
 namespace MultiRate.Scheduling.Executor;
 
 /// <summary>
-/// Real time: runs updates on a dedicated worker thread. The fast thread only flips a flag and
-/// releases a semaphore, so a trigger never waits for the module.
+/// Real time: runs updates away from the fast thread. The fast thread only flips a flag and releases a
+/// semaphore, so a trigger never waits for the module. A dedicated runner thread drives the slow
+/// path's Polly pipeline (timeout, circuit breaker, fallback to the last latent); the module itself
+/// runs on a <see cref="ComputeWorker"/> thread, so a call that never returns cannot block later updates.
 /// </summary>
+/// <remarks>
+/// <code>
+///  fast thread ── Start ──► runner thread: pipeline ──► compute thread: module.Update
+///                                  │ timeout: stop waiting, abandon that compute thread (counted);
+///                                  │          triggers are rejected until the stuck call returns, then
+///                                  │          updates resume on a fresh thread (after MaxAbandonedWorkers
+///                                  │          abandonments this clock's triggers are rejected for good)
+///                                  └ Complete on the runner thread
+/// </code>
+/// Polly uses <see cref="TimeProvider.System"/> here: real time is system time, and Polly's timers must
+/// not run on the real-time scheduler's (fast) thread. Modules are not re-entrant, so while an
+/// abandoned call is still inside the module the clock's triggers are rejected (counted, last latent
+/// kept); when the call finally returns, its result is discarded and counted, and updates resume.
+/// </remarks>
 internal sealed class ThreadSlowRunner : ISlowRunner
 {
     private readonly SemaphoreSlim _go = new(0);
     private readonly Thread _thread;
     private readonly Func<long> _nowNs;
     private readonly int _maxSteps;
+    private readonly int? _cpu;
+    private readonly string _name;
+    private readonly ResilienceOptions _resilience;
+    private readonly TimeProvider _time;
+    private ComputeWorker? _worker;
+    private SlowPathPipeline? _pipeline;
     private SlowStage? _stage;
     private long _tick;
-    private long _time;
+    private long _time0;
+    private int _abandoned;
+    private int _stuck;
     private volatile bool _busy;
     private volatile bool _stopped;
 
-    public ThreadSlowRunner(string name, Func<long> nowNs, int maxSteps, int? cpu)
+    public ThreadSlowRunner(string name, Func<long> nowNs, int maxSteps, int? cpu, ResilienceOptions? resilience = null, TimeProvider? time = null)
     {
+        _name = name;
         _nowNs = nowNs;
         _maxSteps = maxSteps;
-        _thread = new Thread(() => Loop(cpu)) { IsBackground = true, Name = "multirate-" + name };
+        _cpu = cpu;
+        _resilience = resilience ?? ResilienceOptions.Default;
+        _time = time ?? TimeProvider.System;
+        _thread = new Thread(Loop) { IsBackground = true, Name = "multirate-" + name };
         _thread.Start();
     }
 
@@ -35,7 +64,7 @@ internal sealed class ThreadSlowRunner : ISlowRunner
     {
         _stage = stage;
         _tick = slowTick;
-        _time = timeNs;
+        _time0 = timeNs;
         _busy = true;
         _go.Release();
     }
@@ -45,16 +74,12 @@ internal sealed class ThreadSlowRunner : ISlowRunner
         _stopped = true;
         _go.Release();
         _thread.Join();
+        _worker?.Dispose();
         _go.Dispose();
     }
 
-    private void Loop(int? cpu)
+    private void Loop()
     {
-        if (cpu is int c)
-        {
-            _ = RealTime.ThreadPlacement.PinCurrentThread(c);
-        }
-
         while (true)
         {
             _go.Wait();
@@ -64,14 +89,44 @@ internal sealed class ThreadSlowRunner : ISlowRunner
             }
 
             SlowStage stage = _stage!;
+            long tick = _tick;
+            long time = _time0;
+            _pipeline ??= new SlowPathPipeline(() => stage.Clock, _resilience, _time, stage.Stats.Resilience);
+            long started = Stopwatch.GetTimestamp();
+            SlowAttempt attempt = _abandoned >= _resilience.MaxAbandonedWorkers || Volatile.Read(ref _stuck) > 0
+                ? new SlowAttempt(new ContextResult(ModuleOutcome.Faulted, null, 0), SlowOutcome.Rejected)
+                : _pipeline.ExecuteAsync(ct => RunAsync(stage, tick, time, ct)).AsTask().GetAwaiter().GetResult();
+            long elapsed = (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds;
+            if (_worker is { Busy: true })
+            {
+                // The call outlived its timeout: leave its thread behind and use a fresh one next time.
+                Interlocked.Increment(ref _stuck);
+                _worker.Abandon();
+                _worker = null;
+                _abandoned++;
+                stage.Stats.Resilience.AbandonedWorkers++;
+            }
+
+            stage.Complete(tick, time, attempt, _nowNs(), attempt.Outcome == SlowOutcome.Rejected ? 0 : elapsed);
+            _busy = false;
+        }
+    }
+
+    private ValueTask<ContextResult> RunAsync(SlowStage stage, long tick, long time, CancellationToken ct)
+    {
+        _worker ??= new ComputeWorker("multirate-" + _name + "-compute", _cpu, () =>
+        {
+            Interlocked.Increment(ref stage.Stats.Resilience.LateResults);
+            Interlocked.Decrement(ref _stuck);
+        });
+        Task<ContextResult> call = _worker.Run(() =>
+        {
             long started = Stopwatch.GetTimestamp();
             AnytimeBudget budget = stage.Mode == HandoffMode.Deterministic
                 ? AnytimeBudget.FixedSteps(_maxSteps)
                 : new AnytimeBudget(stage.Clock.BudgetNs, _maxSteps, fixedSteps: false, () => (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds);
-            ContextResult result = stage.Compute(_tick, _time, budget);
-            long elapsed = (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds;
-            stage.Complete(_tick, _time, result, _nowNs(), elapsed);
-            _busy = false;
-        }
+            return stage.Compute(tick, time, budget);
+        });
+        return new ValueTask<ContextResult>(call.WaitAsync(ct));
     }
 }

@@ -33,4 +33,10 @@ public interface IRunObserver
     /// <param name="snapshot">The snapshot (immutable).</param>
     /// <param name="publishedNs">Run time at which it became visible, ns.</param>
     void OnLatentPublished(string clock, LatentSnapshot snapshot, long publishedNs);
+
+    /// <summary>A fault was counted (module failure, timeout, circuit rejection, sensor or sink fault).</summary>
+    /// <remarks>Default: ignored, so observers that don't care need not implement it.</remarks>
+    void OnFault(in FaultRecord record)
+    {
+    }
 }

@@ -72,6 +72,23 @@ internal sealed class ObserverSet
         }
     }
 
+    public void Fault(in FaultRecord record)
+    {
+        foreach (IRunObserver o in _observers)
+        {
+            try
+            {
+                o.OnFault(in record);
+            }
+#pragma warning disable CA1031 // An observer must not stop the clock.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                Interlocked.Increment(ref _faults);
+            }
+        }
+    }
+
     public void Latent(string clock, LatentSnapshot snapshot, long publishedNs)
     {
         foreach (IRunObserver o in _observers)

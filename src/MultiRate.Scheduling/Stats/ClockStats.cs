@@ -45,6 +45,9 @@ public sealed class ClockStats
     /// <summary>Module faults (threw, NaN/Inf, timed out): the old result was kept.</summary>
     public long Faults;
 
+    /// <summary>Slow-path (timeouts, circuit) and sensor-guard fault counters of this clock.</summary>
+    public Resilience.ResilienceCounters Resilience { get; } = new();
+
     /// <summary>Compute latency per tick, nanoseconds.</summary>
     public LongHistogram Latency { get; }
 

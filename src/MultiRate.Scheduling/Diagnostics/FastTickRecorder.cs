@@ -1,0 +1,88 @@
+using MultiRate.Core.Latent;
+using MultiRate.Core.Sensors;
+using MultiRate.Scheduling.Observation;
+
+namespace MultiRate.Scheduling.Diagnostics;
+
+/// <summary>
+/// An observer that keeps, per fast tick after a warm-up, the wake-up error (read from the clock
+/// driving the run), the head's compute time, the tick's outcome, and the managed bytes the fast
+/// thread allocated between the first and the latest measured tick.
+/// </summary>
+/// <remarks>
+/// Runs on the fast thread inside the tick; records into preallocated histograms and counters only,
+/// so it adds no allocation to the path it measures. Read the results after the run has stopped.
+/// </remarks>
+public sealed class FastTickRecorder : IRunObserver
+{
+    private readonly Func<long> _latenessNs;
+    private readonly int _warmUpTicks;
+    private readonly long[] _outcomes = new long[Enum.GetValues<FastTickOutcome>().Length];
+    private long _seen;
+    private long _allocatedAtStart = -1;
+    private long _allocatedLatest;
+    private int _gen0AtStart;
+    private int _gen0Latest;
+
+    /// <summary>Creates the recorder.</summary>
+    /// <param name="latenessNs">How late the current tick woke, in ns, read on the fast thread (e.g. RealTimeScheduler.CurrentLatenessNs).</param>
+    /// <param name="warmUpTicks">Fast ticks to ignore first.</param>
+    public FastTickRecorder(Func<long> latenessNs, int warmUpTicks)
+    {
+        _latenessNs = latenessNs;
+        _warmUpTicks = warmUpTicks;
+    }
+
+    /// <summary>Wake-up error of every measured fast tick.</summary>
+    public LatencyHistogram WakeUp { get; } = new();
+
+    /// <summary>Head compute time of every measured fast tick.</summary>
+    public LatencyHistogram Compute { get; } = new();
+
+    /// <summary>Fast ticks measured (after the warm-up).</summary>
+    public long Measured => Math.Max(0, _seen - _warmUpTicks);
+
+    /// <summary>Managed bytes the fast thread allocated from the first to the latest measured tick.</summary>
+    public long FastThreadAllocatedBytes => _allocatedAtStart < 0 ? 0 : _allocatedLatest - _allocatedAtStart;
+
+    /// <summary>Gen-0 collections (process-wide) from the first to the latest measured tick.</summary>
+    public int Gen0Collections => _gen0Latest - _gen0AtStart;
+
+    /// <summary>Measured ticks that ended with <paramref name="outcome"/>.</summary>
+    public long Count(FastTickOutcome outcome) => _outcomes[(int)outcome];
+
+    /// <inheritdoc />
+    public void OnFastTick(in FastTickRecord record)
+    {
+        if (++_seen <= _warmUpTicks)
+        {
+            return;
+        }
+
+        WakeUp.Record(_latenessNs());
+        Compute.Record(record.LatencyNs);
+        _outcomes[(int)record.Outcome]++;
+        _allocatedLatest = GC.GetAllocatedBytesForCurrentThread();
+        _gen0Latest = GC.CollectionCount(0);
+        if (_allocatedAtStart < 0)
+        {
+            _allocatedAtStart = _allocatedLatest;
+            _gen0AtStart = _gen0Latest;
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnAction(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action)
+    {
+    }
+
+    /// <inheritdoc />
+    public void OnSlowTick(in SlowTickRecord record)
+    {
+    }
+
+    /// <inheritdoc />
+    public void OnLatentPublished(string clock, LatentSnapshot snapshot, long publishedNs)
+    {
+    }
+}

@@ -1,0 +1,39 @@
+using MultiRate.Scheduling.Diagnostics;
+using MultiRate.Scheduling.Observation;
+using MultiRate.Scheduling.Tests.Fakes;
+
+namespace MultiRate.Scheduling.Tests.Performance;
+
+public class FastTickRecorderTests
+{
+    [Fact]
+    public void OnFastTick_AfterWarmUp_RecordsLatenessComputeAndOutcomes()
+    {
+        long lateness = 0;
+        var recorder = new FastTickRecorder(() => lateness, warmUpTicks: 2);
+        for (long k = 0; k < 6; k++)
+        {
+            lateness = (k + 1) * 1_000;
+            recorder.OnFastTick(new FastTickRecord(k, k * 1_000_000, 5_000, 5_000, 500_000, k == 4 ? FastTickOutcome.Miss : FastTickOutcome.Ok, 1, 0));
+        }
+
+        Assert.Equal(4, recorder.Measured);
+        Assert.Equal(4, recorder.WakeUp.Count);
+        Assert.Equal(3, recorder.WakeUp.PercentileUs(0), 2);
+        Assert.Equal(6, recorder.WakeUp.MaxUs, 2);
+        Assert.Equal(1, recorder.Count(FastTickOutcome.Miss));
+        Assert.Equal(3, recorder.Count(FastTickOutcome.Ok));
+    }
+
+    [Fact]
+    public void Run_VirtualTimeWithRecorder_EveryFastTickAfterWarmUpObserved()
+    {
+        var recorder = new FastTickRecorder(() => 0, warmUpTicks: 100);
+        using var h = new Harness(TestProfiles.ThreeLevel(), observers: [recorder]);
+
+        h.Run(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(900, recorder.Measured);
+        Assert.Equal(900, recorder.Compute.Count);
+    }
+}

@@ -1,0 +1,53 @@
+using MultiRate.Core.Modules;
+using MultiRate.Core.Rates;
+using MultiRate.Scheduling.Diagnostics;
+using MultiRate.Scheduling.Executor;
+using MultiRate.Scheduling.RealTime;
+using MultiRate.Scheduling.Tests.Fakes;
+
+namespace MultiRate.Scheduling.Tests.Performance;
+
+/// <summary>A profile's per-clock <c>cpu:</c> puts the fast and the slow threads on the cores it names (Linux: pinning and sched_getaffinity are Linux calls).</summary>
+public class ThreadPlacementTests
+{
+    [Fact]
+    public void Run_ProfileAsksForCores_FastAndSlowThreadsLandOnThem()
+    {
+        int fastCpu = Environment.ProcessorCount - 1;
+        const int SlowCpu = 0;
+        RateProfile baseProfile = TestProfiles.ThreeLevel();
+        RateProfile profile = baseProfile with
+        {
+            Clocks = [.. baseProfile.Clocks.Select(c => c with { Cpu = c.Name == "head" ? fastCpu : SlowCpu })],
+        };
+        var head = new AffinityProbeHead();
+        var planner = new AffinityProbeContext();
+        var context = new AffinityProbeContext();
+        using var executor = new MultiRateExecutor(
+            profile,
+            head,
+            new Dictionary<string, IContextModule> { ["planner"] = planner, ["context"] = context },
+            new RampSensor(null),
+            null,
+            new ExecutorOptions { Mode = ExecutionMode.RealTime, HeadFields = [0, 1], ContextFields = [0], Recursion = 1, WarmUpIterations = 1 });
+
+        // As RunSession does: the action clock's cpu goes to the real-time scheduler's thread.
+        using var scheduler = new RealTimeScheduler(new RealTimeSchedulerOptions { Cpu = profile.ActionClock.Cpu });
+        // 1.2 s: two planner ticks (0 and 1000 ms), in case a loaded machine wakes late and skips tick 0.
+        executor.Run(scheduler, TimeSpan.FromMilliseconds(1200));
+
+        Assert.Null(scheduler.PlacementNote);
+        Assert.Equal([fastCpu], head.Cpus);
+        Assert.Equal([SlowCpu], context.Cpus);
+        Assert.Equal([SlowCpu], planner.Cpus);
+    }
+
+    [Fact]
+    public void CurrentThreadCpus_UnpinnedThread_ListsAtLeastOneExistingCpu()
+    {
+        IReadOnlyList<int>? cpus = ThreadAffinity.CurrentThreadCpus();
+        Assert.NotNull(cpus);
+        Assert.NotEmpty(cpus);
+        Assert.All(cpus, c => Assert.InRange(c, 0, Environment.ProcessorCount - 1));
+    }
+}
