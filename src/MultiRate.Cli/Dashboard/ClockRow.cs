@@ -1,0 +1,30 @@
+namespace MultiRate.Cli.Dashboard;
+
+/// <summary>One clock's line of the dashboard.</summary>
+/// <param name="Name">Clock name.</param>
+/// <param name="RateHz">Configured rate.</param>
+/// <param name="AchievedHz">Ticks per wall-clock second over the last refresh interval.</param>
+/// <param name="Ticks">Ticks so far.</param>
+/// <param name="P50Us">Compute latency p50 since the start, us.</param>
+/// <param name="P99Us">Compute latency p99, us.</param>
+/// <param name="MaxUs">Compute latency max, us.</param>
+/// <param name="BudgetUs">Budget in effect, us.</param>
+/// <param name="Misses">Deadline misses (head) or skipped triggers (slow clocks).</param>
+/// <param name="Skipped">Whole periods skipped after overruns.</param>
+/// <param name="Faults">Module faults.</param>
+/// <param name="RecursionP50">Recursion steps per update, p50 (slow clocks).</param>
+/// <param name="RecursionMax">Recursion steps per update, max.</param>
+internal sealed record ClockRow(
+    string Name,
+    long RateHz,
+    double AchievedHz,
+    long Ticks,
+    double P50Us,
+    double P99Us,
+    double MaxUs,
+    double BudgetUs,
+    long Misses,
+    long Skipped,
+    long Faults,
+    double RecursionP50,
+    double RecursionMax);

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace MultiRate.Cli.Dashboard;
+
+/// <summary>Turns a <see cref="DashboardSnapshot"/> into a live frame or a plain text line. Pure: no I/O, no clock.</summary>
+internal static class DashboardRenderer
+{
+    private const int BarWidth = 40;
+
+    /// <summary>The live frame: a table per clock, the latent age, a progress bar and the last reload.</summary>
+    public static IRenderable Render(DashboardSnapshot s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var table = new Table()
+            .Title($"[bold]{Markup.Escape(s.Profile)}[/] ({s.Verb}, {F(s.WallSeconds)} s wall)")
+            .AddColumns("clock", "Hz", "achieved Hz", "p50 us", "p99 us", "max us", "budget us", "misses", "skipped", "faults", "recursion p50/max");
+        foreach (ClockRow c in s.Clocks)
+        {
+            table.AddRow(
+                Markup.Escape(c.Name),
+                N(c.RateHz),
+                F(c.AchievedHz),
+                F(c.P50Us),
+                Over(c.P99Us, c.BudgetUs, "red"),
+                Over(c.MaxUs, c.BudgetUs, "yellow"),
+                F(c.BudgetUs),
+                Count(c.Misses, "red"),
+                Count(c.Skipped, "yellow"),
+                Count(c.Faults, "red"),
+                c.RecursionMax > 0 ? $"{F(c.RecursionP50)}/{F(c.RecursionMax)}" : "-");
+        }
+
+        var rows = new List<IRenderable>
+        {
+            table,
+            new Markup($"latent age ms: p50 {F(s.LatentAgeP50Ms)}  max {F(s.LatentAgeMaxMs)}"),
+            new Markup(ProgressMarkup(s)),
+        };
+        if (s.Reload is not null)
+        {
+            rows.Add(new Markup($"[{(s.ReloadFailed ? "red" : "green")}]{Markup.Escape(s.Reload)}[/]"));
+        }
+
+        return new Rows(rows);
+    }
+
+    /// <summary>One line for redirected output: progress, then each clock, then the latent age.</summary>
+    public static string PlainLine(DashboardSnapshot s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"{s.Verb} {F(s.WallSeconds)} s {Percent(s)}%");
+        foreach (ClockRow c in s.Clocks)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" | {c.Name} {F(c.AchievedHz)}/{N(c.RateHz)} Hz p50/p99/max {F(c.P50Us)}/{F(c.P99Us)}/{F(c.MaxUs)} us (budget {F(c.BudgetUs)}) misses {N(c.Misses)} skipped {N(c.Skipped)} faults {N(c.Faults)}");
+            if (c.RecursionMax > 0)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $" steps {F(c.RecursionP50)}/{F(c.RecursionMax)}");
+            }
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $" | latent age ms p50 {F(s.LatentAgeP50Ms)} max {F(s.LatentAgeMaxMs)}");
+        if (s.Reload is not null)
+        {
+            sb.Append(" | ").Append(s.Reload);
+        }
+
+        return sb.ToString();
+    }
+
+    private static string ProgressMarkup(DashboardSnapshot s)
+    {
+        int filled = (int)Math.Round(s.Progress * BarWidth);
+        return $"{s.Verb} [green]{new string('█', filled)}[/][grey]{new string('░', BarWidth - filled)}[/] {Percent(s)}%  {N(s.BaseTicksDone)}/{N(s.BaseTicksTotal)} base ticks";
+    }
+
+    private static string Percent(DashboardSnapshot s) => (s.Progress * 100).ToString("0", CultureInfo.InvariantCulture);
+
+    private static string Over(double value, double budget, string colour) =>
+        value > budget ? $"[{colour}]{F(value)}[/]" : F(value);
+
+    private static string Count(long value, string colour) => value > 0 ? $"[{colour}]{N(value)}[/]" : N(value);
+
+    private static string N(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string F(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,28 @@
+namespace MultiRate.Cli.Dashboard;
+
+/// <summary>Everything one dashboard frame shows.</summary>
+/// <param name="Verb"><c>run</c> or <c>replay</c>.</param>
+/// <param name="Profile">Profile name.</param>
+/// <param name="WallSeconds">Wall-clock seconds since the dashboard started.</param>
+/// <param name="Clocks">Per clock, slowest first.</param>
+/// <param name="LatentAgeP50Ms">Latent age at the head's ticks, p50, ms.</param>
+/// <param name="LatentAgeMaxMs">Latent age max, ms.</param>
+/// <param name="BaseTicksDone">Base ticks run.</param>
+/// <param name="BaseTicksTotal">Base ticks the run will take.</param>
+/// <param name="Reload">The last hot-reload result in words, or null.</param>
+/// <param name="ReloadFailed">Whether that reload was rejected.</param>
+internal sealed record DashboardSnapshot(
+    string Verb,
+    string Profile,
+    double WallSeconds,
+    IReadOnlyList<ClockRow> Clocks,
+    double LatentAgeP50Ms,
+    double LatentAgeMaxMs,
+    long BaseTicksDone,
+    long BaseTicksTotal,
+    string? Reload,
+    bool ReloadFailed)
+{
+    /// <summary>Fraction done, 0..1.</summary>
+    public double Progress => BaseTicksTotal <= 0 ? 0 : Math.Clamp((double)BaseTicksDone / BaseTicksTotal, 0, 1);
+}

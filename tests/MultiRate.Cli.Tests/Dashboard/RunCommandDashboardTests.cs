@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace MultiRate.Cli.Tests.Dashboard;
+
+[Collection("cli")]
+public class RunCommandDashboardTests
+{
+    private static readonly string[] Px4 = ["--log", "tests/data/px4-ulog-pyulog/sample.ulg", "--rates", "rates/px4-attitude-250hz.yaml", "--config", "configs/px4-attitude.yaml"];
+
+    [Fact]
+    public void Replay_MissingLogConfig_ExitCode2NamingTheFile()
+    {
+        var (code, output, err) = CliRunner.Run(["replay", .. Px4, "--seconds", "1", "--log-config", "nope/logging.json"]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("nope/logging.json", err, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+    }
+
+    [Fact]
+    public void Replay_JsonWithNewFlags_StdoutIsOnlyTheJson()
+    {
+        var (code, output, err) = CliRunner.Run(["replay", .. Px4, "--seconds", "1", "--json", "--no-dashboard", "--no-watch", "--allow-truncated"]);
+
+        Assert.True(code == 0, err);
+        JsonObject s = JsonNode.Parse(output)!.AsObject();
+        Assert.Equal(250, (long)s["actions"]!);
+    }
+
+    [Fact]
+    public void Replay_RealtimePaceRedirected_PlainProgressLinesThenSummary()
+    {
+        var (code, output, err) = CliRunner.Run(["replay", .. Px4, "--seconds", "2.2", "--pace", "realtime"]);
+
+        Assert.True(code == 0, err);
+        // Redirected output: no live table, a plain line once a second (wall clock), then the summary table.
+        string[] lines = output.Split('\n');
+        string progress = Assert.Single(lines, l => l.StartsWith("replay 1.", StringComparison.Ordinal));
+        Assert.Matches(@"^replay 1\.\d s \d+% \| context .*\| head [\d.]+/250 Hz p50/p99/max [\d.]+/[\d.]+/[\d.]+ us \(budget 2000\.0\) misses \d+ skipped \d+ faults \d+ \| latent age ms p50 [\d.]+ max [\d.]+$", progress.TrimEnd('\r'));
+        Assert.Contains("actions: ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', progress);
+    }
+}
