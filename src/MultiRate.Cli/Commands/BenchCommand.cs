@@ -12,6 +12,17 @@ internal static class BenchCommand
 {
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console)
     {
+        // Performance benches (issue #7) parse their own options.
+        switch (args.Count > 0 ? args[0] : null)
+        {
+            case "overhead": return BenchOverheadCommand.Execute(args.Skip(1).ToList(), stdout, console);
+            case "wakeup": return BenchWakeupCommand.Execute(args.Skip(1).ToList(), stdout, console);
+            case "replay": return BenchReplayCommand.Execute(args.Skip(1).ToList(), stdout, console);
+            case "all": return BenchAllCommand.Execute(args.Skip(1).ToList(), stdout, console);
+            case "profile": return ProfileBenchCommand.Execute(args.Skip(1).ToList(), stdout);
+            case "logs": return LogsBenchCommand.Execute(args.Skip(1).ToList(), stdout, console);
+        }
+
         CliArgs a = CliArgs.Parse("bench", args, ["json", "quick"], ["seconds", "hz", "spin-margin-us"]);
         string what = a.SinglePositional("benchmark name (scheduler or models)", required: true)!;
         return what switch

@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using MultiRate.Cli.Infrastructure;
+using MultiRate.Scheduling.Diagnostics;
+using Spectre.Console;
+
+namespace MultiRate.Cli.Commands;
+
+/// <summary>
+/// <c>multirate bench all [--json] [--out FILE] [--quick] [--seconds N]</c>: every performance figure
+/// (overhead, wake-up, replay) and the quick scheduler and models benches, in one JSON document.
+/// </summary>
+internal static class BenchAllCommand
+{
+    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console)
+    {
+        CliArgs a = CliArgs.Parse("bench all", args, ["json", "quick"], ["out", "seconds"]);
+        bool quick = a.Has("quick");
+        string? outPath = a.Get("out");
+        string? outDir = outPath is null ? null : Path.GetDirectoryName(Path.GetFullPath(outPath));
+        if (outDir is not null && !Directory.Exists(outDir))
+        {
+            // Checked before minutes of measuring, not after.
+            throw new Core.Errors.UserInputException($"multirate bench all: --out '{outPath}': the folder {outDir} does not exist");
+        }
+
+        double seconds = a.GetDouble("seconds", 0.5, 86_400) ?? (quick ? 2 : 10);
+        void Say(string what)
+        {
+            if (!a.Has("json"))
+            {
+                console.WriteLine(what);
+            }
+        }
+
+        var doc = new JsonObject
+        {
+            ["machine"] = new JsonObject
+            {
+                ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+                ["cpus"] = Environment.ProcessorCount,
+                ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+            },
+            ["started_utc"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        Say("overhead...");
+        doc["overhead"] = BenchOverheadCommand.Measure(null, null, quick
+            ? new TickLoopOptions { Blocks = 6, TicksPerBlock = 2_000, WarmUpTicks = 2_000 }
+            : new TickLoopOptions { Blocks = 20, TicksPerBlock = 10_000, WarmUpTicks = 10_000 });
+        Say("wake-up...");
+        doc["wakeup"] = BenchWakeupCommand.Measure(null, null, TimeSpan.FromSeconds(seconds), TimeSpan.FromMicroseconds(200));
+        Say("replay...");
+        doc["replay"] = BenchReplayCommand.Measure("rates/px4-attitude-250hz.yaml", "configs/px4-attitude.yaml", "tests/data/px4-ulog-pyulog/sample.ulg", 2);
+        Say("scheduler (quick)...");
+        doc["scheduler"] = Captured(["scheduler", "--json", "--seconds", quick ? "1" : "3"], console);
+        Say("models (quick)...");
+        doc["models"] = Captured(["models", "--json", "--quick"], console);
+        doc["finished_utc"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+        if (outPath is string path)
+        {
+            try
+            {
+                File.WriteAllText(path, doc.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + Environment.NewLine);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new Core.Errors.UserInputException($"multirate bench all: --out '{path}': cannot write the file ({ex.Message})");
+            }
+
+            Say($"wrote {path}");
+        }
+
+        if (a.Has("json"))
+        {
+            Json.Write(stdout, doc);
+        }
+        else
+        {
+            console.WriteLine(doc.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        }
+
+        return 0;
+    }
+
+    /// <summary>Runs an existing bench sub-command with <c>--json</c> and parses what it printed.</summary>
+    private static JsonNode? Captured(string[] args, IAnsiConsole console)
+    {
+        using var output = new StringWriter();
+        int code = BenchCommand.Execute(args, output, console);
+        return code == 0 ? JsonNode.Parse(output.ToString()) : new JsonObject { ["exit_code"] = code };
+    }
+}

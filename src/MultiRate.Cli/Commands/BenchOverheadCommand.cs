@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MultiRate.Cli.Infrastructure;
+using MultiRate.Core.Modules;
+using MultiRate.Scheduling.Diagnostics;
+using MultiRate.Scheduling.Executor;
+using Spectre.Console;
+
+namespace MultiRate.Cli.Commands;
+
+/// <summary>
+/// <c>multirate bench overhead</c>: the fast tick through the whole runtime (observe, latent read,
+/// head, output stage, counters) beside a bare loop calling the same head on the same thread,
+/// interleaved block by block in one run.
+/// </summary>
+internal static class BenchOverheadCommand
+{
+    /// <summary>Target: runtime p50 / bare p50.</summary>
+    public const double RatioTarget = 1.05;
+
+    /// <summary>Target: runtime p50 - bare p50, microseconds.</summary>
+    public const double OverheadTargetUs = 5;
+
+    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console)
+    {
+        CliArgs a = CliArgs.Parse("bench overhead", args, ["json", "quick", "breakdown"], ["rates", "config", "blocks", "ticks-per-block"]);
+        bool quick = a.Has("quick");
+        var options = new TickLoopOptions
+        {
+            Blocks = (int)(a.GetDouble("blocks", 2, 10_000) ?? (quick ? 6 : 20)),
+            TicksPerBlock = (int)(a.GetDouble("ticks-per-block", 100, 10_000_000) ?? (quick ? 2_000 : 10_000)),
+            WarmUpTicks = quick ? 2_000 : 10_000,
+        };
+        if (!a.Has("json"))
+        {
+            console.WriteLine($"Timing {options.Blocks} x {options.TicksPerBlock} ticks each of a bare head loop and the runtime's fast tick, interleaved...");
+        }
+
+        JsonObject result = Measure(a.Get("rates"), a.Get("config"), options, a.Has("breakdown"));
+        if (a.Has("json"))
+        {
+            Json.Write(stdout, result);
+            return 0;
+        }
+
+        var table = new Table().AddColumns("per tick (us)", "p50", "p90", "p99", "p99.9", "max");
+        table.AddRow("bare head.Act loop", F(result["bare_p50_us"]), F(result["bare"]!["p90_us"]), F(result["bare_p99_us"]), F(result["bare"]!["p999_us"]), F(result["bare"]!["max_us"]));
+        table.AddRow("runtime fast tick (Tick(k))", F(result["runtime_p50_us"]), F(result["runtime"]!["p90_us"]), F(result["runtime_p99_us"]), F(result["runtime"]!["p999_us"]), F(result["runtime"]!["max_us"]));
+        console.Write(table);
+        if (result["breakdown"] is JsonNode parts)
+        {
+            console.WriteLine($"breakdown (p50 us per part): {parts.ToJsonString()}");
+        }
+
+        console.WriteLine($"p50 ratio {F(result["ratio"])} (target <= {RatioTarget}), overhead {F(result["overhead_us"])} us (target <= {OverheadTargetUs}); pass: {result["pass"]}");
+        return 0;
+    }
+
+    /// <summary>Runs the measurement and returns the JSON report.</summary>
+    public static JsonObject Measure(string? rates, string? config, TickLoopOptions options, bool breakdown = false)
+    {
+        using BenchOverheadRig rig = BenchOverheadRig.Load(rates, config, ExecutionMode.RealTime);
+        rig.SeedHeadLatent();
+        IActionHead head = rig.Head;
+        float[] observation = new float[head.ObservationSize];
+        float[] latent = new float[head.LatentSize];
+        float[] action = new float[head.ActionSize];
+        Array.Fill(observation, 0.1f);
+        Array.Fill(latent, 1f);
+        head.WarmUp(200);
+        Action<long> bare = _ => head.Act(observation, latent, 0.15f, action);
+        Action<long> runtime = _ => rig.TickFast();
+        TickLoopResult r = TickLoopHarness.RunInterleaved([bare, runtime], options);
+        LatencyDistribution b = r.Histograms[0].ToDistribution();
+        LatencyDistribution rt = r.Histograms[1].ToDistribution();
+        double ratio = rt.P50Us / Math.Max(1e-9, b.P50Us);
+        double overhead = rt.P50Us - b.P50Us;
+        var blockRatios = r.BlockMedianUs[1].Zip(r.BlockMedianUs[0], (x, y) => x / Math.Max(1e-9, y)).Order().ToArray();
+        var result = new JsonObject
+        {
+            ["bare_p50_us"] = Json.Round(b.P50Us),
+            ["runtime_p50_us"] = Json.Round(rt.P50Us),
+            ["ratio"] = Json.Round(ratio, 4),
+            ["bare_p99_us"] = Json.Round(b.P99Us),
+            ["runtime_p99_us"] = Json.Round(rt.P99Us),
+            ["p99_ratio"] = Json.Round(rt.P99Us / Math.Max(1e-9, b.P99Us), 4),
+            ["overhead_us"] = Json.Round(overhead),
+            ["overhead_mean_us"] = Json.Round(rt.MeanUs - b.MeanUs),
+            ["pass"] = ratio <= RatioTarget && overhead <= OverheadTargetUs,
+            ["targets"] = new JsonObject { ["ratio_max"] = RatioTarget, ["overhead_us_max"] = OverheadTargetUs },
+            ["bare"] = Dist(b),
+            ["runtime"] = Dist(rt),
+            ["block_p50_ratio"] = new JsonObject
+            {
+                ["min"] = Json.Round(blockRatios[0], 4),
+                ["median"] = Json.Round(blockRatios[blockRatios.Length / 2], 4),
+                ["max"] = Json.Round(blockRatios[^1], 4),
+            },
+            ["blocks"] = options.Blocks,
+            ["ticks_per_block"] = options.TicksPerBlock,
+            ["timer_overhead_ns"] = Json.Round(r.TimerOverheadNs, 1),
+            ["allocated_bytes"] = new JsonObject { ["bare"] = r.AllocatedBytes[0], ["runtime"] = r.AllocatedBytes[1] },
+            ["profile"] = rig.Profile.Name,
+            ["config"] = rig.Config.Name,
+            ["method"] = "ABAB blocks on one thread; each sample = two Stopwatch reads around one call; runtime = MultiRateExecutor.Tick on base ticks where only the action clock is due (real-time decision path, no sink, seeded latent); bare = the same head's Act on fixed arrays",
+        };
+        if (breakdown)
+        {
+            result["breakdown"] = BenchOverheadBreakdown.Measure(rig, options);
+        }
+
+        return result;
+    }
+
+    internal static JsonObject Dist(LatencyDistribution d) => new()
+    {
+        ["samples"] = d.Samples,
+        ["p50_us"] = Json.Round(d.P50Us),
+        ["p90_us"] = Json.Round(d.P90Us),
+        ["p99_us"] = Json.Round(d.P99Us),
+        ["p999_us"] = Json.Round(d.P999Us),
+        ["max_us"] = Json.Round(d.MaxUs),
+        ["mean_us"] = Json.Round(d.MeanUs),
+    };
+
+    private static string F(JsonNode? v) => v is null ? "-" : ((double)v).ToString("0.000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,142 @@
+using MultiRate.Cli.Infrastructure;
+using MultiRate.Configuration.Models;
+using MultiRate.Configuration.Rates;
+using MultiRate.Core.Latent;
+using MultiRate.Core.Models;
+using MultiRate.Core.Modules;
+using MultiRate.Core.Rates;
+using MultiRate.Core.Sensors;
+using MultiRate.Hosting.Composition;
+using MultiRate.Hosting.Sources;
+using MultiRate.Scheduling.Executor;
+using MultiRate.Scheduling.Observation;
+
+namespace MultiRate.Cli.Commands;
+
+/// <summary>
+/// The shipped runtime assembled the way <c>RunSession</c> assembles it (validated profile and config,
+/// TorchSharp modules, the config's sensor source, one executor), but with the executor in reach, so
+/// the benchmarks can drive single ticks or choose the clock and observers themselves.
+/// </summary>
+internal sealed class BenchOverheadRig : IDisposable
+{
+    private readonly ISensorSource _source;
+    private readonly PolicyModules _modules;
+    private readonly (long Offset, long Divisor)[] _slowClocks;
+    private readonly long _fastOffset;
+    private readonly long _fastDivisor;
+    private long _cursor;
+
+    private BenchOverheadRig(string ratesPath, string configPath, ExecutionMode mode, IReadOnlyList<IRunObserver> observers, bool watchdog)
+    {
+        Profile = RateProfileLoader.Load(ratesPath);
+        Config = ModelConfigLoader.Load(configPath);
+        var layout = ObservationLayout.From(Config.Inputs);
+        _source = SensorSourceFactory.Create(Config.Source, layout);
+        layout.CheckSource(_source.Fields, Config.Source ?? "sensor source");
+        _modules = new TorchModuleFactory().Create(Profile, Config);
+        Options = new ExecutorOptions
+        {
+            Mode = mode,
+            HeadFields = layout.HeadIndices,
+            ContextFields = layout.ContextIndices,
+            SensorTimeOffsetNs = _source.StartNs ?? 0,
+            Recursion = Config.Context.Recursion,
+            Observers = observers,
+            DeadlineWatchdog = watchdog,
+        };
+        Executor = new MultiRateExecutor(Profile, _modules.Head, _modules.Contexts, _source, null, Options);
+        ClockDefinition fast = Profile.ActionClock;
+        _fastOffset = fast.OffsetTicks;
+        _fastDivisor = Profile.BaseTickHz / fast.RateHz;
+        _slowClocks = [.. Profile.Clocks.Where(c => c != fast).Select(c => (c.OffsetTicks, Profile.BaseTickHz / c.RateHz))];
+        _cursor = -1;
+    }
+
+    public RateProfile Profile { get; }
+
+    public ModelConfig Config { get; }
+
+    public ExecutorOptions Options { get; }
+
+    public MultiRateExecutor Executor { get; }
+
+    /// <summary>The action head the executor calls (the same instance, same weights).</summary>
+    public IActionHead Head => _modules.Head;
+
+    /// <summary>The sensor source's start on the log's clock, ns (0 for synthetic).</summary>
+    public long SourceStartNs => _source.StartNs ?? 0;
+
+    /// <summary>Loads the profile and config (default: the shipped demo) and builds the graph.</summary>
+    public static BenchOverheadRig Load(string? ratesPath, string? configPath, ExecutionMode mode, IReadOnlyList<IRunObserver>? observers = null, bool watchdog = true) =>
+        new(DefaultPaths.Resolve(ratesPath ?? "rates/default.yaml"), DefaultPaths.Resolve(configPath ?? "configs/default.yaml"), mode, observers ?? [], watchdog);
+
+    /// <summary>
+    /// Publishes one latent on the head's input channel (all ones, produced at time 0), so the fast
+    /// tick reads, ages and records a real latent as it does in a live run.
+    /// </summary>
+    public void SeedHeadLatent()
+    {
+        HandoffDefinition? toHead = Profile.Handoffs.FirstOrDefault(h => h.To == Profile.ActionClock.Name);
+        if (toHead is not null)
+        {
+            float[] values = new float[Head.LatentSize];
+            Array.Fill(values, 1f);
+            Executor.Channels[toHead.From].Publish(new LatentSnapshot(1, 0, 0, 0, 1, values));
+        }
+    }
+
+    /// <summary>Settles JIT tiers and the modules' first-call allocations (as a real-time run's warm-up does).</summary>
+    public void WarmUpModules()
+    {
+        _modules.Head.WarmUp(200);
+        foreach (IContextModule m in _modules.Contexts.Values.Distinct())
+        {
+            m.WarmUp(2);
+        }
+    }
+
+    /// <summary>
+    /// Runs the next base tick on which only the action clock is due, through the executor's own
+    /// tick. Base ticks where a slow clock is due are passed over: there the fast thread would also
+    /// hand work to a slow worker thread, which this single-thread driver does not run.
+    /// </summary>
+    public void TickFast()
+    {
+        long b = _cursor;
+        do
+        {
+            b++;
+        }
+        while (!IsFastOnly(b));
+        _cursor = b;
+        Executor.Tick(b);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Executor.Dispose();
+        _modules.Dispose();
+        _source.Dispose();
+    }
+
+    private bool IsFastOnly(long b)
+    {
+        long rel = b - _fastOffset;
+        if (rel < 0 || rel % _fastDivisor != 0)
+        {
+            return false;
+        }
+
+        foreach ((long offset, long divisor) in _slowClocks)
+        {
+            if (b >= offset && (b - offset) % divisor == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

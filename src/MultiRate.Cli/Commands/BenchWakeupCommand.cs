@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using MultiRate.Cli.Infrastructure;
+using MultiRate.Scheduling.Diagnostics;
+using MultiRate.Scheduling.Executor;
+using MultiRate.Scheduling.Observation;
+using MultiRate.Scheduling.RealTime;
+using MultiRate.Scheduling.Stats;
+using Spectre.Console;
+
+namespace MultiRate.Cli.Commands;
+
+/// <summary>
+/// <c>multirate bench wakeup</c>: the shipped profile in real time with its real modules (the context
+/// module busy on its own thread), wake-up error of every fast tick in an HdrHistogram; then the same
+/// runtime driven by Rx <c>Observable.Interval</c>, in the same process.
+/// </summary>
+internal static class BenchWakeupCommand
+{
+    /// <summary>Target: runtime p99 wake-up error, microseconds.</summary>
+    public const double P99TargetUs = 20;
+
+    /// <summary>Target: Rx p99 / runtime p99.</summary>
+    public const double RatioTarget = 100;
+
+    /// <summary>Target: deadline misses per fast tick.</summary>
+    public const double MissRateTarget = 1e-4;
+
+    private const int WarmUpTicks = 200;
+
+    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console)
+    {
+        CliArgs a = CliArgs.Parse("bench wakeup", args, ["json", "quick"], ["seconds", "rates", "config", "spin-margin-us", "fifo-priority"]);
+        double seconds = a.GetDouble("seconds", 0.5, 86_400) ?? (a.Has("quick") ? 3 : 10);
+        double margin = a.GetDouble("spin-margin-us", 0, 100_000) ?? 200;
+        int? fifo = (int?)a.GetDouble("fifo-priority", 1, 99);
+        if (!a.Has("json"))
+        {
+            console.WriteLine($"Running the runtime in real time for {seconds} s on its scheduler, then {seconds} s on Rx Observable.Interval...");
+        }
+
+        JsonObject r = Measure(a.Get("rates"), a.Get("config"), TimeSpan.FromSeconds(seconds), TimeSpan.FromMicroseconds(margin), fifo);
+        if (a.Has("json"))
+        {
+            Json.Write(stdout, r);
+            return 0;
+        }
+
+        var t = new Table().AddColumns("wake-up error (us)", "ticks", "p50", "p99", "p99.9", "max", "deadline misses");
+        foreach (string name in new[] { "runtime", "rx_interval" })
+        {
+            JsonNode n = r[name]!;
+            t.AddRow(name, $"{n["ticks"]}", $"{n["wakeup"]!["p50_us"]}", $"{n["wakeup"]!["p99_us"]}", $"{n["wakeup"]!["p999_us"]}", $"{n["wakeup"]!["max_us"]}", $"{n["deadline_misses"]} ({n["miss_rate"]})");
+        }
+
+        console.Write(t);
+        console.WriteLine($"p99 ratio (Rx / runtime): {r["p99_ratio"]}x; pass: {r["pass"]}");
+        return 0;
+    }
+
+    /// <summary>Runs both clocks and returns the JSON report.</summary>
+    public static JsonObject Measure(string? rates, string? config, TimeSpan duration, TimeSpan spinMargin, int? fifoPriority = null)
+    {
+        JsonObject runtime;
+        string profile;
+        RealTimeScheduler? scheduler = null;
+        var recorder = new FastTickRecorder(() => scheduler!.CurrentLatenessNs, WarmUpTicks);
+        using (BenchOverheadRig rig = BenchOverheadRig.Load(rates, config, ExecutionMode.RealTime, [recorder]))
+        {
+            profile = rig.Profile.Name;
+            scheduler = new RealTimeScheduler(new RealTimeSchedulerOptions
+            {
+                SpinMargin = spinMargin,
+                Cpu = rig.Profile.ActionClock.Cpu,
+                FifoPriority = fifoPriority,
+                ThreadName = "multirate-" + rig.Profile.ActionClock.Name,
+            });
+            using (scheduler)
+            {
+                RunSummary s = rig.Executor.Run(scheduler, duration);
+                runtime = Report(recorder, s, rig.Profile.ActionClock.Name, rig.Profile.ActionClock.BudgetNs);
+                runtime["placement_note"] = scheduler.PlacementNote;
+                runtime["watchdog"] = true;
+            }
+        }
+
+        BenchWakeupRxClock? rx = null;
+        var rxRecorder = new FastTickRecorder(() => rx!.CurrentLatenessNs, WarmUpTicks);
+        JsonObject baseline;
+        using (BenchOverheadRig rig = BenchOverheadRig.Load(rates, config, ExecutionMode.RealTime, [rxRecorder], watchdog: false))
+        using (rx = new BenchWakeupRxClock())
+        {
+            // No deadline watchdog here: it runs on the runtime's own clock, which this baseline replaces.
+            RunSummary s = rig.Executor.Run(rx, duration);
+            baseline = Report(rxRecorder, s, rig.Profile.ActionClock.Name, rig.Profile.ActionClock.BudgetNs);
+            baseline["watchdog"] = false;
+        }
+
+        double p99 = recorder.WakeUp.PercentileUs(99);
+        double ratio = rxRecorder.WakeUp.PercentileUs(99) / Math.Max(0.001, p99);
+        double missRate = (double)runtime["miss_rate"]!;
+        return new JsonObject
+        {
+            ["profile"] = profile,
+            ["seconds_each"] = duration.TotalSeconds,
+            ["spin_margin_us"] = spinMargin.TotalMicroseconds,
+            ["fifo_priority"] = fifoPriority,
+            ["runtime"] = runtime,
+            ["rx_interval"] = baseline,
+            ["p99_ratio"] = Json.Round(ratio, 1),
+            ["targets"] = new JsonObject { ["p99_us_max"] = P99TargetUs, ["p99_ratio_min"] = RatioTarget, ["miss_rate_max"] = MissRateTarget },
+            ["pass"] = new JsonObject
+            {
+                ["p99"] = p99 <= P99TargetUs,
+                ["ratio"] = ratio >= RatioTarget,
+                ["miss_rate"] = missRate <= MissRateTarget,
+            },
+            ["method"] = "wake-up error = fast-tick start minus its booked deadline (runtime: RealTimeScheduler.CurrentLatenessNs; Rx: start + (n + 1) * period), first 200 fast ticks not counted; deadline misses = head over budget + results dropped after the watchdog's fallback + skipped fast periods",
+        };
+    }
+
+    private static JsonObject Report(FastTickRecorder r, RunSummary s, string fastClock, long budgetNs)
+    {
+        ClockSummary fast = s.Clocks.First(c => c.Name == fastClock);
+        long misses = r.Count(FastTickOutcome.Miss) + r.Count(FastTickOutcome.Dropped) + fast.SkippedPeriods;
+        long ticks = r.Measured + fast.SkippedPeriods;
+        var slow = new JsonObject();
+        foreach (ClockSummary c in s.Clocks.Where(c => c.Name != fastClock))
+        {
+            slow[c.Name] = new JsonObject { ["ticks"] = c.Ticks, ["skipped_periods"] = c.SkippedPeriods, ["p50_us"] = Json.Round(c.LatencyP50Us), ["max_us"] = Json.Round(c.LatencyMaxUs) };
+        }
+
+        return new JsonObject
+        {
+            ["ticks"] = ticks,
+            ["wakeup"] = BenchOverheadCommand.Dist(r.WakeUp.ToDistribution()),
+            ["deadline_misses"] = misses,
+            ["miss_rate"] = ticks == 0 ? 0 : (double)misses / ticks,
+            ["head_over_budget"] = r.Count(FastTickOutcome.Miss),
+            ["dropped_after_watchdog"] = r.Count(FastTickOutcome.Dropped),
+            ["skipped_periods"] = fast.SkippedPeriods,
+            ["faults"] = r.Count(FastTickOutcome.Fault),
+            ["wakeups_later_than_budget"] = r.WakeUp.CountAbove(budgetNs),
+            ["head_compute"] = BenchOverheadCommand.Dist(r.Compute.ToDistribution()),
+            ["fast_thread_allocated_bytes"] = r.FastThreadAllocatedBytes,
+            ["gen0_collections"] = r.Gen0Collections,
+            ["slow_clocks"] = slow,
+        };
+    }
+}

@@ -1,0 +1,49 @@
+using MultiRate.Cli.Commands;
+using MultiRate.Scheduling.Executor;
+
+namespace MultiRate.Cli.Tests.Commands;
+
+/// <summary>
+/// The fast tick through the whole runtime with the real TorchSharp head (the shipped default
+/// profile and config), driven by the executor's own Tick: no managed allocation and no gen-0
+/// collection over 10^5 steady-state ticks. (`multirate soak` runs the long form.)
+/// </summary>
+[Collection("cli")]
+public class SoakFastPathTests
+{
+    [Fact]
+    public void Tick_RealTorchHeadHundredThousandTicks_AllocatesNothingAndCollectsNothing()
+    {
+        string cwd = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = CliRunner.RepoRoot;
+        try
+        {
+            using BenchOverheadRig rig = BenchOverheadRig.Load(null, null, ExecutionMode.RealTime);
+            rig.SeedHeadLatent();
+            for (int i = 0; i < 20_000; i++)
+            {
+                rig.TickFast(); // JIT tiers, first-call costs
+            }
+
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            int gen0Before = GC.CollectionCount(0);
+            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 100_000; i++)
+            {
+                rig.TickFast();
+            }
+
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            int gen0 = GC.CollectionCount(0) - gen0Before;
+
+            Assert.Equal(0, allocated);
+            Assert.Equal(0, gen0);
+            Assert.Equal(120_000, rig.Executor.HeadStats.Actions);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = cwd;
+        }
+    }
+}
