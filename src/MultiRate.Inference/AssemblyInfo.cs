@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("MultiRate.Inference.Tests")]
+[assembly: InternalsVisibleTo("MultiRate.Training")]
 [assembly: InternalsVisibleTo("MultiRate.Cli.Tests")]
 [assembly: InternalsVisibleTo("MultiRate.Hosting")]
 [assembly: InternalsVisibleTo("MultiRate.Cli")]

@@ -1,0 +1,8 @@
+namespace MultiRate.Training;
+
+/// <summary>Evaluate trained weights by replay: paths left null come from the directory's <c>training.json</c>.</summary>
+/// <param name="WeightsDirectory">Output directory of <c>multirate train</c>.</param>
+/// <param name="LogPath">Log to replay (default: the training log).</param>
+/// <param name="ConfigPath">Model config (default: the training config).</param>
+/// <param name="ProfilePath">Rate profile (default: the training profile).</param>
+public sealed record EvaluateRequest(string WeightsDirectory, string? LogPath = null, string? ConfigPath = null, string? ProfilePath = null);

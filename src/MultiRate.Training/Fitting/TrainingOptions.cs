@@ -1,0 +1,35 @@
+namespace MultiRate.Training.Fitting;
+
+/// <summary>How to train. Defaults suit the PX4 demo on a 2-core CPU.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Sample pairing (default multi-rate aware).</summary>
+    public TrainingMode Mode { get; init; } = TrainingMode.MultiRate;
+
+    /// <summary>Most passes over the training samples (default 30).</summary>
+    public int Epochs { get; init; } = 30;
+
+    /// <summary>Samples per optimiser step (default 256).</summary>
+    public int BatchSize { get; init; } = 256;
+
+    /// <summary>Adam learning rate (default 1e-3).</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Stop after this many epochs without a better validation loss (default 5).</summary>
+    public int Patience { get; init; } = 5;
+
+    /// <summary>Last share of the time range used for validation (default 0.2).</summary>
+    public double ValidationFraction { get; init; } = 0.2;
+
+    /// <summary>
+    /// Validation block as [start, end) seconds from the log's start (run time); null: the last
+    /// <see cref="ValidationFraction"/> of the log. Training uses the time on both sides, minus a gap.
+    /// </summary>
+    public (double StartSeconds, double EndSeconds)? ValidationWindow { get; init; }
+
+    /// <summary>Seeds the weight init (with the config's seed) and the batch order (default: the config's seed).</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>Multi-rate only: pair each sample with a latent up to this many slow ticks older than the schedule's (default 0: off).</summary>
+    public int ExtraStaleTicks { get; init; }
+}
