@@ -14,10 +14,25 @@ internal static class Program
           run      [--rates R] [--config C] [--log L] [--seconds N] [--json]     real time (defaults: the shipped demo, 5 s)
           replay   [--log L] [--rates R] [--config C] [--seconds N] [--pace realtime|virtual] [--json]
                                                                                  virtual time on log timestamps
+          run|replay also: [--no-dashboard] [--no-watch] [--log-config F] [--allow-truncated]
+                                                                                 live table or a line/s; profile hot reload in real time; logging config
+          replay   --weights DIR --targets [--log L] [--config C] [--rates R] [--json]
+                                                                                 score trained weights against the logged targets
+          train    --log L --config C --rates R --out DIR [--naive | --no-context] [--epochs N] [--seed S] [--extra-stale K]
+                                                                                 behaviour cloning for the profile's schedule
           validate <profile.yaml | configs/x.yaml>                                check a rate profile or model config
           inspect  <log> [--json]                                                 format, times, topics of a log
           cat      <log> --topic T [--json] [--limit N]                           decoded messages, one per line
+          report   <recording.mcap> [--out DIR]                                   PNG plots + summary.md from a --record file
           bench    scheduler|models [--json] [--seconds N] [--quick]             measurements on this machine
+          bench    profile [--rates R] [--config C] [--warmup N] [--samples N] [--quantile Q] [--margin M] [--json] [--raw]
+                                                                                 time each clock's module; recommend budgets and rates
+          bench    overhead|wakeup|replay|all [--json] [--quick]                  issue #7 figures (wakeup: --seconds N; all: --out FILE)
+          soak     [--virtual-ticks 10000000] [--realtime-seconds 600] [--json]   memory, GC and native tensors over a long run
+          faults   [--seed N] [--json] [--rates R] [--config C] [--seconds N]    fault matrix in virtual time: one action per tick, counted, recovered
+          tune     <profile.yaml> [--config C | --from bench.json] [--write] [--lower-rates] [--quantile Q] [--margin M]
+                                                                                 apply them: budgets only (rates: --lower-rates);
+                                                                                 --write writes <name>.tuned.yaml and prints the diff
 
         exit codes: 0 ok, 2 bad input (profile, config, log, weights, arguments), 1 internal error
         """;
@@ -55,12 +70,18 @@ internal static class Program
             string[] rest = args[1..];
             return args[0] switch
             {
+                "replay" when rest.Contains("--targets") => EvaluateCommand.Execute(rest, stdout, stderr, console, cancellation),
+                "train" => TrainCommand.Execute(rest, stdout, console, cancellation),
                 "run" or "replay" => RunCommand.Execute(args[0], rest, stdout, console, cancellation),
                 "validate" => ValidateCommand.Execute(rest, stdout),
                 "bench" => BenchCommand.Execute(rest, stdout, console),
+                "soak" => SoakCommand.Execute(rest, stdout, console),
+                "tune" => TuneCommand.Execute(rest, stdout),
                 "inspect" => InspectCommand.Execute(rest, stdout, console),
                 "cat" => CatCommand.Execute(rest, stdout),
-                _ => throw new UserInputException($"multirate: unknown command '{args[0]}'; expected run, replay, validate, inspect, cat or bench (see multirate --help)"),
+                "report" => ReportCommand.Execute(rest, stdout),
+                "faults" => FaultsCommand.Execute(rest, stdout),
+                _ => throw new UserInputException($"multirate: unknown command '{args[0]}'; expected run, replay, validate, inspect, cat, bench or tune (see multirate --help)"),
             };
         }
         catch (UserInputException ex)

@@ -1,19 +1,31 @@
 using Microsoft.Extensions.DependencyInjection;
+using MultiRate.Cli.Dashboard;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Cli.Output;
+using MultiRate.Configuration.Rates;
 using MultiRate.Hosting.Composition;
+using MultiRate.Hosting.Faults;
+using MultiRate.Hosting.Recording;
 using MultiRate.Hosting.Running;
+using MultiRate.Hosting.Telemetry;
 using MultiRate.Scheduling.Executor;
+using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Stats;
 using Spectre.Console;
 
 namespace MultiRate.Cli.Commands;
 
 /// <summary><c>multirate run</c> (real time) and <c>multirate replay</c> (virtual time, or <c>--pace realtime</c>).</summary>
+/// <remarks>
+/// While the clocks run: a live dashboard (terminal) or a plain line per second (redirected), none with
+/// <c>--json</c> or <c>--no-dashboard</c>; Serilog from <c>configs/logging.json</c> (<c>--log-config</c>);
+/// metrics on the <c>MultiRate</c> meter; and, in real time, hot reload of the profile's budgets and
+/// policies when its file is saved (<c>--no-watch</c> turns it off).
+/// </remarks>
 internal static class RunCommand
 {
-    private static readonly string[] Flags = ["json"];
-    private static readonly string[] Valued = ["rates", "config", "log", "seconds", "pace", "spin-margin-us"];
+    private static readonly string[] Flags = ["json", "no-dashboard", "no-watch", "allow-truncated"];
+    private static readonly string[] Valued = ["rates", "config", "log", "seconds", "pace", "spin-margin-us", "log-config", "record"];
 
     public static int Execute(string name, IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console, CancellationToken cancellation)
     {
@@ -37,19 +49,39 @@ internal static class RunCommand
 
         double? seconds = a.GetDouble("seconds", 0.001, 1e7);
         double? margin = a.GetDouble("spin-margin-us", 0, 100_000);
+        string profilePath = DefaultPaths.Resolve(a.Get("rates") ?? "rates/default.yaml");
         var services = new ServiceCollection();
         services.AddMultiRate(o =>
         {
-            o.ProfilePath = DefaultPaths.Resolve(a.Get("rates") ?? "rates/default.yaml");
+            o.ProfilePath = profilePath;
             o.ConfigPath = DefaultPaths.Resolve(a.Get("config") ?? "configs/default.yaml");
             o.LogPath = a.Get("log");
             o.Mode = mode;
             o.Duration = seconds is double s ? TimeSpan.FromSeconds(s) : null;
+            o.AllowTruncated = a.Has("allow-truncated");
             if (margin is double m)
             {
                 o.SpinMargin = TimeSpan.FromMicroseconds(m);
             }
         });
+        services.AddMultiRateTelemetry();
+
+        // Logging and the recorder exist before the session, because the session takes its observers at construction.
+        bool json = a.Has("json");
+        RunLogging logging = OpenLogging(a.Get("log-config"));
+        using var faultLog = new FaultBurstLogger(logging.Logger);
+        services.AddSingleton<IRunObserver>(faultLog);
+        using McapRunRecorder? recorder = a.Get("record") is string recordPath
+            ? McapRunRecorder.Create(
+                recordPath,
+                RateProfileLoader.Load(profilePath),
+                mode == ExecutionMode.Virtual ? new RecorderOptions { BlockWhenFull = true } : RecorderOptions.ForRealTime())
+            : null;
+        if (recorder is not null)
+        {
+            services.AddSingleton<IRunObserver>(recorder);
+        }
+
         using ServiceProvider provider = services.BuildServiceProvider();
         using RunSession session = provider.GetRequiredService<RunSession>();
         if (session.DeviceNote is string note)
@@ -57,16 +89,63 @@ internal static class RunCommand
             Console.Error.WriteLine(note);
         }
 
-        RunSummary summary = session.Run(cancellation);
-        if (a.Has("json"))
+        // Hot reload only in real time: a virtual-time replay runs faster than anyone edits, and must stay deterministic.
+        string? watch = mode == ExecutionMode.RealTime && !a.Has("no-watch") ? profilePath : null;
+        DashboardMode dashboard = DashboardModes.Choose(json, a.Has("no-dashboard"), console);
+        using var monitors = new RunMonitors(
+            logging,
+            console,
+            dashboard,
+            name,
+            provider.GetRequiredService<LiveStats>(),
+            provider.GetRequiredService<MetricsObserver>(),
+            watch);
+        session.Started += (_, executor) =>
         {
-            Json.Write(stdout, SummaryJson.From(summary));
+            if (recorder is not null && mode == ExecutionMode.Virtual)
+            {
+                // Replays are recorded on the log's own timeline, so the recording lines up with the log in Foxglove.
+                recorder.SetLogTimeOffset(session.SensorStartNs ?? 0);
+            }
+
+            monitors.Attach(executor);
+        };
+
+        RunSummary summary = session.Run(cancellation);
+        monitors.Finish(summary);
+        faultLog.Flush();
+        if (recorder is not null)
+        {
+            // Dispose drains the ring and writes summary, indexes and footer: the file is complete once this returns.
+            recorder.RecordSummary(summary);
+            recorder.Dispose();
+            string dropped = recorder.Dropped == 0 ? string.Empty : $" ({recorder.Dropped} events dropped: the writer fell behind)";
+            Console.Error.WriteLine($"recorded {recorder.Messages} messages to {recorder.Path}{dropped}");
+        }
+
+        if (json)
+        {
+            Json.Write(stdout, SummaryJson.From(summary, session.Coverage));
         }
         else
         {
-            SummaryTable.Write(console, summary);
+            SummaryTable.Write(console, summary, session.Coverage);
         }
 
         return 0;
+    }
+
+    /// <summary>The <c>--log-config</c> file (it must exist), else the shipped one, else warnings on stderr only.</summary>
+    private static RunLogging OpenLogging(string? path)
+    {
+        if (path is not null)
+        {
+            return LoggingConfiguration.Load(path);
+        }
+
+        string shipped = DefaultPaths.Resolve(LoggingConfiguration.DefaultPath);
+        return File.Exists(shipped)
+            ? LoggingConfiguration.Load(shipped)
+            : LoggingConfiguration.WarningsToStandardError();
     }
 }

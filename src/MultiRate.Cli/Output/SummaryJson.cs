@@ -84,6 +84,7 @@ internal static class SummaryJson
             ["last_latent_version"] = s.LastLatentVersion,
             ["recursion_steps_p50"] = s.RecursionStepsP50,
             ["guards"] = guards,
+            ["stopped_early"] = s.StoppedEarly,
             ["clocks"] = clocks,
         };
         if (replay is not null)

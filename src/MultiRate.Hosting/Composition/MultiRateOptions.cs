@@ -32,4 +32,7 @@ public sealed class MultiRateOptions
     /// failing; the summary reports how much was replayed.
     /// </summary>
     public bool AllowTruncated { get; set; }
+
+    /// <summary>Slow-path resilience (timeout, circuit breaker); null: the defaults derived from each clock's budget.</summary>
+    public Scheduling.Resilience.ResilienceOptions? Resilience { get; set; }
 }

@@ -6,6 +6,8 @@ using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
 using MultiRate.Hosting.Composition;
 using MultiRate.Hosting.Sources;
+using MultiRate.Logs.Abstractions;
+using MultiRate.Logs.Replay;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.RealTime;
@@ -60,6 +62,12 @@ public sealed class RunSession : IDisposable
     /// <summary>The executor of the run in progress (null before <see cref="Run"/> builds it), for live views and hot reload.</summary>
     public MultiRateExecutor? Executor { get; private set; }
 
+    /// <summary>What the replayed log delivered (damage, where reading stopped, log times covered) once <see cref="Run"/> has read it; null for a synthetic or user source.</summary>
+    public LogCoverage? Coverage { get; private set; }
+
+    /// <summary>Sensor time of run time 0 (the replayed log's start), known once <see cref="Started"/> is raised; null for a live source.</summary>
+    public long? SensorStartNs { get; private set; }
+
     /// <summary>Raised on the calling thread once the executor is built, just before the clock starts.</summary>
     public event EventHandler<MultiRateExecutor>? Started;
 
@@ -67,7 +75,8 @@ public sealed class RunSession : IDisposable
     public RunSummary Run(CancellationToken cancellation = default)
     {
         // A source registered by the user belongs to the DI container; only a source built here is disposed here.
-        using ISensorSource? owned = _customSource is null ? SensorSourceFactory.Create(_options.LogPath ?? Config.Source, Layout) : null;
+        using ISensorSource? owned = _customSource is null ? SensorSourceFactory.Create(_options.LogPath ?? Config.Source, Layout, _options.AllowTruncated) : null;
+        Coverage = (owned as ReplaySensorSource)?.Coverage;
         ISensorSource source = _customSource ?? owned!;
         Layout.CheckSource(source.Fields, _options.LogPath ?? Config.Source ?? "sensor source");
         using PolicyModules modules = _modules.Create(Profile, Config);
@@ -83,9 +92,11 @@ public sealed class RunSession : IDisposable
             SensorTimeOffsetNs = start,
             Recursion = Config.Context.Recursion,
             Observers = _observers,
+            Resilience = _options.Resilience ?? Scheduling.Resilience.ResilienceOptions.Default,
         };
         using var executor = new MultiRateExecutor(Profile, modules.Head, modules.Contexts, source, _sink, executorOptions);
         Executor = executor;
+        SensorStartNs = source.StartNs;
         Started?.Invoke(this, executor);
         if (_options.Mode == ExecutionMode.Virtual)
         {

@@ -30,13 +30,14 @@ public class RunCommandDashboardTests
     [Fact]
     public void Replay_RealtimePaceRedirected_PlainProgressLinesThenSummary()
     {
-        var (code, output, err) = CliRunner.Run(["replay", .. Px4, "--seconds", "2.2", "--pace", "realtime"]);
+        var (code, output, err) = CliRunner.Run(["replay", .. Px4, "--seconds", "3", "--pace", "realtime"]);
 
         Assert.True(code == 0, err);
         // Redirected output: no live table, a plain line once a second (wall clock), then the summary table.
         string[] lines = output.Split('\n');
-        string progress = Assert.Single(lines, l => l.StartsWith("replay 1.", StringComparison.Ordinal));
-        Assert.Matches(@"^replay 1\.\d s \d+% \| context .*\| head [\d.]+/250 Hz p50/p99/max [\d.]+/[\d.]+/[\d.]+ us \(budget 2000\.0\) misses \d+ skipped \d+ faults \d+ \| latent age ms p50 [\d.]+ max [\d.]+$", progress.TrimEnd('\r'));
+        // Which second the lines land on depends on the machine's load; that there are plain lines, and their format, does not.
+        string progress = lines.First(l => l.StartsWith("replay ", StringComparison.Ordinal));
+        Assert.Matches(@"^replay \d+\.\d s \d+% \| context .*\| head [\d.]+/250 Hz p50/p99/max [\d.]+/[\d.]+/[\d.]+ us \(budget 2000\.0\) misses \d+ skipped \d+ faults \d+ \| latent age ms p50 [\d.]+ max [\d.]+$", progress.TrimEnd('\r'));
         Assert.Contains("actions: ", output, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', progress);
     }
