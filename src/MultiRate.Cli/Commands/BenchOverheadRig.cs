@@ -26,6 +26,10 @@ internal sealed class BenchOverheadRig : IDisposable
     private readonly long _fastOffset;
     private readonly long _fastDivisor;
     private long _cursor;
+    private long[]? _pattern;
+    private long _hyperperiod;
+    private long _cycleBase;
+    private int _patternIndex;
 
     private BenchOverheadRig(string ratesPath, string configPath, ExecutionMode mode, IReadOnlyList<IRunObserver> observers, bool watchdog)
     {
@@ -51,6 +55,27 @@ internal sealed class BenchOverheadRig : IDisposable
         _fastDivisor = Profile.BaseTickHz / fast.RateHz;
         _slowClocks = [.. Profile.Clocks.Where(c => c != fast).Select(c => (c.OffsetTicks, Profile.BaseTickHz / c.RateHz))];
         _cursor = -1;
+
+        // The due pattern repeats every lcm(divisors) base ticks from the largest offset on: tabulate one
+        // cycle of fast-only ticks (when it is small) so TickFast picks the next one by index.
+        long hyper = _fastDivisor;
+        foreach ((long _, long divisor) in _slowClocks)
+        {
+            hyper = Lcm(hyper, divisor);
+            if (hyper > 1_000_000)
+            {
+                return;
+            }
+        }
+
+        long start = Math.Max(_fastOffset, _slowClocks.Length == 0 ? 0 : _slowClocks.Max(c => c.Offset));
+        long[] pattern = [.. Enumerable.Range(0, (int)hyper).Select(i => (long)i).Where(i => IsFastOnly(start + i))];
+        if (pattern.Length > 0)
+        {
+            _pattern = pattern;
+            _hyperperiod = hyper;
+            _cycleBase = start;
+        }
     }
 
     public RateProfile Profile { get; }
@@ -103,13 +128,28 @@ internal sealed class BenchOverheadRig : IDisposable
     /// </summary>
     public void TickFast()
     {
-        long b = _cursor;
-        do
+        long b;
+        if (_pattern is { } pattern)
         {
-            b++;
+            // Table walk, no division: the timed call should be the runtime's tick, not this driver's search.
+            b = _cycleBase + pattern[_patternIndex];
+            if (++_patternIndex == pattern.Length)
+            {
+                _patternIndex = 0;
+                _cycleBase += _hyperperiod;
+            }
         }
-        while (!IsFastOnly(b));
-        _cursor = b;
+        else
+        {
+            b = _cursor;
+            do
+            {
+                b++;
+            }
+            while (!IsFastOnly(b));
+            _cursor = b;
+        }
+
         Executor.Tick(b);
     }
 
@@ -119,6 +159,17 @@ internal sealed class BenchOverheadRig : IDisposable
         Executor.Dispose();
         _modules.Dispose();
         _source.Dispose();
+    }
+
+    private static long Lcm(long a, long b)
+    {
+        long x = a, y = b;
+        while (y != 0)
+        {
+            (x, y) = (y, x % y);
+        }
+
+        return a / x * b;
     }
 
     private bool IsFastOnly(long b)

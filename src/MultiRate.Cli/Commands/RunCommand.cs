@@ -25,7 +25,7 @@ namespace MultiRate.Cli.Commands;
 internal static class RunCommand
 {
     private static readonly string[] Flags = ["json", "no-dashboard", "no-watch", "allow-truncated"];
-    private static readonly string[] Valued = ["rates", "config", "log", "seconds", "pace", "spin-margin-us", "log-config", "record"];
+    private static readonly string[] Valued = ["rates", "config", "log", "seconds", "pace", "spin-margin-us", "log-config", "record", "fifo-priority"];
 
     public static int Execute(string name, IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console, CancellationToken cancellation)
     {
@@ -49,6 +49,7 @@ internal static class RunCommand
 
         double? seconds = a.GetDouble("seconds", 0.001, 1e7);
         double? margin = a.GetDouble("spin-margin-us", 0, 100_000);
+        int? fifo = FifoPriority(name, a.Get("fifo-priority"));
         string profilePath = DefaultPaths.Resolve(a.Get("rates") ?? "rates/default.yaml");
         var services = new ServiceCollection();
         services.AddMultiRate(o =>
@@ -59,6 +60,7 @@ internal static class RunCommand
             o.Mode = mode;
             o.Duration = seconds is double s ? TimeSpan.FromSeconds(s) : null;
             o.AllowTruncated = a.Has("allow-truncated");
+            o.FifoPriority = fifo;
             if (margin is double m)
             {
                 o.SpinMargin = TimeSpan.FromMicroseconds(m);
@@ -88,6 +90,8 @@ internal static class RunCommand
         {
             Console.Error.WriteLine(note);
         }
+
+        session.PlacementRefused += (_, why) => Console.Error.WriteLine($"warning: {why}; running with normal scheduling");
 
         // Hot reload only in real time: a virtual-time replay runs faster than anyone edits, and must stay deterministic.
         string? watch = mode == ExecutionMode.RealTime && !a.Has("no-watch") ? profilePath : null;
@@ -133,6 +137,22 @@ internal static class RunCommand
         }
 
         return 0;
+    }
+
+    /// <summary><c>--fifo-priority N</c>: SCHED_FIFO priority 1..99 for the real-time threads, or null when absent.</summary>
+    internal static int? FifoPriority(string command, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int p) || p < 1 || p > 99)
+        {
+            throw new Core.Errors.UserInputException($"multirate {command}: --fifo-priority '{value}': expected a whole number from 1 to 99 (SCHED_FIFO priority; needs CAP_SYS_NICE)");
+        }
+
+        return p;
     }
 
     /// <summary>The <c>--log-config</c> file (it must exist), else the shipped one, else warnings on stderr only.</summary>

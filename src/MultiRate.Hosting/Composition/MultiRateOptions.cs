@@ -24,6 +24,13 @@ public sealed class MultiRateOptions
     /// <summary>Spin margin of the real-time scheduler.</summary>
     public TimeSpan SpinMargin { get; set; } = TimeSpan.FromMicroseconds(200);
 
+    /// <summary>
+    /// Real time: SCHED_FIFO priority (1-99) of the action clock's thread and the deadline watchdog's
+    /// thread; null (default) = normal scheduling. Needs CAP_SYS_NICE (or an rtprio limit): when the OS
+    /// refuses, the run goes on at normal priority and <see cref="Running.RunSession.PlacementRefused"/> says why.
+    /// </summary>
+    public int? FifoPriority { get; set; }
+
     /// <summary>Virtual-time compute costs (null = the profile's declared latencies).</summary>
     public IComputeCostModel? CostModel { get; set; }
 

@@ -68,6 +68,13 @@ public sealed class RunSession : IDisposable
     /// <summary>Sensor time of run time 0 (the replayed log's start), known once <see cref="Started"/> is raised; null for a live source.</summary>
     public long? SensorStartNs { get; private set; }
 
+    /// <summary>
+    /// Raised at most once per run, on the calling thread before the clock starts, when the OS refused the
+    /// action clock thread's CPU pin or SCHED_FIFO priority (the argument says why); the run continues
+    /// without it.
+    /// </summary>
+    public event EventHandler<string>? PlacementRefused;
+
     /// <summary>Raised on the calling thread once the executor is built, just before the clock starts.</summary>
     public event EventHandler<MultiRateExecutor>? Started;
 
@@ -93,6 +100,7 @@ public sealed class RunSession : IDisposable
             Recursion = Config.Context.Recursion,
             Observers = _observers,
             Resilience = _options.Resilience ?? Scheduling.Resilience.ResilienceOptions.Default,
+            WatchdogFifoPriority = _options.FifoPriority,
         };
         using var executor = new MultiRateExecutor(Profile, modules.Head, modules.Contexts, source, _sink, executorOptions);
         Executor = executor;
@@ -108,7 +116,14 @@ public sealed class RunSession : IDisposable
             SpinMargin = _options.SpinMargin,
             Cpu = Profile.ActionClock.Cpu,
             ThreadName = "multirate-" + Profile.ActionClock.Name,
+            FifoPriority = _options.FifoPriority,
         });
+        if (scheduler.PlacementNote is string refused)
+        {
+            // Reported once, before the clock starts; the run goes on unpinned / at normal priority.
+            PlacementRefused?.Invoke(this, refused);
+        }
+
         return executor.Run(scheduler, duration, cancellation);
     }
 

@@ -20,11 +20,12 @@ namespace MultiRate.Scheduling.Executor;
 /// </remarks>
 internal sealed class DeadlineWatchdog : IDisposable
 {
-    private readonly RealTimeScheduler _scheduler = new(new RealTimeSchedulerOptions { ThreadName = "multirate-watchdog", SpinMargin = TimeSpan.FromMicroseconds(50) });
+    private readonly RealTimeScheduler _scheduler;
     private readonly IDisposable _periodic;
 
-    public DeadlineWatchdog(FastStage fast, OutputStage output, DateTimeOffset tick0, long basePeriodNs, long totalBaseTicks, Func<long> nowNs)
+    public DeadlineWatchdog(FastStage fast, OutputStage output, DateTimeOffset tick0, long basePeriodNs, long totalBaseTicks, Func<long> nowNs, int? fifoPriority = null)
     {
+        _scheduler = new(new RealTimeSchedulerOptions { ThreadName = "multirate-watchdog", SpinMargin = TimeSpan.FromMicroseconds(50), FifoPriority = fifoPriority });
         ClockDefinition clock = fast.Clock;
         long period = clock.PeriodNs;
         long offset = clock.OffsetTicks * basePeriodNs;
@@ -43,6 +44,9 @@ internal sealed class DeadlineWatchdog : IDisposable
             return 0;
         });
     }
+
+    /// <summary>Why the watchdog thread's SCHED_FIFO was not applied, or null.</summary>
+    public string? PlacementNote => _scheduler.PlacementNote;
 
     public void Dispose()
     {

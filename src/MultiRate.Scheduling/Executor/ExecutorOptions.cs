@@ -29,6 +29,15 @@ public sealed class ExecutorOptions
     /// </summary>
     public bool DeadlineWatchdog { get; init; } = true;
 
+    /// <summary>
+    /// Real time: SCHED_FIFO priority (1-99) of the deadline watchdog's thread, normally the same as the
+    /// action clock's scheduler thread, so a normal-priority thread cannot hold the fallback back; null =
+    /// normal scheduling. The watchdog is deliberately not pinned to the head's CPU: it spins briefly before
+    /// each deadline, which on that CPU would take time from the head (or, at a higher priority, preempt it).
+    /// A refusal (no CAP_SYS_NICE) leaves it at normal priority.
+    /// </summary>
+    public int? WatchdogFifoPriority { get; init; }
+
     /// <summary>Head warm-up calls before deadlines are armed (real time only; virtual time needs none).</summary>
     public int WarmUpIterations { get; init; } = 200;
 

@@ -36,6 +36,7 @@ public sealed class MultiRateExecutor : IDisposable
     private readonly IActionHead _head;
     private readonly IReadOnlyDictionary<string, IContextModule> _contexts;
     private readonly SlowStage[] _slow;
+    private readonly long[] _slowDue;
     private readonly FastStage _fast;
     private readonly OutputStage _output;
     private readonly ObservationHistory _history;
@@ -81,6 +82,7 @@ public sealed class MultiRateExecutor : IDisposable
         }
 
         _slow = [.. slow];
+        _slowDue = new long[_slow.Length];
         HeadStats = new HeadStats();
         _output = new OutputStage(profile.Action, sink, HeadStats, _observers);
         _history = new ObservationHistory(historyRows, Math.Max(1, options.ContextFields.Length));
@@ -194,7 +196,7 @@ public sealed class MultiRateExecutor : IDisposable
         TimeSpan period = TimeSpan.FromTicks(_basePeriod / 100);
         tick0 = scheduler.Now + period;
         DeadlineWatchdog? watchdog = _options.Mode == ExecutionMode.RealTime && _options.DeadlineWatchdog
-            ? new DeadlineWatchdog(_fast, _output, tick0, _basePeriod, totalTicks, NowNs)
+            ? new DeadlineWatchdog(_fast, _output, tick0, _basePeriod, totalTicks, NowNs, _options.WatchdogFifoPriority)
             : null;
         Func<long, long> body = _ =>
         {
@@ -281,20 +283,31 @@ public sealed class MultiRateExecutor : IDisposable
             _fast.Observe(t);
         }
 
-        foreach (SlowStage s in _slow)
+        SlowStage[] slow = _slow;
+        long[] due = _slowDue;
+        bool anySlow = false;
+        for (int i = 0; i < slow.Length; i++)
         {
-            if (s.Mode == HandoffMode.Deterministic && s.DueTick(baseTick) >= 0)
+            long slowTick = slow[i].DueTick(baseTick);
+            due[i] = slowTick;
+            if (slowTick >= 0)
             {
-                s.PublishPending(t);
+                anySlow = true;
+                if (slow[i].Mode == HandoffMode.Deterministic)
+                {
+                    slow[i].PublishPending(t);
+                }
             }
         }
 
-        foreach (SlowStage s in _slow)
+        if (anySlow)
         {
-            long slowTick = s.DueTick(baseTick);
-            if (slowTick >= 0)
+            for (int i = 0; i < slow.Length; i++)
             {
-                s.Trigger(slowTick, t, _history);
+                if (due[i] >= 0)
+                {
+                    slow[i].Trigger(due[i], t, _history);
+                }
             }
         }
 

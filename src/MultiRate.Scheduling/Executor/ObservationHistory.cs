@@ -8,6 +8,7 @@ internal sealed class ObservationHistory
     private readonly int _rowSize;
     private readonly int _capacity;
     private long _count;
+    private int _writeSlot;
 
     public ObservationHistory(int capacity, int rowSize)
     {
@@ -22,9 +23,13 @@ internal sealed class ObservationHistory
 
     public void Append(ReadOnlySpan<float> row)
     {
-        int slot = (int)(_count % _capacity);
-        row[.._rowSize].CopyTo(_rows.AsSpan(slot * _rowSize, _rowSize));
+        // The write slot wraps by compare instead of a division per fast tick.
+        row[.._rowSize].CopyTo(_rows.AsSpan(_writeSlot * _rowSize, _rowSize));
         _count++;
+        if (++_writeSlot == _capacity)
+        {
+            _writeSlot = 0;
+        }
     }
 
     /// <summary>

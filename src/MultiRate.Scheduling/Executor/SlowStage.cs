@@ -22,6 +22,7 @@ namespace MultiRate.Scheduling.Executor;
 internal sealed class SlowStage
 {
     private readonly long _divisor;
+    private readonly DueCursor _due;
     private readonly float[] _history;
     private readonly int _rows;
     private long _version;
@@ -38,6 +39,7 @@ internal sealed class SlowStage
         Mode = mode;
         Stats = stats;
         _divisor = baseTickHz / clock.RateHz;
+        _due = new DueCursor(clock.OffsetTicks, _divisor);
         _rows = clock.History > 0 ? clock.History : module.HistoryLength;
         _history = new float[Math.Max(1, _rows) * Math.Max(1, module.ObservationSize)];
     }
@@ -59,11 +61,7 @@ internal sealed class SlowStage
     public ISlowRunner Runner { get; set; } = null!;
 
     /// <summary>Slow tick index at base tick <paramref name="baseTick"/>, or -1 when this clock is not due.</summary>
-    public long DueTick(long baseTick)
-    {
-        long rel = baseTick - Clock.OffsetTicks;
-        return rel >= 0 && rel % _divisor == 0 ? rel / _divisor : -1;
-    }
+    public long DueTick(long baseTick) => _due.DueTick(baseTick);
 
     /// <summary>Number of this clock's ticks in the base-tick interval (from, to), both exclusive.</summary>
     public long TicksBetween(long fromBaseTick, long toBaseTick)

@@ -100,11 +100,19 @@ internal sealed class ThreadSlowRunner : ISlowRunner
             if (_worker is { Busy: true })
             {
                 // The call outlived its timeout: leave its thread behind and use a fresh one next time.
+                // Counted as stuck first, so a late return racing this can only bring the count back to 0.
                 Interlocked.Increment(ref _stuck);
-                _worker.Abandon();
-                _worker = null;
-                _abandoned++;
-                stage.Stats.Resilience.AbandonedWorkers++;
+                if (_worker.TryAbandon())
+                {
+                    _worker = null;
+                    _abandoned++;
+                    stage.Stats.Resilience.AbandonedWorkers++;
+                }
+                else
+                {
+                    // It returned just now: nothing is stuck, and the worker stays usable.
+                    Interlocked.Decrement(ref _stuck);
+                }
             }
 
             stage.Complete(tick, time, attempt, _nowNs(), attempt.Outcome == SlowOutcome.Rejected ? 0 : elapsed);
@@ -116,8 +124,8 @@ internal sealed class ThreadSlowRunner : ISlowRunner
     {
         _worker ??= new ComputeWorker("multirate-" + _name + "-compute", _cpu, () =>
         {
-            Interlocked.Increment(ref stage.Stats.Resilience.LateResults);
             Interlocked.Decrement(ref _stuck);
+            Interlocked.Increment(ref stage.Stats.Resilience.LateResults);
         });
         Task<ContextResult> call = _worker.Run(() =>
         {

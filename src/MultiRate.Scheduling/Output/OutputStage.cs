@@ -164,7 +164,11 @@ internal sealed class OutputStage : IDisposable
             _stats.SinkFaults++;
         }
 
-        _observers.Action(timeNs, tick, kind, _work);
+        if (_observers.Any)
+        {
+            _observers.Action(timeNs, tick, kind, _work);
+        }
+
         _work.CopyTo(_last, 0);
         _lastTimeNs = timeNs;
         _stats.Actions++;

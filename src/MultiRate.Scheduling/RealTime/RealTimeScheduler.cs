@@ -33,6 +33,7 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
     private readonly PriorityQueue<ScheduledWork, (long Due, long Seq)> _queue = new(64);
     private readonly object _gate = new();
     private readonly Thread _thread;
+    private readonly ManualResetEventSlim _placed = new();
     // One time base for every instance, so clocks on different scheduler threads share tick 0.
     private static readonly long SharedEpochMonoNs = NativeClock.MonotonicNs();
     private static readonly DateTimeOffset SharedEpochWall = DateTimeOffset.UtcNow;
@@ -49,6 +50,11 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
         _options = options ?? new RealTimeSchedulerOptions();
         _thread = new Thread(Run) { IsBackground = true, Name = _options.ThreadName };
         _thread.Start();
+
+        // Wait until the thread has applied its CPU pin and priority (microseconds), so PlacementNote
+        // is final when the constructor returns and a caller can report a refusal before the clock starts.
+        _placed.Wait();
+        _placed.Dispose();
     }
 
     /// <inheritdoc />
@@ -66,7 +72,10 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
     /// <summary>How late the current work item woke, in ns (valid only inside work on this scheduler).</summary>
     public long CurrentLatenessNs { get; private set; }
 
-    /// <summary>Why CPU pinning or SCHED_FIFO was not applied, or null when all requested placement applied.</summary>
+    /// <summary>
+    /// Why CPU pinning or SCHED_FIFO was not applied (the thread then runs unpinned / at normal
+    /// priority), or null when all requested placement applied. Final once the constructor has returned.
+    /// </summary>
     public string? PlacementNote { get; private set; }
 
     /// <summary>Monotonic nanoseconds of an instant on this scheduler's clock.</summary>
@@ -161,7 +170,15 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
 
     private void Run()
     {
-        ApplyPlacement();
+        try
+        {
+            ApplyPlacement();
+        }
+        finally
+        {
+            _placed.Set();
+        }
+
         long marginNs = _options.SpinMargin.Ticks * 100;
         while (!_disposed)
         {
