@@ -4,7 +4,7 @@ namespace MultiRate.Scheduling.Resilience;
 
 /// <summary>
 /// Real time: one thread that runs module calls handed to it, so the slow runner can stop waiting for
-/// a call that never returns (<see cref="Abandon"/>) and carry on with a fresh worker.
+/// a call that never returns (<see cref="TryAbandon"/>) and carry on with a fresh worker.
 /// </summary>
 /// <remarks>
 /// One call at a time. An abandoned worker's thread ends when (if ever) its call returns; that late
@@ -12,13 +12,15 @@ namespace MultiRate.Scheduling.Resilience;
 /// </remarks>
 internal sealed class ComputeWorker : IDisposable
 {
+    private const int Idle = 0;
+    private const int Running = 1;
+    private const int Abandoned = 2;
     private readonly SemaphoreSlim _go = new(0);
     private readonly Thread _thread;
     private readonly Action _onLateResult;
     private Func<ContextResult>? _job;
     private TaskCompletionSource<ContextResult>? _done;
-    private volatile bool _busy;
-    private volatile bool _abandoned;
+    private int _state;
     private volatile bool _stopped;
 
     public ComputeWorker(string name, int? cpu, Action onLateResult)
@@ -29,7 +31,7 @@ internal sealed class ComputeWorker : IDisposable
     }
 
     /// <summary>True while a call runs.</summary>
-    public bool Busy => _busy;
+    public bool Busy => Volatile.Read(ref _state) == Running;
 
     /// <summary>Hands one call to the worker; the task completes when it returns.</summary>
     public Task<ContextResult> Run(Func<ContextResult> job)
@@ -37,25 +39,28 @@ internal sealed class ComputeWorker : IDisposable
         var done = new TaskCompletionSource<ContextResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         _job = job;
         _done = done;
-        _busy = true;
+        Volatile.Write(ref _state, Running);
         _go.Release();
         return done.Task;
     }
 
-    /// <summary>Gives up on the call in progress: the thread is left to finish it (or never) and then ends.</summary>
-    public void Abandon()
-    {
-        _abandoned = true;
-        _stopped = true;
-        _go.Release();
-    }
+    /// <summary>
+    /// Gives up on the call in progress, if it is still running: the thread is left to finish it (or
+    /// never), reports the late result through the callback, and ends.
+    /// </summary>
+    /// <returns>True when the call was still running and is now abandoned; false when it had already returned (the worker stays usable).</returns>
+    /// <remarks>
+    /// One compare-and-swap decides the race with the call returning: either the worker sees
+    /// <c>Running</c> and finishes normally, or the runner sees it and marks it abandoned; never both.
+    /// </remarks>
+    public bool TryAbandon() => Interlocked.CompareExchange(ref _state, Abandoned, Running) == Running;
 
     public void Dispose()
     {
         _stopped = true;
-        _go.Release();
-        if (!_abandoned)
+        if (Volatile.Read(ref _state) != Abandoned)
         {
+            _go.Release();
             _thread.Join();
             _go.Dispose();
         }
@@ -71,19 +76,22 @@ internal sealed class ComputeWorker : IDisposable
         while (true)
         {
             _go.Wait();
-            if (_stopped && !_busy)
+            if (_stopped)
             {
                 return;
             }
 
             ContextResult result = _job!();
-            _busy = false;
-            _done!.TrySetResult(result);
-            if (_abandoned)
+            if (Interlocked.CompareExchange(ref _state, Idle, Running) == Running)
             {
-                _onLateResult();
-                return;
+                _done!.TrySetResult(result);
+                continue;
             }
+
+            // Abandoned while it ran: nobody waits for this result any more.
+            _done!.TrySetResult(result);
+            _onLateResult();
+            return;
         }
     }
 }

@@ -18,7 +18,15 @@ public class ThreadPlacementTests
         RateProfile baseProfile = TestProfiles.ThreeLevel();
         RateProfile profile = baseProfile with
         {
-            Clocks = [.. baseProfile.Clocks.Select(c => c with { Cpu = c.Name == "head" ? fastCpu : SlowCpu })],
+            // The planner at 5 Hz instead of 1 Hz: a loaded machine may skip a due tick (counted), and
+            // six planner triggers in 1.2 s make it all but certain that one of them runs.
+            Clocks = [.. baseProfile.Clocks.Select(c => c with
+            {
+                Cpu = c.Name == "head" ? fastCpu : SlowCpu,
+                RateHz = c.Name == "planner" ? 5 : c.RateHz,
+                BudgetUs = c.Name == "planner" ? 100_000 : c.BudgetUs,
+                LatencyUs = c.Name == "planner" ? 0 : c.LatencyUs,
+            })],
         };
         var head = new AffinityProbeHead();
         var planner = new AffinityProbeContext();
@@ -29,11 +37,21 @@ public class ThreadPlacementTests
             new Dictionary<string, IContextModule> { ["planner"] = planner, ["context"] = context },
             new RampSensor(null),
             null,
-            new ExecutorOptions { Mode = ExecutionMode.RealTime, HeadFields = [0, 1], ContextFields = [0], Recursion = 1, WarmUpIterations = 1 });
+            new ExecutorOptions
+            {
+                Mode = ExecutionMode.RealTime,
+                HeadFields = [0, 1],
+                ContextFields = [0],
+                Recursion = 1,
+                WarmUpIterations = 1,
+
+                // Placement is under test, not timeouts: on a loaded machine a first (JIT-cold) update may
+                // exceed the default slow-path timeout and be abandoned before the probe runs.
+                Resilience = new MultiRate.Scheduling.Resilience.ResilienceOptions { TimeoutMultiple = 1000 },
+            });
 
         // As RunSession does: the action clock's cpu goes to the real-time scheduler's thread.
         using var scheduler = new RealTimeScheduler(new RealTimeSchedulerOptions { Cpu = profile.ActionClock.Cpu });
-        // 1.2 s: two planner ticks (0 and 1000 ms), in case a loaded machine wakes late and skips tick 0.
         executor.Run(scheduler, TimeSpan.FromMilliseconds(1200));
 
         Assert.Null(scheduler.PlacementNote);
