@@ -23,6 +23,9 @@ internal sealed class RecordingData
     /// <summary>Run time of every fallback action (hold or safe), seconds from tick 0.</summary>
     public required IReadOnlyList<double> FallbackTimesS { get; init; }
 
+    /// <summary>Recorded faults (<c>/multirate/faults</c>) counted by (kind, source); empty for recordings made before faults were recorded.</summary>
+    public required IReadOnlyDictionary<(string Kind, string Source), long> Faults { get; init; }
+
     public long Actions => ActionsByKind.Values.Sum();
 
     /// <summary>The action clock's series.</summary>

@@ -37,6 +37,7 @@ internal static class RecordingLoader
             .ToDictionary(t => t.Name, t => new LatentSeries(Suffix(t.Name, RecordingTopics.LatentsPrefix)));
         var kinds = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var fallbacks = new List<double>();
+        var faults = new SortedDictionary<(string Kind, string Source), long>();
         foreach (LogMessage m in log.ReadMessages())
         {
             var f = new Fields(path, m);
@@ -52,6 +53,11 @@ internal static class RecordingLoader
             else if (clockByTopic.TryGetValue(m.Topic, out ClockSeries? c))
             {
                 AddTick(c, f);
+            }
+            else if (m.Topic == RecordingTopics.Faults)
+            {
+                (string, string) key = (f.Text("kind"), f.Text("source"));
+                faults[key] = faults.GetValueOrDefault(key) + 1;
             }
             else if (latentByTopic.TryGetValue(m.Topic, out LatentSeries? l))
             {
@@ -71,6 +77,7 @@ internal static class RecordingLoader
             Latents = latentByTopic.Values.OrderBy(l => l.Clock, StringComparer.Ordinal).ToList(),
             ActionsByKind = kinds,
             FallbackTimesS = fallbacks,
+            Faults = faults,
         };
     }
 

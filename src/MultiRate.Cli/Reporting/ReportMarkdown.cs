@@ -3,7 +3,7 @@ using System.Text;
 
 namespace MultiRate.Cli.Reporting;
 
-/// <summary>Writes the report's <c>summary.md</c>: per-clock tables, actions, latents and links to the plots.</summary>
+/// <summary>Writes the report's <c>summary.md</c>: per-clock tables, actions, latents, fault counts and links to the plots.</summary>
 internal static class ReportMarkdown
 {
     public static string Build(RecordingData data, IReadOnlyList<(string Caption, string File)> plots)
@@ -50,6 +50,22 @@ internal static class ReportMarkdown
         long none = data.ActionClock.LatentAgeMs.LongCount(a => a < 0);
         string limit = data.AgeLimitMs is double ms ? Inv($", age limit {ms:0.###} ms") : string.Empty;
         md.Append(Inv($"\nLatent age at the {data.ActionClock.Name} ticks: p50 {N(Percentile.Of(ages, 50))} ms, p99 {N(Percentile.Of(ages, 99))} ms, max {N(ages.DefaultIfEmpty(double.NaN).Max())} ms; {none} ticks had no latent{limit}.\n\n"));
+
+        md.Append("## Faults\n\n");
+        if (data.Faults.Count == 0)
+        {
+            md.Append("No faults recorded.\n\n");
+        }
+        else
+        {
+            md.Append("| kind | source | count |\n|---|---|---:|\n");
+            foreach (KeyValuePair<(string Kind, string Source), long> f in data.Faults)
+            {
+                md.Append(Inv($"| {f.Key.Kind} | {f.Key.Source} | {f.Value} |\n"));
+            }
+
+            md.Append(Inv($"\n{data.Faults.Values.Sum()} faults in all (`{Hosting.Recording.RecordingTopics.Faults}`).\n\n"));
+        }
 
         md.Append("## Plots\n\n");
         foreach ((string caption, string file) in plots)

@@ -8,6 +8,7 @@ using MultiRate.Hosting.Faults;
 using MultiRate.Hosting.Running;
 using MultiRate.Hosting.Sources;
 using MultiRate.Scheduling.Executor;
+using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Stats;
 using Serilog;
 
@@ -62,7 +63,8 @@ public sealed class FaultRunner
     /// <summary>Runs one plan.</summary>
     /// <param name="plan">The fault.</param>
     /// <param name="log">Where the burst lines go (default: nowhere).</param>
-    public FaultRunResult Run(FaultPlan plan, ILogger? log = null)
+    /// <param name="observers">More observers of the run (e.g. a <c>McapRunRecorder</c>).</param>
+    public FaultRunResult Run(FaultPlan plan, ILogger? log = null, IEnumerable<IRunObserver>? observers = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var timeline = new FaultTimeline(plan, Profile.ActionClock.PeriodNs);
@@ -87,7 +89,7 @@ public sealed class FaultRunner
             var modules = new FaultyModuleFactory(_modules, timeline, Profile.Clock(contextClock).Module);
             try
             {
-                using var session = new RunSession(options, modules, new FaultySink(null, timeline), source, [evidence, bursty]);
+                using var session = new RunSession(options, modules, new FaultySink(null, timeline), source, [evidence, bursty, .. observers ?? []]);
                 summary = session.Run();
             }
 #pragma warning disable CA1031 // The harness reports a crash instead of failing: that is what it measures.

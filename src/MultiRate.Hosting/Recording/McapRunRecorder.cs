@@ -9,8 +9,8 @@ using MultiRate.Scheduling.Stats;
 namespace MultiRate.Hosting.Recording;
 
 /// <summary>
-/// <c>--record out.mcap</c>: records every action, every tick's timing against its budget and every
-/// latent published, as JSON channels of an MCAP file (zstd chunks) that Foxglove opens and plots.
+/// <c>--record out.mcap</c>: records every action, every tick's timing against its budget, every
+/// latent published and every counted fault, as JSON channels of an MCAP file (zstd chunks) that Foxglove opens and plots.
 /// </summary>
 /// <remarks>
 /// <para>Threads: the observer callbacks run on the fast thread, slow worker threads and the deadline
@@ -19,8 +19,9 @@ namespace MultiRate.Hosting.Recording;
 /// <para>Full ring: with <see cref="RecorderOptions.BlockWhenFull"/> (virtual time) the callback waits
 /// for the writer, so nothing is lost; otherwise (real time) the event is dropped and counted in
 /// <see cref="Dropped"/>.</para>
-/// <para>Durability: each chunk is flushed to the file when it closes
-/// (<see cref="RecorderOptions.ChunkSize"/>); after a crash the file reads up to its last complete
+/// <para>Durability: each chunk is flushed to the file when it closes, by size
+/// (<see cref="RecorderOptions.ChunkSize"/>) or at the latest <see cref="RecorderOptions.ChunkInterval"/>
+/// after its first event; after a crash the file reads up to its last complete
 /// chunk (<c>McapReaderOptions.AllowTruncated</c>). <see cref="Dispose"/> drains the ring and writes
 /// the summary and footer.</para>
 /// <para>Log times: run time plus <see cref="RecorderOptions.LogTimeOffsetNs"/>, or the wall-clock UTC
@@ -55,7 +56,7 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
         _clocks = [action, .. profile.Clocks.Where(c => c.Name != action && profile.ModuleOf(c).Kind == ModuleKind.Context).Select(c => c.Name)];
         _ring = new RecorderRing(options.Capacity, profile.Action.Dimension);
         _file = new RecordingFile(stream, profile, _clocks, options);
-        _writer = new RecorderWriter(_ring, _file, () => Volatile.Read(ref _offsetNs));
+        _writer = new RecorderWriter(_ring, _file, () => Volatile.Read(ref _offsetNs), new ChunkTimer(options.Time, options.ChunkInterval));
     }
 
     /// <summary>The recording's path.</summary>
@@ -199,6 +200,23 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
         _ring.Publish(pos);
     }
 
+    /// <inheritdoc />
+    public void OnFault(in FaultRecord record)
+    {
+        if (!TryBegin(record.TimeNs, out long pos))
+        {
+            return;
+        }
+
+        ref RecorderEvent e = ref _ring.Slot(pos);
+        e.Type = RecorderEventType.Fault;
+        e.Tick = record.Tick;
+        e.TimeNs = record.TimeNs;
+        e.Code = (int)record.Kind;
+        e.Source = record.Source;
+        _ring.Publish(pos);
+    }
+
     /// <summary>Drains the ring, writes the summary and footer and closes the file.</summary>
     /// <exception cref="IOException">The writer thread failed (e.g. the disk is full); the file is incomplete.</exception>
     public void Dispose()
@@ -231,6 +249,9 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
 
     /// <summary>Test hook: waits until the writer has consumed every published event.</summary>
     internal void WaitUntilDrained() => _writer.WaitUntilDrained();
+
+    /// <summary>Test hook: chunks the writer closed because <see cref="RecorderOptions.ChunkInterval"/> ran out.</summary>
+    internal long TimedChunks => _writer.TimedChunks;
 
     private bool TryBegin(long timeNs, out long pos)
     {

@@ -9,6 +9,7 @@ internal enum RecorderEventType : byte
     FastTick,
     SlowTick,
     Latent,
+    Fault,
 }
 
 /// <summary>
@@ -20,6 +21,7 @@ internal enum RecorderEventType : byte
 /// FastTick: Tick, TimeNs, A = latency, B = decision, C = budget, D = latent version, E = latent age, Code = outcome.
 /// SlowTick: Clock, Tick, TimeNs, A = finished, B = latency, C = budget, Code = outcome, Count = recursion steps.
 /// Latent: Clock, TimeNs = published, Snapshot.
+/// Fault: Tick, TimeNs, Code = fault kind, Source.
 /// </remarks>
 internal struct RecorderEvent
 {
@@ -53,4 +55,7 @@ internal struct RecorderEvent
 
     /// <summary>A latent snapshot: immutable, so keeping the reference is safe and allocates nothing.</summary>
     public LatentSnapshot? Snapshot;
+
+    /// <summary>A fault's source (clock, sensor stream or <c>sink</c>): a string the executor already holds, kept by reference.</summary>
+    public string? Source;
 }

@@ -28,10 +28,21 @@ public sealed class RecorderOptions
 
     /// <summary>
     /// A chunk is closed, compressed (zstd) and flushed to the file once its uncompressed records
-    /// exceed this many bytes. Default 256 KiB, about 0.6 s of a 1 kHz run: a crash loses at most
-    /// that much (the open chunk).
+    /// exceed this many bytes. Default 256 KiB, about 0.6 s of a 1 kHz run. A crash loses the open
+    /// chunk: at most this much, and at most <see cref="ChunkInterval"/> of wall time.
     /// </summary>
     public int ChunkSize { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// The writer thread also closes and flushes the open chunk once this much wall time has passed
+    /// since the last one with data in it, however small it is. Default 250 ms: a crash loses at most
+    /// about that much of the recording, even in a slow run that would take long to fill
+    /// <see cref="ChunkSize"/>.
+    /// </summary>
+    public TimeSpan ChunkInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The clock that times <see cref="ChunkInterval"/> (tests inject a manual one).</summary>
+    internal TimeProvider Time { get; set; } = TimeProvider.System;
 
     /// <summary>Options for a replay: block when full, log times on the log's clock.</summary>
     /// <param name="logStartNs">The replayed log's start time, ns.</param>
@@ -52,6 +63,11 @@ public sealed class RecorderOptions
         if (ChunkSize <= 0)
         {
             problems.Add($"ChunkSize must be positive, found {ChunkSize}");
+        }
+
+        if (ChunkInterval <= TimeSpan.Zero)
+        {
+            problems.Add($"ChunkInterval must be positive, found {ChunkInterval}");
         }
 
         if (problems.Count > 0)

@@ -96,6 +96,7 @@ internal sealed class RecorderRing
     {
         ref RecorderEvent slot = ref _slots[position & _mask];
         slot.Snapshot = null;
+        slot.Source = null;
         Volatile.Write(ref slot.Sequence, position + _slots.Length);
         Volatile.Write(ref _dequeue, position + 1);
     }

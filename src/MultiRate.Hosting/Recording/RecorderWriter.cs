@@ -5,6 +5,9 @@ namespace MultiRate.Hosting.Recording;
 /// written to the MCAP file, and gives the slots back.
 /// </summary>
 /// <remarks>
+/// <para>Besides closing chunks by size (<see cref="RecorderOptions.ChunkSize"/>), the thread closes
+/// the open chunk once <see cref="RecorderOptions.ChunkInterval"/> has passed with data in it, busy or
+/// idle, so a crash loses at most that much wall time of events.</para>
 /// A failure (e.g. a full disk) is kept in <see cref="Fault"/> and the ring is abandoned, so
 /// producers waiting on a full ring drop instead of waiting forever.
 /// </remarks>
@@ -15,21 +18,27 @@ internal sealed class RecorderWriter
     private readonly RecorderRing _ring;
     private readonly RecordingFile _file;
     private readonly Func<long> _offsetNs;
+    private readonly ChunkTimer _chunks;
     private readonly Thread _thread;
     private volatile bool _stopping;
     private volatile Exception? _fault;
+    private long _timedChunks;
 
-    public RecorderWriter(RecorderRing ring, RecordingFile file, Func<long> offsetNs)
+    public RecorderWriter(RecorderRing ring, RecordingFile file, Func<long> offsetNs, ChunkTimer chunks)
     {
         _ring = ring;
         _file = file;
         _offsetNs = offsetNs;
+        _chunks = chunks;
         _thread = new Thread(Loop) { IsBackground = true, Name = "multirate-recorder" };
         _thread.Start();
     }
 
     /// <summary>Why the thread stopped early, or null.</summary>
     public Exception? Fault => _fault;
+
+    /// <summary>Chunks closed on time (<see cref="RecorderOptions.ChunkInterval"/>); read after draining (test hook).</summary>
+    public long TimedChunks => Volatile.Read(ref _timedChunks);
 
     /// <summary>Drains what producers published and stops. Call once producers are done.</summary>
     public void Stop()
@@ -60,9 +69,13 @@ internal sealed class RecorderWriter
                     _file.OffsetNs = _offsetNs();
                     _file.Write(in _ring.Slot(pos), _ring.Values(pos));
                     _ring.Release(pos);
+                    _chunks.Written();
+                    CloseChunkIfDue();
                     idle.Reset();
                     continue;
                 }
+
+                CloseChunkIfDue();
 
                 if (_stopping)
                 {
@@ -93,6 +106,15 @@ internal sealed class RecorderWriter
         {
             _fault = ex;
             _ring.Abandon();
+        }
+    }
+
+    private void CloseChunkIfDue()
+    {
+        if (_chunks.Due())
+        {
+            _file.FlushChunk();
+            Volatile.Write(ref _timedChunks, _chunks.Closed);
         }
     }
 }

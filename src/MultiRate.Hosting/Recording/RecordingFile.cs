@@ -19,6 +19,7 @@ internal sealed class RecordingFile : IDisposable
     private readonly ushort _actions;
     private readonly ushort[] _ticks;
     private readonly ushort[] _latents;
+    private readonly ushort _faults;
     private readonly uint[] _sequences;
     private ushort _summaryChannel;
 
@@ -53,7 +54,9 @@ internal sealed class RecordingFile : IDisposable
             }
         }
 
-        _sequences = new uint[clocks.Length * 2 + 3];
+        _faults = _writer.AddChannel(Schema(RecordingTopics.FaultSchema, RecordingSchemas.Fault), RecordingTopics.Faults, "json");
+        // One per channel id: actions, ticks and latents of each clock, faults, summary (ids start at 1).
+        _sequences = new uint[clocks.Length * 2 + 4];
         WriteProfile(profile, options);
     }
 
@@ -79,8 +82,14 @@ internal sealed class RecordingFile : IDisposable
             case RecorderEventType.Latent:
                 Message(_latents[e.Clock], e.TimeNs, e.Snapshot!.ProducedAtNs, _json.Latent(_clocks[e.Clock], e.Snapshot, e.TimeNs));
                 break;
+            case RecorderEventType.Fault:
+                Message(_faults, e.TimeNs, e.TimeNs, _json.Fault(in e));
+                break;
         }
     }
+
+    /// <summary>Closes the open chunk now and flushes it to the file (see <see cref="McapWriter.FlushChunk"/>).</summary>
+    public void FlushChunk() => _writer.FlushChunk();
 
     /// <summary>Writes the summary message, the recorder's figures and the file's summary and footer.</summary>
     public void Finish(RunSummary? summary, long runEndNs, IEnumerable<KeyValuePair<string, string>> recorderFigures)

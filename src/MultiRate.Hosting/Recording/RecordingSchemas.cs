@@ -87,6 +87,22 @@ internal static class RecordingSchemas
         }
         """;
 
+    public const string Fault = """
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "title": "multirate.Fault",
+          "description": "One counted fault (the same events as the guards.* counters of the run summary).",
+          "type": "object",
+          "properties": {
+            "kind": { "type": "string", "enum": ["context_fault", "context_non_finite", "context_timeout", "circuit_rejected", "head_fault", "head_non_finite", "head_overrun", "sensor_dropout", "sensor_late", "sensor_out_of_order", "sensor_duplicate", "sensor_clock_jump", "sink_fault"], "description": "What went wrong." },
+            "source": { "type": "string", "description": "Where: a clock name, a sensor stream name, or sink." },
+            "tick": { "type": "integer", "description": "Tick index of the clock it happened on (the action clock for sensor and sink faults)." },
+            "time_ns": { "type": "integer", "description": "Run time of the fault, ns from tick 0." }
+          },
+          "required": ["kind", "source", "tick", "time_ns"]
+        }
+        """;
+
     public const string Summary = """
         {
           "$schema": "https://json-schema.org/draft/2020-12/schema",

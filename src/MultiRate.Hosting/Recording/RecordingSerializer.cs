@@ -45,6 +45,12 @@ internal sealed class RecordingSerializer : IDisposable
     private static readonly JsonEncodedText[] SlowOutcomes =
         [JsonEncodedText.Encode("completed"), JsonEncodedText.Encode("skipped"), JsonEncodedText.Encode("faulted"), JsonEncodedText.Encode("rejected")];
 
+    private static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+
+    /// <summary>Fault kinds in snake case, indexed by <see cref="FaultKind"/> value (the schema's enum lists the same names).</summary>
+    internal static readonly JsonEncodedText[] FaultKinds =
+        [.. Enum.GetValues<FaultKind>().Select(k => JsonEncodedText.Encode(JsonNamingPolicy.SnakeCaseLower.ConvertName(k.ToString())))];
+
     private static readonly JsonEncodedText Unknown = JsonEncodedText.Encode("unknown");
 
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
@@ -127,6 +133,16 @@ internal sealed class RecordingSerializer : IDisposable
         _json.WriteNumber(L2Norm, Math.Sqrt(sum));
         _json.WriteNumber(RecursionSteps, s.RecursionSteps);
         _json.WriteNumber(Dimension, s.Values.Length);
+        return End();
+    }
+
+    public ReadOnlySpan<byte> Fault(in RecorderEvent e)
+    {
+        Begin();
+        _json.WriteString(Kind, Name(FaultKinds, e.Code));
+        _json.WriteString(Source, e.Source);
+        _json.WriteNumber(Tick, e.Tick);
+        _json.WriteNumber(TimeNs, e.TimeNs);
         return End();
     }
 

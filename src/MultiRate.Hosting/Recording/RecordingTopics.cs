@@ -20,6 +20,9 @@ public static class RecordingTopics
     /// <summary>Prefix of the per-clock latent topics: <c>/multirate/latents/&lt;clock&gt;</c>.</summary>
     public const string LatentsPrefix = "/multirate/latents/";
 
+    /// <summary>Every counted fault: kind, source (clock, sensor stream or sink), tick and time.</summary>
+    public const string Faults = "/multirate/faults";
+
     /// <summary>The run's summary, one message written when the recorder is disposed (if given).</summary>
     public const string Summary = "/multirate/summary";
 
@@ -34,6 +37,9 @@ public static class RecordingTopics
 
     /// <summary>Schema name of the latent topics.</summary>
     public const string LatentSchema = "multirate.Latent";
+
+    /// <summary>Schema name of <see cref="Faults"/>.</summary>
+    public const string FaultSchema = "multirate.Fault";
 
     /// <summary>Schema name of <see cref="Summary"/>.</summary>
     public const string SummarySchema = "multirate.RunSummary";

@@ -70,7 +70,7 @@ public class McapRunRecorderReplayTests(ReplayRecordingFixture recording) : ICla
     {
         using var file = File.OpenRead(recording.Path);
         McapIndexedReader reader = McapIndexedReader.Open(file, recording.Path);
-        Assert.Equal(5, reader.Schemas.Count);
+        Assert.Equal(6, reader.Schemas.Count);
         foreach (McapSchema schema in reader.Schemas.Values)
         {
             Assert.Equal("jsonschema", schema.Encoding);

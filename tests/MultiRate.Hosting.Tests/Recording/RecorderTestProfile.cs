@@ -12,7 +12,7 @@ internal static class RecorderTestProfile
 {
     public static RateProfile Default { get; } = RateProfileLoader.Load(RecordingTestPaths.Repo("rates/default.yaml"));
 
-    /// <summary>One head tick: an action and its timing; every 100th tick a context latent.</summary>
+    /// <summary>One head tick: an action and its timing; every 100th tick a context latent; every 50th a late-sensor fault.</summary>
     public static void Tick(IRunObserver recorder, long tick, float[] action, LatentSnapshot latent)
     {
         long t = tick * 1_000_000;
@@ -23,6 +23,11 @@ internal static class RecorderTestProfile
         {
             recorder.OnSlowTick(new SlowTickRecord("context", tick / 100, t, t + 40_000_000, 40_000_000, 60_000_000, SlowTickOutcome.Completed, 6));
             recorder.OnLatentPublished("context", latent, t);
+        }
+
+        if (tick % 50 == 25)
+        {
+            recorder.OnFault(new FaultRecord(FaultKind.SensorLate, "imu", t, tick));
         }
     }
 

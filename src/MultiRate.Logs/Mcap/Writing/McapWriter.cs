@@ -11,7 +11,8 @@ namespace MultiRate.Logs.Mcap;
 /// <see cref="Finish"/> (or <see cref="Dispose"/>) writes the last chunk, Data End, the summary,
 /// the Footer and the closing magic.</para>
 /// <para>Crash safety: each chunk is written and the stream flushed as soon as the chunk is
-/// complete (its uncompressed records exceed <see cref="McapWriterOptions.ChunkSize"/>), and so are
+/// complete (its uncompressed records exceed <see cref="McapWriterOptions.ChunkSize"/>, or
+/// <see cref="FlushChunk"/> is called), and so are
 /// attachments and metadata (with <see cref="McapWriterOptions.FlushToDisk"/>, through to the disk). If the process dies before <see cref="Finish"/>, the file has no
 /// summary or footer, but <see cref="McapStreamReader"/> reads every record up to the last complete
 /// chunk and then reports a truncation (<c>LogFormatException.IsTruncation</c>). Messages of the
@@ -127,6 +128,21 @@ public sealed class McapWriter : IDisposable
         }
 
         _chunk.AddMessage(channelId, sequence, logTime, publishTime, data);
+    }
+
+    /// <summary>
+    /// Closes the open chunk now: writes it (if it holds any message) with its message indexes and
+    /// flushes the stream, so everything written so far survives a crash. The next message opens a
+    /// new chunk. Does nothing else when chunking is off or the chunk is empty.
+    /// </summary>
+    /// <remarks>
+    /// For writers that must bound the data a crash can lose in time rather than in bytes (e.g. a
+    /// recorder closing a chunk every quarter second). Smaller chunks compress a little worse.
+    /// </remarks>
+    public void FlushChunk()
+    {
+        EnsureOpen();
+        _chunk?.Flush();
     }
 
     /// <summary>Writes an attachment (outside any chunk) and flushes the stream.</summary>
