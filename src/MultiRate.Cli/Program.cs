@@ -14,7 +14,7 @@ internal static class Program
           run      [--rates R] [--config C] [--log L] [--seconds N] [--json]     real time (defaults: the shipped demo, 5 s)
           replay   [--log L] [--rates R] [--config C] [--seconds N] [--pace realtime|virtual] [--json]
                                                                                  virtual time on log timestamps
-          run|replay also: [--no-dashboard] [--no-watch] [--log-config F] [--allow-truncated]
+          run|replay also: [--no-dashboard] [--no-watch] [--log-config F] [--allow-truncated] [--fifo-priority 1-99]
                                                                                  live table or a line/s; profile hot reload in real time; logging config
           replay   --weights DIR --targets [--log L] [--config C] [--rates R] [--json]
                                                                                  score trained weights against the logged targets

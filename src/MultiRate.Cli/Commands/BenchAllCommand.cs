@@ -60,7 +60,7 @@ internal static class BenchAllCommand
         {
             try
             {
-                File.WriteAllText(path, doc.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + Environment.NewLine);
+                File.WriteAllText(path, Json.Indented(doc) + Environment.NewLine);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -76,7 +76,7 @@ internal static class BenchAllCommand
         }
         else
         {
-            console.WriteLine(doc.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            console.WriteLine(Json.Indented(doc));
         }
 
         return 0;

@@ -31,7 +31,7 @@ internal static class FaultsCommand
                 ["ok"] = ok,
                 ["faults"] = new JsonArray([.. rows.Select(Row)]),
             };
-            stdout.WriteLine(doc.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            stdout.WriteLine(Json.Indented(doc));
             return ok ? 0 : 1;
         }
 

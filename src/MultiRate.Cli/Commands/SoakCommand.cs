@@ -41,7 +41,7 @@ internal static class SoakCommand
         }
         else
         {
-            console.WriteLine(doc.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            console.WriteLine(Json.Indented(doc));
         }
 
         return 0;

@@ -7,8 +7,12 @@ namespace MultiRate.Cli.Infrastructure;
 internal static class Json
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions IndentedOptions = new() { WriteIndented = true };
 
     public static void Write(TextWriter output, JsonNode node) => output.WriteLine(node.ToJsonString(Options));
+
+    /// <summary>The node as indented JSON, for people (and files meant to be read and diffed).</summary>
+    public static string Indented(JsonNode node) => node.ToJsonString(IndentedOptions);
 
     public static double Round(double v, int digits = 3) => Math.Round(v, digits);
 }

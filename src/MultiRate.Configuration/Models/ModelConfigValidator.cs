@@ -15,9 +15,7 @@ public static class ModelConfigValidator
     public static IReadOnlyList<ValidationError> Validate(ModelConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var map = new SourceMap(config.SourcePath);
-        Check(config, map);
-        return map.SortedErrors();
+        return SourceMap.Validate(config, config.SourcePath, Check);
     }
 
     /// <summary>Runs every rule, reporting into <paramref name="map"/> (which may carry positions).</summary>

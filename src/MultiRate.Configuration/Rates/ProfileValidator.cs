@@ -17,9 +17,7 @@ public static class ProfileValidator
     public static IReadOnlyList<ValidationError> Validate(RateProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var map = new SourceMap(profile.SourcePath);
-        Check(profile, map);
-        return map.SortedErrors();
+        return SourceMap.Validate(profile, profile.SourcePath, Check);
     }
 
     /// <summary>

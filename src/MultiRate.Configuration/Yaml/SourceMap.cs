@@ -31,6 +31,17 @@ internal sealed class SourceMap
     /// <summary>Errors reported so far, in report order.</summary>
     public IReadOnlyList<ValidationError> Errors => errors;
 
+    /// <summary>
+    /// Runs the semantic <paramref name="check"/> of an object built in code (no positions) on a fresh
+    /// map for <paramref name="file"/> and returns every problem in order: the validators' public entry.
+    /// </summary>
+    public static IReadOnlyList<ValidationError> Validate<T>(T subject, string? file, Action<T, SourceMap> check)
+    {
+        var map = new SourceMap(file);
+        check(subject, map);
+        return map.SortedErrors();
+    }
+
     /// <summary>Errors in file order (unlocated errors last), the order users read them in.</summary>
     public IReadOnlyList<ValidationError> SortedErrors() =>
         [.. errors.OrderBy(e => e.Line == 0 ? int.MaxValue : e.Line).ThenBy(e => e.Column)];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -10,6 +11,8 @@ namespace MultiRate.Configuration.Yaml;
 /// </summary>
 internal static class YamlValues
 {
+    private static readonly string Int32Range = string.Create(CultureInfo.InvariantCulture, $" from {int.MinValue} to {int.MaxValue}");
+
     /// <summary>Whether the node is YAML null (<c>~</c>, <c>null</c> or nothing, unquoted).</summary>
     public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: not (ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted) } s &&
@@ -27,30 +30,12 @@ internal static class YamlValues
     };
 
     /// <summary>Reads a whole number.</summary>
-    public static long? Integer(SourceMap map, string path, YamlNode node, string description)
-    {
-        if (Plain(node) is { } text &&
-            long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
-        {
-            return value;
-        }
-
-        map.Fail(path, node, $"expected an integer ({description}), got {Describe(node)}");
-        return null;
-    }
+    public static long? Integer(SourceMap map, string path, YamlNode node, string description) =>
+        Whole<long>(map, path, node, description, range: string.Empty);
 
     /// <summary>Reads a whole number that fits in 32 bits.</summary>
-    public static int? Int32(SourceMap map, string path, YamlNode node, string description)
-    {
-        if (Plain(node) is { } text &&
-            int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
-        {
-            return value;
-        }
-
-        map.Fail(path, node, $"expected an integer from {int.MinValue} to {int.MaxValue} ({description}), got {Describe(node)}");
-        return null;
-    }
+    public static int? Int32(SourceMap map, string path, YamlNode node, string description) =>
+        Whole<int>(map, path, node, description, Int32Range);
 
     /// <summary>Reads a finite real number.</summary>
     public static double? Number(SourceMap map, string path, YamlNode node, string description)
@@ -181,4 +166,18 @@ internal static class YamlValues
     private static bool IsQuoted(YamlScalarNode s) => s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
+
+    /// <summary>Reads a whole number of type <typeparamref name="T"/>; <paramref name="range"/> is said in the error (empty for 64 bits).</summary>
+    private static T? Whole<T>(SourceMap map, string path, YamlNode node, string description, string range)
+        where T : struct, IBinaryInteger<T>
+    {
+        if (Plain(node) is { } text &&
+            T.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out T value))
+        {
+            return value;
+        }
+
+        map.Fail(path, node, $"expected an integer{range} ({description}), got {Describe(node)}");
+        return null;
+    }
 }

@@ -5,7 +5,8 @@ namespace MultiRate.Scheduling.Observation;
 
 /// <summary>
 /// Fans each event out to the run's observers. An observer that throws is counted and skipped, never
-/// allowed to stop the tick. No allocation: a plain array loop.
+/// allowed to stop the tick. No allocation: a plain array loop, and the per-event calls are static
+/// lambdas (cached delegates) taking the event by reference.
 /// </summary>
 internal sealed class ObserverSet
 {
@@ -14,6 +15,10 @@ internal sealed class ObserverSet
 
     public ObserverSet(IEnumerable<IRunObserver>? observers) => _observers = observers?.ToArray() ?? [];
 
+    /// <summary>One observer call with its event.</summary>
+    private delegate void Call<T>(IRunObserver observer, in T e)
+        where T : allows ref struct;
+
     public static ObserverSet Empty { get; } = new(null);
 
     public bool Any => _observers.Length > 0;
@@ -21,13 +26,26 @@ internal sealed class ObserverSet
     /// <summary>Exceptions thrown by observers (each one swallowed).</summary>
     public long Faults => Interlocked.Read(ref _faults);
 
-    public void Action(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action)
+    public void Action(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action) =>
+        Fan(new ActionEvent(timeNs, tick, kind, action), static (o, in e) => o.OnAction(e.TimeNs, e.Tick, e.Kind, e.Values));
+
+    public void FastTick(in FastTickRecord record) => Fan(in record, static (o, in r) => o.OnFastTick(in r));
+
+    public void SlowTick(in SlowTickRecord record) => Fan(in record, static (o, in r) => o.OnSlowTick(in r));
+
+    public void Fault(in FaultRecord record) => Fan(in record, static (o, in r) => o.OnFault(in r));
+
+    public void Latent(string clock, LatentSnapshot snapshot, long publishedNs) =>
+        Fan(new LatentEvent(clock, snapshot, publishedNs), static (o, in e) => o.OnLatentPublished(e.Clock, e.Snapshot, e.PublishedNs));
+
+    private void Fan<T>(in T e, Call<T> call)
+        where T : allows ref struct
     {
         foreach (IRunObserver o in _observers)
         {
             try
             {
-                o.OnAction(timeNs, tick, kind, action);
+                call(o, in e);
             }
 #pragma warning disable CA1031 // An observer must not stop the clock.
             catch (Exception)
@@ -38,71 +56,16 @@ internal sealed class ObserverSet
         }
     }
 
-    public void FastTick(in FastTickRecord record)
+    private readonly ref struct ActionEvent(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> values)
     {
-        foreach (IRunObserver o in _observers)
-        {
-            try
-            {
-                o.OnFastTick(in record);
-            }
-#pragma warning disable CA1031 // An observer must not stop the clock.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-                Interlocked.Increment(ref _faults);
-            }
-        }
+        public long TimeNs { get; } = timeNs;
+
+        public long Tick { get; } = tick;
+
+        public ActionKind Kind { get; } = kind;
+
+        public ReadOnlySpan<float> Values { get; } = values;
     }
 
-    public void SlowTick(in SlowTickRecord record)
-    {
-        foreach (IRunObserver o in _observers)
-        {
-            try
-            {
-                o.OnSlowTick(in record);
-            }
-#pragma warning disable CA1031 // An observer must not stop the clock.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-                Interlocked.Increment(ref _faults);
-            }
-        }
-    }
-
-    public void Fault(in FaultRecord record)
-    {
-        foreach (IRunObserver o in _observers)
-        {
-            try
-            {
-                o.OnFault(in record);
-            }
-#pragma warning disable CA1031 // An observer must not stop the clock.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-                Interlocked.Increment(ref _faults);
-            }
-        }
-    }
-
-    public void Latent(string clock, LatentSnapshot snapshot, long publishedNs)
-    {
-        foreach (IRunObserver o in _observers)
-        {
-            try
-            {
-                o.OnLatentPublished(clock, snapshot, publishedNs);
-            }
-#pragma warning disable CA1031 // An observer must not stop the clock.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-                Interlocked.Increment(ref _faults);
-            }
-        }
-    }
+    private readonly record struct LatentEvent(string Clock, LatentSnapshot Snapshot, long PublishedNs);
 }

@@ -9,7 +9,7 @@ namespace MultiRate.Hosting.Tests.Composition;
 
 public class AddMultiRateTests
 {
-    private static string Root { get; } = FindRoot();
+    private static string Root { get; } = RepoRoot.Path;
 
     [Theory]
     [InlineData("rates/default.yaml", "configs/default.yaml")]
@@ -72,19 +72,6 @@ public class AddMultiRateTests
     {
         var config = Configuration.Models.ModelConfigLoader.Load(configPath);
         return Sources.ObservationLayout.From(config.Inputs).Fields;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MultiRate.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 
     private sealed class ConstantSource(IReadOnlyList<string> fields) : ISensorSource

@@ -13,7 +13,7 @@ namespace MultiRate.Hosting.Tests.Golden;
 /// </summary>
 public class GoldenReplayTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepoRoot.Path;
 
     [Theory]
     [InlineData("px4-replay.json", "rates/px4-attitude-250hz.yaml", "configs/px4-attitude.yaml", "tests/data/px4-ulog-pyulog/sample.ulg")]
@@ -46,18 +46,5 @@ public class GoldenReplayTests
         };
         using var session = new RunSession(options, new TorchModuleFactory());
         return session.Run();
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MultiRate.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 }

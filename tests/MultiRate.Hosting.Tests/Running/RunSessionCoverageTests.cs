@@ -8,7 +8,7 @@ namespace MultiRate.Hosting.Tests.Running;
 /// <summary>Replaying a damaged log: refused by default, replayed up to the damage with AllowTruncated, and reported.</summary>
 public sealed class RunSessionCoverageTests : IDisposable
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepoRoot.Path;
     private readonly string _dir = Directory.CreateTempSubdirectory("multirate-session-coverage-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -67,18 +67,5 @@ public sealed class RunSessionCoverageTests : IDisposable
         string path = Path.Combine(_dir, "half.ulg");
         File.WriteAllBytes(path, all[..((all.Length / 2) + 5)]);
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MultiRate.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 }

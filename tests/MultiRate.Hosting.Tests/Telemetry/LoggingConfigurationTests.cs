@@ -7,7 +7,7 @@ namespace MultiRate.Hosting.Tests.Telemetry;
 
 public class LoggingConfigurationTests
 {
-    private static string Root { get; } = FindRoot();
+    private static string Root { get; } = RepoRoot.Path;
 
     [Fact]
     public void Load_ShippedConfigWithTempFilePath_WritesCompactJsonLinesAndAppliesNamespaceLevels()
@@ -93,18 +93,5 @@ public class LoggingConfigurationTests
         string dir = Path.Combine(Path.GetTempPath(), "multirate-logging-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         return dir;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MultiRate.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 }

@@ -83,15 +83,24 @@ public class MetricsObserverTests
             Tick();
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++)
+        // Steady state: a per-call allocation shows in every window; a one-off (tiered JIT installing
+        // optimised code can allocate once on the calling thread) does not repeat. Up to three windows.
+        long allocated = -1;
+        int windows = 0;
+        while (allocated != 0 && windows < 3)
         {
-            Tick();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10_000; i++)
+            {
+                Tick();
+            }
+
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            windows++;
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
-        Assert.Equal(22_000, count);
+        Assert.Equal(2_000 + (windows * 20_000), count);
         Assert.True(sum > 0);
     }
 

@@ -3,7 +3,7 @@ namespace MultiRate.Hosting.Tests.Tuning;
 /// <summary>Finds the repository root and makes temporary copies of shipped profiles.</summary>
 internal static class TuningRepo
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = RepoRoot.Path;
 
     /// <summary>Copies rates/<paramref name="name"/> into a fresh temporary folder and returns the copy's path.</summary>
     public static string CopyProfile(string name)
@@ -13,18 +13,5 @@ internal static class TuningRepo
         string path = Path.Combine(dir, name);
         File.Copy(Path.Combine(Root, "rates", name), path);
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MultiRate.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 }

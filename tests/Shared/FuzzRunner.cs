@@ -5,10 +5,11 @@ using CsCheck;
 using MultiRate.Core.Errors;
 using Xunit;
 
-namespace MultiRate.Configuration.Tests.Fuzz;
+namespace MultiRate.Tests.Shared;
 
 /// <summary>
-/// Runs a fuzz target over generated inputs. Each case must end in success or a typed
+/// Runs a fuzz target over generated inputs (one source file, compiled into each test project that
+/// fuzzes: see its csproj). Each case must end in success or a typed
 /// <see cref="UserInputException"/> with a message; anything else fails (CsCheck shrinks it and
 /// the smallest failing input is saved to a file named in the failure). Each case must allocate at
 /// most its cap (managed bytes on the reading thread, so a lying length field cannot slip through),
