@@ -2,6 +2,7 @@ using MultiRate.Hosting.Reload;
 using MultiRate.Hosting.Tests.Reload.Fakes;
 using MultiRate.Scheduling.Observation;
 using Serilog.Events;
+using MultiRate.Scheduling.Tests.Fakes;
 
 namespace MultiRate.Hosting.Tests.Reload;
 

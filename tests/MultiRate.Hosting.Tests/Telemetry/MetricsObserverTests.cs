@@ -3,6 +3,7 @@ using MultiRate.Core.Sensors;
 using MultiRate.Hosting.Telemetry;
 using MultiRate.Hosting.Tests.Reload.Fakes;
 using MultiRate.Scheduling.Observation;
+using MultiRate.Scheduling.Tests.Fakes;
 
 namespace MultiRate.Hosting.Tests.Telemetry;
 

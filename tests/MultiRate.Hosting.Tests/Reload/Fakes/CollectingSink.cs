@@ -1,6 +1,7 @@
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
+using MultiRate.Scheduling.Tests.Fakes;
 
 namespace MultiRate.Hosting.Tests.Reload.Fakes;
 

@@ -1,6 +1,7 @@
 using MultiRate.Core.Latent;
 using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Observation;
+using MultiRate.Scheduling.Tests.Fakes;
 
 namespace MultiRate.Hosting.Tests.Reload.Fakes;
 

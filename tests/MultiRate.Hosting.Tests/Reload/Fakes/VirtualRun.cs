@@ -5,6 +5,7 @@ using MultiRate.Core.Rates;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Stats;
+using MultiRate.Scheduling.Tests.Fakes;
 
 namespace MultiRate.Hosting.Tests.Reload.Fakes;
 
@@ -36,7 +37,7 @@ internal sealed class VirtualRun : IDisposable
         Executor = new MultiRateExecutor(
             Profile,
             Head,
-            new Dictionary<string, IContextModule> { ["planner"] = new FakeContext(), ["context"] = new FakeContext() },
+            new Dictionary<string, IContextModule> { ["planner"] = new FakeContext("planner"), ["context"] = new FakeContext("context") },
             new RampSensor(),
             Sink,
             new ExecutorOptions
