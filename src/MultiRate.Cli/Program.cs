@@ -24,10 +24,10 @@ internal static class Program
           inspect  <log> [--json]                                                 format, times, topics of a log
           cat      <log> --topic T [--json] [--limit N]                           decoded messages, one per line
           report   <recording.mcap> [--out DIR]                                   PNG plots + summary.md from a --record file
-          bench    scheduler|models [--json] [--seconds N] [--quick]             measurements on this machine
+          bench    scheduler|models|logs [--json] [--seconds N] [--quick]        measurements on this machine (logs: read throughput)
           bench    profile [--rates R] [--config C] [--warmup N] [--samples N] [--quantile Q] [--margin M] [--json] [--raw]
                                                                                  time each clock's module; recommend budgets and rates
-          bench    overhead|wakeup|replay|all [--json] [--quick]                  issue #7 figures (wakeup: --seconds N; all: --out FILE)
+          bench    overhead|wakeup|replay|all [--json] [--quick]                  fast-path overhead, wake-up precision, replay speed; all: one JSON (--out FILE)
           soak     [--virtual-ticks 10000000] [--realtime-seconds 600] [--json]   memory, GC and native tensors over a long run
           faults   [--seed N] [--json] [--rates R] [--config C] [--seconds N]    fault matrix in virtual time: one action per tick, counted, recovered
           tune     <profile.yaml> [--config C | --from bench.json] [--write] [--lower-rates] [--quantile Q] [--margin M]

@@ -145,6 +145,22 @@ public sealed class McapErrorTests
         Assert.True(allocated < 8_000_000, $"allocated {allocated} bytes");
     }
 
+    [Theory]
+    [InlineData(McapCompression.Zstd)]
+    [InlineData(McapCompression.Lz4)]
+    public void StreamReader_ChunkDeclaresFewerBytesThanItHolds_ThrowsNamingTheSize(McapCompression compression)
+    {
+        byte[] bytes = McapSample.Build(McapSample.Options(compression), McapSample.TwoTopics);
+        ulong chunkStart = McapIndexedReader.Open(new MemoryStream(bytes)).ChunkIndexes[0].ChunkStartOffset;
+        ulong declared = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan((int)chunkStart + 9 + 16));
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan((int)chunkStart + 9 + 16), declared - 1);
+
+        var error = Assert.Throws<LogFormatException>(() => ReadAll(bytes));
+
+        Assert.Equal((long)chunkStart, error.Offset);
+        Assert.Contains($"{declared - 1} bytes of records (uncompressed_size), found more", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Writer_UnknownChannel_ThrowsArgumentException()
     {
