@@ -13,9 +13,22 @@ public sealed record FaultPlan(InjectedFault Fault, long StartTick, long Duratio
     /// </summary>
     public static FaultPlan Create(InjectedFault fault, int seed, long runTicks)
     {
-        var random = new Random(HashCode.Combine(seed, (int)fault));
+        var random = new Random(Mix(seed, (int)fault));
         long start = (runTicks / 5) + random.NextInt64(Math.Max(1, runTicks / 10));
         return new FaultPlan(fault, start, runTicks / 5, seed);
+    }
+
+    /// <summary>
+    /// SplitMix64 of (seed, fault): stable across processes (unlike HashCode.Combine, randomized per
+    /// process) and well spread (System.Random's first draws for nearby seeds are correlated).
+    /// </summary>
+    private static int Mix(int seed, int fault)
+    {
+        ulong z = ((ulong)(uint)seed << 32) | (uint)fault;
+        z += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return (int)(z ^ (z >> 31));
     }
 
     /// <summary>One plan per fault kind, in declaration order.</summary>
