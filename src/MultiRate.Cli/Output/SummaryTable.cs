@@ -44,7 +44,7 @@ internal static class SummaryTable
         string of = c.LogSeconds is double total ? $" of {S(total)} s" : " (log end unknown)";
         return c.Damaged
             ? $"log damaged at byte {(c.StoppedAtByte is long b ? N(b) : "?")} ({c.Reason}): replayed {S(c.ReplayedSeconds)} s{of}, {N(c.MessagesRead)} messages"
-            : $"log replayed to its end: {S(c.ReplayedSeconds)} s, {N(c.MessagesRead)} messages";
+            : $"log intact: {S(c.ReplayedSeconds)} s, {N(c.MessagesRead)} messages read";
     }
 
     private static string S(double seconds) => seconds.ToString("0.0", CultureInfo.InvariantCulture);

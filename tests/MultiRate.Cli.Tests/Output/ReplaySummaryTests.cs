@@ -64,6 +64,6 @@ public sealed class ReplaySummaryTests
     {
         string line = SummaryTable.ReplayLine(new LogCoverage { MessagesRead = 10, FirstMessageNs = 0, LastMessageNs = 2_000_000_000, LogEndNs = 2_000_000_000 });
 
-        Assert.Equal("log replayed to its end: 2.0 s, 10 messages", line);
+        Assert.Equal("log intact: 2.0 s, 10 messages read", line);
     }
 }
