@@ -44,7 +44,7 @@ internal static class BenchOverheadBreakdown
             long t0 = Stopwatch.GetTimestamp();
             stats.RecordLatency(Stopwatch.GetTimestamp() - t0);
             headStats.RecordAge(150_000_000);
-            headStats.RecursionSteps.RecordValue(6);
+            headStats.RecordRecursionSteps(6);
         };
         string[] names = ["sensor_read", "output_stage", "action_sha256_append", "timing_and_histograms"];
         TickLoopResult r = TickLoopHarness.RunInterleaved([sensorRead, outputStage, hash, bookkeeping], options);

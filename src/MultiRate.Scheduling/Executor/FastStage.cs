@@ -141,7 +141,7 @@ internal sealed class FastStage
         if (latent is not null)
         {
             HeadStats.RecordAge(age);
-            HeadStats.RecursionSteps.RecordValue(Math.Clamp(latent.RecursionSteps, 0, 1024));
+            HeadStats.RecordRecursionSteps(latent.RecursionSteps);
             HeadStats.LastLatentVersion = latent.Version;
         }
 

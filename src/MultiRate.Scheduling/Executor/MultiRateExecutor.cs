@@ -248,6 +248,7 @@ public sealed class MultiRateExecutor : IDisposable
             _output.EmitSafeOnStop(_options.Mode == ExecutionMode.Virtual ? (_lastBaseTick + 1) * _basePeriod : NowNs());
         }
 
+        HeadStats.Flush();
         return SummaryBuilder.Build(_profile, _options.Mode, _lastBaseTick + 1, _basePeriod, wall.Elapsed, ClockStats.ToList(), HeadStats, _output.ActionsSha256, Channels, _observers.Faults) with { StoppedEarly = StoppedEarly };
     }
 

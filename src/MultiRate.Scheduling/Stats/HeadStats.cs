@@ -14,6 +14,9 @@ public sealed class HeadStats
     /// <summary>Recursion steps of the latent read at each fast tick.</summary>
     public LongHistogram RecursionSteps { get; } = new(1024, 3);
 
+    private int _pendingSteps = -1;
+    private long _pendingCount;
+
     /// <summary>Actions emitted (exactly one per fast tick that ran).</summary>
     public long Actions;
 
@@ -46,4 +49,31 @@ public sealed class HeadStats
 
     /// <summary>Records one latent age.</summary>
     public void RecordAge(long ns) => LatentAge.RecordValue(Math.Clamp(ns, 0, MaxAgeNs));
+
+    /// <summary>
+    /// Records the recursion steps of the latent read at one fast tick. Consecutive ticks usually read
+    /// the same latent, so equal values are counted run-length and recorded with their count when the
+    /// value changes or at <see cref="Flush"/>: the histogram ends up identical, at one record per
+    /// latent instead of one per tick (a measured cost on the fast path).
+    /// </summary>
+    public void RecordRecursionSteps(int steps)
+    {
+        if (steps != _pendingSteps)
+        {
+            Flush();
+            _pendingSteps = steps;
+        }
+
+        _pendingCount++;
+    }
+
+    /// <summary>Records the pending run of <see cref="RecordRecursionSteps"/>; call before reading <see cref="RecursionSteps"/> (the summary does).</summary>
+    public void Flush()
+    {
+        if (_pendingCount > 0)
+        {
+            RecursionSteps.RecordValueWithCount(Math.Clamp(_pendingSteps, 0, 1024), _pendingCount);
+            _pendingCount = 0;
+        }
+    }
 }
