@@ -53,7 +53,14 @@ internal static class Program
             context.Cancel = true;
             cts.Cancel();
         });
-        return Run(args, Console.Out, Console.Error, AnsiConsole.Console, cts.Token);
+        IAnsiConsole console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            // A log file or CI has no width: Spectre would assume 80 columns and wrap every table.
+            console.Profile.Width = 200;
+        }
+
+        return Run(args, Console.Out, Console.Error, console, cts.Token);
     }
 
     /// <summary>Runs one command; the testable entry point.</summary>

@@ -261,9 +261,10 @@ public sealed class MultiRateExecutor : IDisposable
     internal void Tick(long baseTick)
     {
         long t = baseTick * _basePeriod;
-        if (_lastBaseTick >= 0 && baseTick > _lastBaseTick + 1)
+        if (baseTick > _lastBaseTick + 1)
         {
-            // The scheduler skipped whole periods after an overrun: count them per clock, never replay them.
+            // The scheduler skipped whole periods after an overrun (or a late first wake-up, from -1): count
+            // them per clock, never replay them.
             foreach (SlowStage s in _slow)
             {
                 s.Stats.SkippedPeriods += s.TicksBetween(_lastBaseTick, baseTick);
