@@ -35,6 +35,7 @@ internal static class SoakRun
         long heapBefore = SoakSnapshot.HeapAfterFullCollection();
         long tensorsBefore = TorchSharp.torch.Tensor.TotalCount;
         long rssBefore = Environment.WorkingSet;
+        long retainedBefore = ProcessMemory.RetainedResidentBytes();
 
         using var stop = new ManualResetEventSlim();
         SoakSnapshot? start = null;
@@ -81,6 +82,7 @@ internal static class SoakRun
         monitor.Join();
         SoakSnapshot begin = start ?? end;
         long heapAfter = SoakSnapshot.HeapAfterFullCollection();
+        long retainedAfter = ProcessMemory.RetainedResidentBytes();
         long tensorsAfter = TorchSharp.torch.Tensor.TotalCount;
         ClockSummary fast = summary.Clocks.First(c => c.Name == rig.Profile.ActionClock.Name);
         var result = new JsonObject
@@ -96,6 +98,12 @@ internal static class SoakRun
             ["rss_growth_mib"] = SoakSnapshot.Mib(end.RssBytes - begin.RssBytes),
             ["rss_sampled_mib"] = new JsonObject { ["min"] = SoakSnapshot.Mib(minRss == long.MaxValue ? end.RssBytes : minRss), ["max"] = SoakSnapshot.Mib(Math.Max(maxRss, end.RssBytes)) },
             ["rss_before_run_mib"] = SoakSnapshot.Mib(rssBefore),
+            ["rss_retained_mib"] = new JsonObject
+            {
+                ["before"] = SoakSnapshot.Mib(retainedBefore),
+                ["after"] = SoakSnapshot.Mib(retainedAfter),
+                ["growth"] = SoakSnapshot.Mib(retainedAfter - retainedBefore),
+            },
             ["heap_growth_mib"] = SoakSnapshot.Mib(end.HeapBytes - begin.HeapBytes),
             ["heap_max_mib"] = SoakSnapshot.Mib(Math.Max(maxHeap, end.HeapBytes)),
             ["heap_after_full_gc_bytes"] = new JsonObject { ["before"] = heapBefore, ["after"] = heapAfter, ["growth"] = heapAfter - heapBefore },
