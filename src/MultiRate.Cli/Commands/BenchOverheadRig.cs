@@ -1,12 +1,11 @@
 using MultiRate.Cli.Infrastructure;
-using MultiRate.Configuration.Models;
-using MultiRate.Configuration.Rates;
 using MultiRate.Core.Latent;
 using MultiRate.Core.Models;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
 using MultiRate.Hosting.Composition;
+using MultiRate.Hosting.Running;
 using MultiRate.Hosting.Sources;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Observation;
@@ -33,22 +32,16 @@ internal sealed class BenchOverheadRig : IDisposable
 
     private BenchOverheadRig(string ratesPath, string configPath, ExecutionMode mode, IReadOnlyList<IRunObserver> observers, bool watchdog)
     {
-        Profile = RateProfileLoader.Load(ratesPath);
-        Config = ModelConfigLoader.Load(configPath);
-        var layout = ObservationLayout.From(Config.Inputs);
+        // The session loads and validates profile and config and owns the options-to-executor mapping;
+        // the rig only keeps the executor in reach instead of letting the session run it.
+        var session = new RunSession(new MultiRateOptions { ProfilePath = ratesPath, ConfigPath = configPath, Mode = mode }, new TorchModuleFactory());
+        Profile = session.Profile;
+        Config = session.Config;
+        ObservationLayout layout = session.Layout;
         _source = SensorSourceFactory.Create(Config.Source, layout);
         layout.CheckSource(_source.Fields, Config.Source ?? "sensor source");
         _modules = new TorchModuleFactory().Create(Profile, Config);
-        Options = new ExecutorOptions
-        {
-            Mode = mode,
-            HeadFields = layout.HeadIndices,
-            ContextFields = layout.ContextIndices,
-            SensorTimeOffsetNs = _source.StartNs ?? 0,
-            Recursion = Config.Context.Recursion,
-            Observers = observers,
-            DeadlineWatchdog = watchdog,
-        };
+        Options = session.ExecutorOptionsFor(_source.StartNs ?? 0, observers) with { DeadlineWatchdog = watchdog };
         Executor = new MultiRateExecutor(Profile, _modules.Head, _modules.Contexts, _source, null, Options);
         ClockDefinition fast = Profile.ActionClock;
         _fastOffset = fast.OffsetTicks;

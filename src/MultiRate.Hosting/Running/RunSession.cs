@@ -90,19 +90,7 @@ public sealed class RunSession : IDisposable
         long start = source.StartNs ?? 0;
         TimeSpan duration = _options.Duration
             ?? (source.EndNs is long end && _options.Mode == ExecutionMode.Virtual ? TimeSpan.FromTicks((end - start) / 100) : TimeSpan.FromSeconds(5));
-        var executorOptions = new ExecutorOptions
-        {
-            Mode = _options.Mode,
-            HeadFields = Layout.HeadIndices,
-            ContextFields = Layout.ContextIndices,
-            CostModel = _options.CostModel ?? DeclaredCostModel.Instance,
-            SensorTimeOffsetNs = start,
-            Recursion = Config.Context.Recursion,
-            Observers = _observers,
-            Resilience = _options.Resilience ?? Scheduling.Resilience.ResilienceOptions.Default,
-            WatchdogFifoPriority = _options.FifoPriority,
-        };
-        using var executor = new MultiRateExecutor(Profile, modules.Head, modules.Contexts, source, _sink, executorOptions);
+        using var executor = new MultiRateExecutor(Profile, modules.Head, modules.Contexts, source, _sink, ExecutorOptionsFor(start, _observers));
         Executor = executor;
         SensorStartNs = source.StartNs;
         Started?.Invoke(this, executor);
@@ -126,6 +114,26 @@ public sealed class RunSession : IDisposable
 
         return executor.Run(scheduler, duration, cancellation);
     }
+
+    /// <summary>
+    /// How this session's executor is configured: the options' mode, cost model, resilience and FIFO
+    /// priority, the layout's fields and the config's recursion. The one place that turns the options
+    /// into executor options (benchmarks build their executor from it too).
+    /// </summary>
+    /// <param name="sensorStartNs">Sensor time of run time 0 (the source's start).</param>
+    /// <param name="observers">The run's observers.</param>
+    internal ExecutorOptions ExecutorOptionsFor(long sensorStartNs, IReadOnlyList<IRunObserver> observers) => new()
+    {
+        Mode = _options.Mode,
+        HeadFields = Layout.HeadIndices,
+        ContextFields = Layout.ContextIndices,
+        CostModel = _options.CostModel ?? DeclaredCostModel.Instance,
+        SensorTimeOffsetNs = sensorStartNs,
+        Recursion = Config.Context.Recursion,
+        Observers = observers,
+        Resilience = _options.Resilience ?? Scheduling.Resilience.ResilienceOptions.Default,
+        WatchdogFifoPriority = _options.FifoPriority,
+    };
 
     /// <inheritdoc />
     public void Dispose()

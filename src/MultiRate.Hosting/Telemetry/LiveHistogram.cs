@@ -38,9 +38,4 @@ internal sealed class LiveHistogram
         return _total;
     }
 
-    /// <summary>A percentile of a histogram, 0 when empty.</summary>
-    public static double Percentile(HistogramBase h, double p) => h.TotalCount == 0 ? 0 : h.GetValueAtPercentile(p);
-
-    /// <summary>The maximum of a histogram, 0 when empty.</summary>
-    public static double Max(HistogramBase h) => h.TotalCount == 0 ? 0 : h.GetMaxValue();
 }

@@ -2,6 +2,7 @@ using MultiRate.Core.Latent;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Observation;
+using MultiRate.Scheduling.Stats;
 
 namespace MultiRate.Hosting.Telemetry;
 
@@ -96,15 +97,15 @@ public sealed class LiveStats : IRunObserver
                 clocks[name] = new ClockSample(
                     name,
                     l.TotalCount,
-                    LiveHistogram.Percentile(l, 50) / 1e3,
-                    LiveHistogram.Percentile(l, 99) / 1e3,
-                    LiveHistogram.Max(l) / 1e3,
-                    slow ? LiveHistogram.Percentile(s, 50) : 0,
-                    slow ? LiveHistogram.Max(s) : 0);
+                    SummaryBuilder.Percentile(l, 50) / 1e3,
+                    SummaryBuilder.Percentile(l, 99) / 1e3,
+                    SummaryBuilder.Max(l) / 1e3,
+                    slow ? SummaryBuilder.Percentile(s, 50) : 0,
+                    slow ? SummaryBuilder.Max(s) : 0);
             }
 
             var age = _latentAge.Drain();
-            return new LiveSample(clocks, LiveHistogram.Percentile(age, 50) / 1e6, LiveHistogram.Max(age) / 1e6);
+            return new LiveSample(clocks, SummaryBuilder.Percentile(age, 50) / 1e6, SummaryBuilder.Max(age) / 1e6);
         }
     }
 }

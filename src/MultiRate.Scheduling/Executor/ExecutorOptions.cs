@@ -3,7 +3,7 @@ using MultiRate.Scheduling.Observation;
 namespace MultiRate.Scheduling.Executor;
 
 /// <summary>How to run one executor graph.</summary>
-public sealed class ExecutorOptions
+public sealed record ExecutorOptions
 {
     /// <summary>Real time or virtual time.</summary>
     public ExecutionMode Mode { get; init; } = ExecutionMode.Virtual;

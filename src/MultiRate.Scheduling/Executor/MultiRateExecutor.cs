@@ -29,7 +29,7 @@ namespace MultiRate.Scheduling.Executor;
 /// Time is integer nanoseconds from the run's tick 0; tick times are k * period, never accumulated.
 /// The executor only reads time from its scheduler; modules receive time as data.
 /// </remarks>
-public sealed class MultiRateExecutor : IDisposable
+public sealed partial class MultiRateExecutor : IDisposable
 {
     private readonly RateProfile _profile;
     private readonly ExecutorOptions _options;
@@ -104,9 +104,6 @@ public sealed class MultiRateExecutor : IDisposable
     /// <summary>The latent channel each clock publishes to.</summary>
     public IReadOnlyDictionary<string, LatentChannel> Channels { get; }
 
-    /// <summary>The profile in effect (changes at a tick boundary after <see cref="Reload"/>).</summary>
-    public RateProfile Profile => Volatile.Read(ref _current);
-
     /// <summary>Base ticks run so far (for progress displays; read from any thread).</summary>
     public long BaseTicksDone => Volatile.Read(ref _lastBaseTick) + 1;
 
@@ -116,51 +113,8 @@ public sealed class MultiRateExecutor : IDisposable
     /// <summary>Observer exceptions swallowed so far.</summary>
     public long ObserverFaults => _observers.Faults;
 
-    /// <summary>
-    /// Hot reload: <paramref name="updated"/> (already validated as a live edit of the current profile:
-    /// only budgets, overrun policies, latencies, the stale-latent policy and action limits differ)
-    /// takes effect at the next base-tick boundary. Safe to call from any thread.
-    /// </summary>
-    public void Reload(RateProfile updated)
-    {
-        ArgumentNullException.ThrowIfNull(updated);
-        if (updated.BaseTickHz != _profile.BaseTickHz || updated.Action.Dimension != _profile.Action.Dimension
-            || updated.Clocks.Count != _profile.Clocks.Count || updated.Clocks.Any(c => !_profile.Clocks.Any(o => o.Name == c.Name && o.RateHz == c.RateHz && o.OffsetTicks == c.OffsetTicks)))
-        {
-            throw new ArgumentException("a live reload may change budgets, policies and limits only; validate it with ProfileValidator.ValidateEdit first", nameof(updated));
-        }
-
-        Volatile.Write(ref _pendingReload, updated);
-    }
-
-    /// <summary>Applies a pending reload on the dispatcher thread, between two ticks.</summary>
-    private void ApplyReload()
-    {
-        RateProfile? updated = Interlocked.Exchange(ref _pendingReload, null);
-        if (updated is null)
-        {
-            return;
-        }
-
-        foreach (SlowStage s in _slow)
-        {
-            s.Clock = updated.Clock(s.Clock.Name);
-            s.Stats.BudgetNs = s.Clock.BudgetNs;
-        }
-
-        _fast.Clock = updated.ActionClock;
-        _fast.Stats.BudgetNs = _fast.Clock.BudgetNs;
-        _fast.Latent = updated.Latent;
-        _output.UpdateLimits(updated.Action);
-        Volatile.Write(ref _current, updated);
-        Reloads++;
-    }
-
     /// <summary>True when the last run was cancelled before its end; the safe action was then emitted last.</summary>
     public bool StoppedEarly { get; private set; }
-
-    /// <summary>Reloads applied so far.</summary>
-    public long Reloads { get; private set; }
 
     /// <summary>Runs for <paramref name="duration"/> on <paramref name="scheduler"/> and returns the summary.</summary>
     /// <remarks>
