@@ -22,13 +22,7 @@ public class McapRunRecorderTests
             RecorderTestProfile.Tick(recorder, i, action, latent);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (long i = 2_000; i < 22_000; i++)
-        {
-            RecorderTestProfile.Tick(recorder, i, action, latent);
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        (long allocated, _) = SteadyStateAllocation.Measure(i => RecorderTestProfile.Tick(recorder, i, action, latent), 20_000, firstCall: 2_000);
         Assert.Equal(0, allocated);
     }
 

@@ -84,22 +84,7 @@ public class MetricsObserverTests
             Tick();
         }
 
-        // Steady state: a per-call allocation shows in every window; a one-off (tiered JIT installing
-        // optimised code can allocate once on the calling thread) does not repeat. Up to three windows.
-        long allocated = -1;
-        int windows = 0;
-        while (allocated != 0 && windows < 3)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 10_000; i++)
-            {
-                Tick();
-            }
-
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            windows++;
-        }
-
+        (long allocated, int windows) = SteadyStateAllocation.Measure(_ => Tick(), 10_000);
         Assert.Equal(0, allocated);
         Assert.Equal(2_000 + (windows * 20_000), count);
         Assert.True(sum > 0);
