@@ -43,10 +43,16 @@ public sealed partial class MultiRateExecutor
         _fast.Clock = updated.ActionClock;
         _fast.Stats.BudgetNs = _fast.Clock.BudgetNs;
         _fast.Latent = updated.Latent;
+
+        // The watchdog's deadlines follow the new budget and policy (it timed them from the old ones).
+        Volatile.Read(ref _watchdog)?.Retime();
         _output.UpdateLimits(updated.Action);
         Volatile.Write(ref _current, updated);
         Reloads++;
     }
+
+    /// <summary>Test hook: the budget the running deadline watchdog times its deadlines with (null when none runs).</summary>
+    internal long? WatchdogBudgetNs => Volatile.Read(ref _watchdog)?.BudgetNs;
 
     /// <summary>Reloads applied so far.</summary>
     public long Reloads { get; private set; }

@@ -46,6 +46,7 @@ public sealed partial class MultiRateExecutor : IDisposable
     private RateProfile? _pendingReload;
     private long _lastBaseTick = -1;
     private long _totalTicks;
+    private DeadlineWatchdog? _watchdog;
 
     /// <summary>Builds the graph. Modules are owned by the caller.</summary>
     public MultiRateExecutor(
@@ -152,6 +153,7 @@ public sealed partial class MultiRateExecutor : IDisposable
         DeadlineWatchdog? watchdog = _options.Mode == ExecutionMode.RealTime && _options.DeadlineWatchdog
             ? new DeadlineWatchdog(_fast, _output, tick0, _basePeriod, totalTicks, NowNs, _options.WatchdogFifoPriority)
             : null;
+        Volatile.Write(ref _watchdog, watchdog);
         Func<long, long> body = _ =>
         {
             long t = NowNs();
@@ -188,6 +190,7 @@ public sealed partial class MultiRateExecutor : IDisposable
         finally
         {
             periodic.Dispose();
+            Volatile.Write(ref _watchdog, null);
             watchdog?.Dispose();
             foreach (ISlowRunner runner in runners)
             {
