@@ -5,6 +5,9 @@ namespace MultiRate.Cli.Tests;
 /// <summary>Runs the CLI in-process from the repository root and captures its output.</summary>
 internal static class CliRunner
 {
+    /// <summary>The current directory is process-wide: one CLI run at a time, whatever collection a test is in.</summary>
+    private static readonly Lock CwdGate = new();
+
     public static string RepoRoot { get; } = FindRoot();
 
     public static (int Code, string Out, string Err) Run(params string[] args)
@@ -12,16 +15,19 @@ internal static class CliRunner
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), ColorSystem = ColorSystemSupport.NoColors });
-        string cwd = Environment.CurrentDirectory;
-        try
+        lock (CwdGate)
         {
-            Environment.CurrentDirectory = RepoRoot;
-            int code = Program.Run(args, stdout, stderr, console, CancellationToken.None);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Environment.CurrentDirectory = cwd;
+            string cwd = Environment.CurrentDirectory;
+            try
+            {
+                Environment.CurrentDirectory = RepoRoot;
+                int code = Program.Run(args, stdout, stderr, console, CancellationToken.None);
+                return (code, stdout.ToString(), stderr.ToString());
+            }
+            finally
+            {
+                Environment.CurrentDirectory = cwd;
+            }
         }
     }
 

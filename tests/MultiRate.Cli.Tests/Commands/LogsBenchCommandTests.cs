@@ -1,5 +1,6 @@
 namespace MultiRate.Cli.Tests.Commands;
 
+[Collection("cli")]
 public sealed class LogsBenchCommandTests
 {
     [Theory]

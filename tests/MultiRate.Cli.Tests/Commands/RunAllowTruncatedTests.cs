@@ -5,6 +5,7 @@ using MultiRate.Logs.Mcap;
 namespace MultiRate.Cli.Tests.Commands;
 
 /// <summary><c>multirate run --allow-truncated</c> on a cut ULog and a cut chunked MCAP: exit 0 with the replay report; exit 2 without the flag.</summary>
+[Collection("cli")]
 public sealed class RunAllowTruncatedTests
 {
     private static readonly Lazy<(string ULog, string Mcap)> CutLogs = new(MakeCutLogs);
