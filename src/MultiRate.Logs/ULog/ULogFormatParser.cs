@@ -20,12 +20,21 @@ internal static class ULogFormatParser
 
         string name = text[..colon];
         var fields = new List<ULogField>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (string part in text[(colon + 1)..].Split(';'))
         {
             string item = part.Trim();
             if (item.Length > 0)
             {
-                fields.Add(ParseField(item, path, offset, name));
+                ULogField field = ParseField(item, path, offset, name);
+
+                // A name twice would make a message ambiguous (and one JSON object cannot hold both); padding is never decoded.
+                if (!field.IsPadding && !names.Add(field.Name))
+                {
+                    throw Error(path, offset, name, $"distinct field names, got '{field.Name}' twice");
+                }
+
+                fields.Add(field);
             }
         }
 

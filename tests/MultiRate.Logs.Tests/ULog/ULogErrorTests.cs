@@ -110,6 +110,7 @@ public sealed class ULogErrorTests
     [InlineData("a:float[] x;")]
     [InlineData("no colon")]
     [InlineData("a:float;")]
+    [InlineData("a:uint64_t timestamp;float x;float x;")] // found by the corruption fuzzing below: one JSON object cannot hold both
     public void Open_MalformedFormat_Throws(string format)
     {
         byte[] bytes = new ULogTestWriter().Format(format).ToArray();
