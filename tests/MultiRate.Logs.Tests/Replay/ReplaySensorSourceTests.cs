@@ -1,3 +1,4 @@
+using CsCheck;
 using MultiRate.Logs.Replay;
 using Xunit;
 
@@ -94,5 +95,50 @@ public sealed class ReplaySensorSourceTests
         Assert.Equal([0, 2], source.SampleCounts);
         Assert.Equal(5, source.StartNs);
         Assert.Equal(9, source.EndNs);
+    }
+
+    [Fact]
+    public void Fields_sharing_sample_times_read_exactly_like_fields_read_one_by_one()
+    {
+        // Groups of fields with equal time arrays (shared or equal copies) mixed with fields of their own,
+        // read forward and back in time: every read must equal the per-field sample-and-hold reference.
+        Gen<long[]> times = Gen.Long[0, 50].Array[0, 12].Select(d => { long t = 0; return d.Select(x => t += x).ToArray(); });
+        Gen<(long[] Times, int Share)[]> layouts = Gen.Select(times, Gen.Int[0, 3]).Array[1, 6];
+        Gen<long[]> reads = Gen.Long[-10, 700].Array[1, 40];
+        Gen.Select(layouts, reads).Sample(
+            sample =>
+            {
+                ((long[] Times, int Share)[] layout, long[] readTimes) = sample;
+                var fields = new List<(string, long[], float[])>();
+                int n = 0;
+                foreach ((long[] t, int share) in layout)
+                {
+                    for (int j = 0; j <= share; j++)
+                    {
+                        long[] ts = j % 2 == 0 ? t : [.. t]; // the same array, or an equal copy
+                        fields.Add(($"/f{n}.v", ts, [.. ts.Select((_, i) => (float)((n * 1000) + i + 1))]));
+                        n++;
+                    }
+                }
+
+                using var source = new ReplaySensorSource(LogSeries.FromArrays(fields));
+                float[] obs = new float[fields.Count];
+                foreach (long at in readTimes)
+                {
+                    bool any = source.Read(at, obs);
+                    bool expectedAny = false;
+                    for (int f = 0; f < fields.Count; f++)
+                    {
+                        (_, long[] ts, float[] vs) = fields[f];
+                        int c = ts.Count(x => x <= at);
+                        expectedAny |= c > 0;
+                        Assert.Equal(c > 0 ? vs[c - 1] : 0f, obs[f]);
+                    }
+
+                    Assert.Equal(expectedAny, any);
+                }
+            },
+            seed: "0N0XIzNsQ0O2",
+            iter: 300);
     }
 }
