@@ -34,8 +34,8 @@ internal static class BenchOverheadBreakdown
         Action<long> sensorRead = k => source.Read(start + (k * period), sensorValues);
         Action<long> outputStage = k =>
         {
-            output.TryClaim(k);
-            output.EmitModel(k * period, k, ActionKind.Model, action);
+            output.TryClaim(k, out long previous);
+            output.EmitModel(k * period, k, previous, ActionKind.Model, action);
         };
         Action<long> hash = k => hasher.Append(k, ActionKind.Model, action);
         Action<long> bookkeeping = k =>

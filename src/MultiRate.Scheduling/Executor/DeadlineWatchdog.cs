@@ -85,9 +85,9 @@ internal sealed class DeadlineWatchdog : IDisposable
         return _scheduler.SchedulePeriodicAt(0L, firstDue, TimeSpan.FromTicks(period / 100), _ =>
         {
             long k = (nowNs() - offset - budget) / period;
-            if (k >= 0 && k <= lastTick && output.TryClaim(k))
+            if (k >= 0 && k <= lastTick && output.TryClaim(k, out long previous))
             {
-                output.EmitFallback(offset + (k * period) + budget, k, policy);
+                output.EmitFallback(offset + (k * period) + budget, k, previous, policy);
                 Interlocked.Increment(ref fast.Stats.DeadlineFallbacks);
             }
 

@@ -40,6 +40,12 @@ internal sealed class FastStage
     private readonly DueCursor _due;
     private readonly ObserverSet _observers;
     private readonly SensorGuard? _guard;
+    private ClockDefinition _clock = null!;
+    private LatentSpec _latentSpec = null!;
+    private long _budgetNs;
+    private OverrunPolicy _fallback;
+    private long _ageLimitNs;
+    private bool _safeOnStale;
 
     private static readonly bool NanosecondTicks = Stopwatch.Frequency == 1_000_000_000;
     private static readonly double NsPerStopwatchTick = 1e9 / Stopwatch.Frequency;
@@ -79,14 +85,34 @@ internal sealed class FastStage
         _guard = sensor is ITimedSensorSource timed ? new SensorGuard(timed, options.Resilience, stats.Resilience, observers) : null;
     }
 
-    public ClockDefinition Clock { get; set; }
+    /// <summary>The action clock (replaceable on hot reload, on the fast thread between ticks).</summary>
+    public ClockDefinition Clock
+    {
+        get => _clock;
+        set
+        {
+            // The tick reads the copies below, not the definition: one object fewer to fetch per tick.
+            _clock = value;
+            _budgetNs = value.BudgetNs;
+            _fallback = value.Overrun == OverrunPolicy.SafeAction ? OverrunPolicy.SafeAction : OverrunPolicy.Hold;
+        }
+    }
 
     public ClockStats Stats { get; }
 
     public HeadStats HeadStats { get; }
 
-    /// <summary>Age limit in ns (replaceable on hot reload).</summary>
-    public LatentSpec Latent { get; set; } = null!;
+    /// <summary>Age limit in ns (replaceable on hot reload, on the fast thread between ticks).</summary>
+    public LatentSpec Latent
+    {
+        get => _latentSpec;
+        set
+        {
+            _latentSpec = value;
+            _ageLimitNs = value.AgeLimitNs;
+            _safeOnStale = value.OnStale == StalePolicy.SafeAction;
+        }
+    }
 
     public long DueTick(long baseTick) => _due.DueTick(baseTick);
 
@@ -99,9 +125,9 @@ internal sealed class FastStage
     /// <summary>Ticks whose head result came after the watchdog had already emitted the fallback.</summary>
     public long LateDropped { get; private set; }
 
-    private bool Claim(long tick)
+    private bool Claim(long tick, out long previous)
     {
-        if (_output.TryClaim(tick))
+        if (_output.TryClaim(tick, out previous))
         {
             return true;
         }
@@ -135,7 +161,7 @@ internal sealed class FastStage
         long sinkFaults = HeadStats.SinkFaults;
         LatentSnapshot? latent = _latent?.Latest;
         long age = latent is null ? timeNs + 1 : latent.AgeAt(timeNs);
-        bool stale = latent is null || age > Latent.AgeLimitNs;
+        bool stale = latent is null || age > _ageLimitNs;
         long version = latent?.Version ?? 0;
         long reportedAge = latent is null ? -1 : age;
         if (latent is not null)
@@ -148,18 +174,18 @@ internal sealed class FastStage
         if (stale)
         {
             HeadStats.StaleTicks++;
-            if (Latent.OnStale == StalePolicy.SafeAction)
+            if (_safeOnStale)
             {
-                bool claimed = Claim(tick);
+                bool claimed = Claim(tick, out long before);
                 if (claimed)
                 {
-                    _output.EmitFallback(timeNs, tick, OverrunPolicy.SafeAction);
+                    _output.EmitFallback(timeNs, tick, before, OverrunPolicy.SafeAction);
                 }
 
                 ReportSinkFault(sinkFaults, tick, timeNs);
                 if (_observers.Any)
                 {
-                    _observers.FastTick(new FastTickRecord(tick, timeNs, 0, 0, Clock.BudgetNs, claimed ? FastTickOutcome.StaleSafe : FastTickOutcome.Dropped, version, reportedAge));
+                    _observers.FastTick(new FastTickRecord(tick, timeNs, 0, 0, _budgetNs, claimed ? FastTickOutcome.StaleSafe : FastTickOutcome.Dropped, version, reportedAge));
                 }
 
                 return;
@@ -186,9 +212,9 @@ internal sealed class FastStage
         long elapsed = _virtualCosts is null ? measured : _virtualCosts.CostNs(Clock.Name, tick, 0);
         Stats.RecordLatency(measured);
 
-        OverrunPolicy fallback = Clock.Overrun == OverrunPolicy.SafeAction ? OverrunPolicy.SafeAction : OverrunPolicy.Hold;
+        OverrunPolicy fallback = _fallback;
         FastTickOutcome result;
-        if (!Claim(tick))
+        if (!Claim(tick, out long previous))
         {
             // The watchdog already sent this tick's fallback at the deadline: the late result is dropped.
             result = FastTickOutcome.Dropped;
@@ -196,15 +222,15 @@ internal sealed class FastStage
         else if (outcome != ModuleOutcome.Ok)
         {
             Stats.Faults++;
-            _output.EmitFallback(timeNs, tick, fallback);
+            _output.EmitFallback(timeNs, tick, previous, fallback);
             result = FastTickOutcome.Fault;
             RaiseFault(FaultKind.HeadFault, tick, timeNs);
         }
-        else if (elapsed > Clock.BudgetNs)
+        else if (elapsed > _budgetNs)
         {
             // Late result: dropped, like a late command on Franka FCI; the fallback goes out instead.
             Stats.Misses++;
-            _output.EmitFallback(timeNs + Clock.BudgetNs, tick, fallback);
+            _output.EmitFallback(timeNs + _budgetNs, tick, previous, fallback);
             result = FastTickOutcome.Miss;
             RaiseFault(FaultKind.HeadOverrun, tick, timeNs);
         }
@@ -212,7 +238,7 @@ internal sealed class FastStage
         {
             // A non-finite action is replaced by a hold inside the output stage and counted there as a fault.
             long nonFinite = HeadStats.NonFiniteActions;
-            _output.EmitModel(timeNs, tick, stale ? ActionKind.Degraded : ActionKind.Model, _action);
+            _output.EmitModel(timeNs, tick, previous, stale ? ActionKind.Degraded : ActionKind.Model, _action);
             result = HeadStats.NonFiniteActions != nonFinite ? FastTickOutcome.Fault : stale ? FastTickOutcome.Stale : FastTickOutcome.Ok;
             if (HeadStats.NonFiniteActions != nonFinite)
             {
@@ -224,7 +250,7 @@ internal sealed class FastStage
         if (_observers.Any)
         {
             // Built only when someone listens: the record is 64 bytes of stack stores per tick.
-            _observers.FastTick(new FastTickRecord(tick, timeNs, measured, elapsed, Clock.BudgetNs, result, version, reportedAge));
+            _observers.FastTick(new FastTickRecord(tick, timeNs, measured, elapsed, _budgetNs, result, version, reportedAge));
         }
     }
 

@@ -11,90 +11,92 @@ namespace MultiRate.Scheduling.Output;
 /// </summary>
 /// <remarks>
 /// Called by the fast thread and, in real time, by the deadline watchdog. Exactly one of them emits
-/// each tick: whoever first claims the tick index (<see cref="TryClaim"/>, a compare-and-swap). The
-/// emission itself runs under an uncontended lock. No allocation.
+/// each tick: whoever first claims the tick index (<see cref="TryClaim"/>, a compare-and-swap that
+/// also returns the tick claimed before it). Emissions then run in claim order without a lock: each
+/// one waits until the emission of the tick claimed before it has finished (<see cref="_emitted"/>),
+/// which on the fast thread's own next tick is already true, so the common case is one volatile read
+/// instead of a lock's two atomic operations. The watchdog's emission of tick k can still be running
+/// when the fast thread claims k + 1; the fast thread then waits for it, as it did on the lock.
+/// Limits are an immutable <see cref="OutputLimits"/> swapped whole on hot reload. No allocation.
 /// </remarks>
 internal sealed class OutputStage : IDisposable
 {
-    private readonly float[] _safe;
-    private readonly float[] _min;
-    private readonly float[] _max;
-    private float[]? _maxRate;
-    private readonly float[] _last;
-    private readonly float[] _work;
+    private readonly int _dimension;
+    private readonly float[] _state; // [work | last]: the action being emitted, then the last one emitted
     private readonly IActuatorSink? _sink;
     private readonly HeadStats _stats;
     private readonly ActionHasher _hasher = new();
-    private readonly Lock _gate = new();
     private readonly ObserverSet _observers;
+    private OutputLimits _limits;
     private long _lastTimeNs = long.MinValue;
     private long _claimed = -1;
+    private long _emitted = -1;
 
     public OutputStage(ActionSpec spec, IActuatorSink? sink, HeadStats stats, ObserverSet? observers = null)
     {
         _observers = observers ?? ObserverSet.Empty;
-        _safe = spec.Safe.Select(v => (float)v).ToArray();
-        _min = spec.Min.Select(v => (float)v).ToArray();
-        _max = spec.Max.Select(v => (float)v).ToArray();
-        _maxRate = spec.MaxRatePerSecond?.Select(v => (float)v).ToArray();
-        _last = (float[])_safe.Clone();
-        _work = new float[_safe.Length];
+        _limits = new OutputLimits(spec);
+        _dimension = _limits.Dimension;
+        _state = new float[2 * _dimension];
+        _limits.Safe.CopyTo(Last);
         _sink = sink;
         _stats = stats;
     }
 
-    public int Dimension => _safe.Length;
+    public int Dimension => _dimension;
 
     /// <summary>The last emitted action (the hold value).</summary>
-    public ReadOnlySpan<float> Last => _last;
+    private Span<float> Last => _state.AsSpan(_dimension, _dimension);
 
     public string ActionsSha256 => _hasher.Finish();
 
+    private Span<float> Work => _state.AsSpan(0, _dimension);
+
     /// <summary>Claims tick <paramref name="tick"/> for emission; false when it (or a later tick) was already claimed.</summary>
-    public bool TryClaim(long tick)
+    /// <param name="tick">The tick index.</param>
+    /// <param name="previous">The tick claimed before it (-1 for none): pass it to the emission.</param>
+    public bool TryClaim(long tick, out long previous)
     {
         while (true)
         {
             long current = Volatile.Read(ref _claimed);
             if (current >= tick)
             {
+                previous = current;
                 return false;
             }
 
             if (Interlocked.CompareExchange(ref _claimed, tick, current) == current)
             {
+                previous = current;
                 return true;
             }
         }
     }
 
-    /// <summary>Emits the head's action, or a hold if it is not finite.</summary>
-    public void EmitModel(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action)
+    /// <summary>Emits the head's action for a claimed tick, or a hold if it is not finite.</summary>
+    public void EmitModel(long timeNs, long tick, long previous, ActionKind kind, ReadOnlySpan<float> action)
     {
-        lock (_gate)
+        AwaitTurn(previous);
+        foreach (float v in action)
         {
-            foreach (float v in action)
+            if (!float.IsFinite(v))
             {
-                if (!float.IsFinite(v))
-                {
-                    _stats.NonFiniteActions++;
-                    FallbackLocked(timeNs, tick, OverrunPolicy.Hold);
-                    return;
-                }
+                _stats.NonFiniteActions++;
+                Fallback(timeNs, tick, OverrunPolicy.Hold);
+                return;
             }
-
-            action.CopyTo(_work);
-            EmitLocked(timeNs, tick, kind);
         }
+
+        action.CopyTo(Work);
+        Emit(timeNs, tick, kind);
     }
 
-    /// <summary>Emits the hold or the safe action, as the policy says.</summary>
-    public void EmitFallback(long timeNs, long tick, OverrunPolicy policy)
+    /// <summary>Emits the hold or the safe action, as the policy says, for a claimed tick.</summary>
+    public void EmitFallback(long timeNs, long tick, long previous, OverrunPolicy policy)
     {
-        lock (_gate)
-        {
-            FallbackLocked(timeNs, tick, policy);
-        }
+        AwaitTurn(previous);
+        Fallback(timeNs, tick, policy);
     }
 
     /// <summary>
@@ -104,58 +106,60 @@ internal sealed class OutputStage : IDisposable
     /// <returns>The tick index used, or -1 when that tick had already been claimed.</returns>
     public long EmitSafeOnStop(long timeNs)
     {
-        lock (_gate)
+        long tick = Volatile.Read(ref _claimed) + 1;
+        if (!TryClaim(tick, out long previous))
         {
-            long tick = Volatile.Read(ref _claimed) + 1;
-            if (!TryClaim(tick))
-            {
-                return -1;
-            }
-
-            FallbackLocked(Math.Max(timeNs, _lastTimeNs), tick, OverrunPolicy.SafeAction);
-            return tick;
+            return -1;
         }
+
+        AwaitTurn(previous);
+        Fallback(Math.Max(timeNs, _lastTimeNs), tick, OverrunPolicy.SafeAction);
+        return tick;
     }
 
     /// <summary>Hot reload: takes new safe values and limits (same dimension) from the next emission on.</summary>
-    public void UpdateLimits(ActionSpec spec)
-    {
-        lock (_gate)
-        {
-            for (int i = 0; i < _safe.Length; i++)
-            {
-                _safe[i] = (float)spec.Safe[i];
-                _min[i] = (float)spec.Min[i];
-                _max[i] = (float)spec.Max[i];
-            }
-
-            _maxRate = spec.MaxRatePerSecond?.Select(v => (float)v).ToArray();
-        }
-    }
+    public void UpdateLimits(ActionSpec spec) => Volatile.Write(ref _limits, new OutputLimits(spec));
 
     public void Dispose() => _hasher.Dispose();
 
-    private void FallbackLocked(long timeNs, long tick, OverrunPolicy policy)
+    /// <summary>Waits until the emission of the tick claimed before this one has finished.</summary>
+    private void AwaitTurn(long previous)
     {
-        if (policy == OverrunPolicy.SafeAction)
+        if (Volatile.Read(ref _emitted) != previous)
         {
-            _safe.CopyTo(_work, 0);
-            EmitLocked(timeNs, tick, ActionKind.Safe);
-        }
-        else
-        {
-            _last.CopyTo(_work, 0);
-            EmitLocked(timeNs, tick, ActionKind.Hold);
+            // Rare: the other emitter (watchdog or fast thread) claimed the previous tick and is still
+            // emitting it. SpinWait yields and then sleeps, so a higher-priority waiter on the same core
+            // cannot starve it.
+            var spin = default(SpinWait);
+            while (Volatile.Read(ref _emitted) != previous)
+            {
+                spin.SpinOnce();
+            }
         }
     }
 
-    private void EmitLocked(long timeNs, long tick, ActionKind kind)
+    private void Fallback(long timeNs, long tick, OverrunPolicy policy)
     {
-        Limit(timeNs);
-        _hasher.Append(tick, kind, _work);
+        if (policy == OverrunPolicy.SafeAction)
+        {
+            Volatile.Read(ref _limits).Safe.CopyTo(Work);
+            Emit(timeNs, tick, ActionKind.Safe);
+        }
+        else
+        {
+            Last.CopyTo(Work);
+            Emit(timeNs, tick, ActionKind.Hold);
+        }
+    }
+
+    private void Emit(long timeNs, long tick, ActionKind kind)
+    {
+        Span<float> work = Work;
+        Limit(timeNs, work);
+        _hasher.Append(tick, kind, work);
         try
         {
-            _sink?.Write(timeNs, tick, kind, _work);
+            _sink?.Write(timeNs, tick, kind, work);
         }
 #pragma warning disable CA1031 // A throwing sink must not stop the clock: the fault is counted and the next tick goes on.
         catch (Exception)
@@ -166,10 +170,10 @@ internal sealed class OutputStage : IDisposable
 
         if (_observers.Any)
         {
-            _observers.Action(timeNs, tick, kind, _work);
+            _observers.Action(timeNs, tick, kind, work);
         }
 
-        _work.CopyTo(_last, 0);
+        work.CopyTo(Last);
         _lastTimeNs = timeNs;
         _stats.Actions++;
         switch (kind)
@@ -179,24 +183,33 @@ internal sealed class OutputStage : IDisposable
             case ActionKind.Hold: _stats.HoldActions++; break;
             default: _stats.SafeActions++; break;
         }
+
+        // Release: the next emitter (either thread) sees everything written above.
+        Volatile.Write(ref _emitted, tick);
     }
 
-    private void Limit(long timeNs)
+    private void Limit(long timeNs, Span<float> work)
     {
+        OutputLimits limits = Volatile.Read(ref _limits);
+        ReadOnlySpan<float> min = limits.Min;
+        ReadOnlySpan<float> max = limits.Max;
+        ReadOnlySpan<float> rate = limits.MaxRate;
+        ReadOnlySpan<float> last = Last;
         bool clamped = false;
         double dt = _lastTimeNs == long.MinValue ? 0 : (timeNs - _lastTimeNs) / 1e9;
-        for (int i = 0; i < _work.Length; i++)
+        bool limitRate = limits.HasRate && dt > 0;
+        for (int i = 0; i < work.Length; i++)
         {
-            float v = _work[i];
-            if (_maxRate is not null && dt > 0)
+            float v = work[i];
+            if (limitRate)
             {
-                float step = (float)(_maxRate[i] * dt);
-                v = Math.Clamp(v, _last[i] - step, _last[i] + step);
+                float step = (float)(rate[i] * dt);
+                v = Math.Clamp(v, last[i] - step, last[i] + step);
             }
 
-            float c = Math.Clamp(v, _min[i], _max[i]);
-            clamped |= c != _work[i];
-            _work[i] = c;
+            float c = Math.Clamp(v, min[i], max[i]);
+            clamped |= c != work[i];
+            work[i] = c;
         }
 
         if (clamped)
