@@ -29,6 +29,12 @@ internal sealed class BenchOverheadRig : IDisposable
     private long _hyperperiod;
     private long _cycleBase;
     private int _patternIndex;
+    private LatentSnapshot[]? _freshPool;
+    private int _freshNext;
+    private long _nextPublishBase;
+    private long _feederDivisor;
+    private long _feederOffset;
+    private LatentChannel? _headChannel;
 
     private BenchOverheadRig(string ratesPath, string configPath, ExecutionMode mode, IReadOnlyList<IRunObserver> observers, bool watchdog)
     {
@@ -104,6 +110,83 @@ internal sealed class BenchOverheadRig : IDisposable
         }
     }
 
+    /// <summary>
+    /// Keeps the head's latent as fresh as in a live run for the next <paramref name="fastTicks"/> calls
+    /// of <see cref="TickFast"/>: at every base tick where the clock feeding the head is due, the snapshot
+    /// its previous update produced is published (deterministic handoff: inputs at slow tick j - 1 become
+    /// visible at slow tick j), so the latent's age cycles through [period, 2 x period) as it does live,
+    /// instead of growing until the latent goes stale and the head runs degraded. The snapshots are
+    /// built here, up front, so the timed ticks allocate nothing; after the last one the latent ages.
+    /// </summary>
+    /// <returns>False when no slow clock feeds the head (nothing to keep fresh).</returns>
+    public bool KeepLatentFresh(long fastTicks)
+    {
+        HandoffDefinition? toHead = Profile.Handoffs.FirstOrDefault(h => h.To == Profile.ActionClock.Name);
+        ClockDefinition? feeder = toHead is null ? null : Profile.Clocks.FirstOrDefault(c => c.Name == toHead.From);
+        if (toHead is null || feeder is null)
+        {
+            return false;
+        }
+
+        _headChannel = Executor.Channels[toHead.From];
+        _feederDivisor = Profile.BaseTickHz / feeder.RateHz;
+        _feederOffset = feeder.OffsetTicks;
+        // TickFast passes over base ticks where a slow clock is due, so the run spans more base ticks than fast ticks.
+        long baseSpan = _pattern is { } pattern ? _cycleBase + (((fastTicks / pattern.Length) + 2) * _hyperperiod) : 2 * fastTicks * _fastDivisor;
+        long slowTicks = (baseSpan / _feederDivisor) + 2;
+        float[] values = new float[Head.LatentSize];
+        Array.Fill(values, 1f);
+        long version0 = (_headChannel.Latest?.Version ?? 0) + 1;
+        long basePeriod = Profile.BaseTickNs;
+        _freshPool = new LatentSnapshot[slowTicks];
+        for (long j = 0; j < slowTicks; j++)
+        {
+            // Published at slow tick j + 1 (index j): produced from the inputs of slow tick j.
+            long sourceBase = feeder.OffsetTicks + (j * _feederDivisor);
+            _freshPool[j] = new LatentSnapshot(version0 + j, j, sourceBase * basePeriod, (sourceBase + _feederDivisor) * basePeriod, Config.Context.Recursion, values);
+        }
+
+        _freshNext = 0;
+        _nextPublishBase = feeder.OffsetTicks + _feederDivisor;
+        return true;
+    }
+
+    /// <summary>
+    /// Inputs of the head on the first <paramref name="count"/> fast ticks <see cref="TickFast"/> will run
+    /// (the same sensor rows at the same times, through the same field selection, and the age the latent
+    /// kept by <see cref="KeepLatentFresh"/> will have), so a bare loop can feed the head what the runtime
+    /// feeds it: the head's cost depends on its inputs (tanh, exp), and the comparison should not.
+    /// </summary>
+    public (float[][] Observations, float[] AgeSeconds) HeadInputs(int count)
+    {
+        var layout = ObservationLayout.From(Config.Inputs);
+        using ISensorSource source = SensorSourceFactory.Create(Config.Source, layout);
+        float[] sensor = new float[source.Fields.Count];
+        var observations = new float[count][];
+        float[] ages = new float[count];
+        long basePeriod = Profile.BaseTickNs;
+        int n = 0;
+        for (long b = 0; n < count; b++)
+        {
+            if (!IsFastOnly(b))
+            {
+                continue;
+            }
+
+            long t = b * basePeriod;
+            source.Read(t + Options.SensorTimeOffsetNs, sensor);
+            observations[n] = [.. Options.HeadFields.Select(i => sensor[i])];
+            // Before the first publication the seeded latent (time 0) is visible; then the one from the previous slow tick.
+            long age = _freshPool is null || b < _feederOffset + _feederDivisor
+                ? t
+                : t - ((_feederOffset + ((((b - _feederOffset) / _feederDivisor) - 1) * _feederDivisor)) * basePeriod);
+            ages[n] = (float)(age / 1e9);
+            n++;
+        }
+
+        return (observations, ages);
+    }
+
     /// <summary>Settles JIT tiers and the modules' first-call allocations (as a real-time run's warm-up does).</summary>
     public void WarmUpModules()
     {
@@ -141,6 +224,19 @@ internal sealed class BenchOverheadRig : IDisposable
             }
             while (!IsFastOnly(b));
             _cursor = b;
+        }
+
+        if (_freshPool is { } pool && b >= _nextPublishBase && _freshNext < pool.Length)
+        {
+            // What the feeding slow clock does at its boundary: one volatile store of a ready snapshot.
+            while (b >= _nextPublishBase + _feederDivisor && _freshNext + 1 < pool.Length)
+            {
+                _nextPublishBase += _feederDivisor;
+                _freshNext++;
+            }
+
+            _headChannel!.Publish(pool[_freshNext++]);
+            _nextPublishBase += _feederDivisor;
         }
 
         Executor.Tick(b);

@@ -20,6 +20,7 @@ public class SoakFastPathTests
         {
             using BenchOverheadRig rig = BenchOverheadRig.Load(null, null, ExecutionMode.RealTime);
             rig.SeedHeadLatent();
+            Assert.True(rig.KeepLatentFresh(120_000)); // the live regime: the context's latents arrive on time
             for (int i = 0; i < 20_000; i++)
             {
                 rig.TickFast(); // JIT tiers, first-call costs
@@ -40,6 +41,7 @@ public class SoakFastPathTests
             Assert.Equal(0, allocated);
             Assert.Equal(0, gen0);
             Assert.Equal(120_000, rig.Executor.HeadStats.Actions);
+            Assert.Equal(0, rig.Executor.HeadStats.StaleTicks);
         }
         finally
         {
