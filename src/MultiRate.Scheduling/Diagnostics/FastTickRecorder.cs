@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MultiRate.Core.Latent;
 using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Observation;
@@ -23,6 +24,13 @@ public sealed class FastTickRecorder : IRunObserver
     private long _allocatedLatest;
     private int _gen0AtStart;
     private int _gen0Latest;
+    private readonly long[] _missAt = new long[MissEventCapacity];
+    private readonly int[] _missTicks = new int[MissEventCapacity];
+    private int _missEvents;
+    private long _lastTick = -1;
+
+    /// <summary>Miss events kept with their time (later ones are counted but not timed).</summary>
+    public const int MissEventCapacity = 65_536;
 
     /// <summary>Creates the recorder.</summary>
     /// <param name="latenessNs">How late the current tick woke, in ns, read on the fast thread (e.g. RealTimeScheduler.CurrentLatenessNs).</param>
@@ -51,12 +59,29 @@ public sealed class FastTickRecorder : IRunObserver
     /// <summary>Measured ticks that ended with <paramref name="outcome"/>.</summary>
     public long Count(FastTickOutcome outcome) => _outcomes[(int)outcome];
 
+    /// <summary>
+    /// When fast ticks were missed, as Stopwatch timestamps taken on the fast thread at the tick that
+    /// revealed them, each with the number of ticks missed: skipped periods before that tick plus the
+    /// tick itself when it ended as a miss or was dropped after the watchdog's fallback.
+    /// </summary>
+    public IEnumerable<(long Timestamp, int Ticks)> MissEvents => Enumerable.Range(0, _missEvents).Select(i => (_missAt[i], _missTicks[i]));
+
     /// <inheritdoc />
     public void OnFastTick(in FastTickRecord record)
     {
+        long skipped = _lastTick < 0 ? 0 : record.Tick - _lastTick - 1;
+        _lastTick = record.Tick;
         if (++_seen <= _warmUpTicks)
         {
             return;
+        }
+
+        long missed = skipped + (record.Outcome is FastTickOutcome.Miss or FastTickOutcome.Dropped ? 1 : 0);
+        if (missed > 0 && _missEvents < MissEventCapacity)
+        {
+            _missAt[_missEvents] = Stopwatch.GetTimestamp();
+            _missTicks[_missEvents] = (int)Math.Min(missed, int.MaxValue);
+            _missEvents++;
         }
 
         WakeUp.Record(_latenessNs());

@@ -36,4 +36,21 @@ public class FastTickRecorderTests
         Assert.Equal(900, recorder.Measured);
         Assert.Equal(900, recorder.Compute.Count);
     }
+
+    [Fact]
+    public void MissEvents_CountSkippedPeriodsAndLateTicksAfterTheWarmUp()
+    {
+        var recorder = new FastTickRecorder(() => 0, warmUpTicks: 2);
+        void Tick(long k, FastTickOutcome outcome) => recorder.OnFastTick(new FastTickRecord(k, k * 1_000_000, 5_000, 5_000, 500_000, outcome, 1, 0));
+
+        Tick(0, FastTickOutcome.Ok);
+        Tick(3, FastTickOutcome.Ok); // warm-up: the 2 skipped before it are not counted
+        Tick(4, FastTickOutcome.Dropped); // 1
+        Tick(5, FastTickOutcome.Ok);
+        Tick(9, FastTickOutcome.Miss); // 3 skipped + itself
+        Tick(10, FastTickOutcome.Fault); // a fault is not a deadline miss
+
+        Assert.Equal([1, 4], recorder.MissEvents.Select(e => e.Ticks));
+        Assert.True(recorder.MissEvents.All(e => e.Timestamp > 0));
+    }
 }
