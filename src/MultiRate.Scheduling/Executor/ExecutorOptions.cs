@@ -38,7 +38,10 @@ public sealed record ExecutorOptions
     /// </summary>
     public int? WatchdogFifoPriority { get; init; }
 
-    /// <summary>Head warm-up calls before deadlines are armed (real time only; virtual time needs none).</summary>
+    /// <summary>
+    /// Head warm-up calls before deadlines are armed (real time only; virtual time needs none). Above 0 the
+    /// graph, the slow runners and the clock thread are warmed too (see the executor); 0 warms only the modules.
+    /// </summary>
     public int WarmUpIterations { get; init; } = 200;
 
     /// <summary>Slow-path resilience (timeout, circuit breaker) and sensor-guard limits (defaults derived from each clock).</summary>

@@ -1,4 +1,4 @@
-namespace MultiRate.Hosting.Tests;
+namespace MultiRate.Tests.Shared;
 
 /// <summary>Measures the managed bytes a callback allocates in steady state on the calling thread.</summary>
 internal static class SteadyStateAllocation
