@@ -147,6 +147,12 @@ internal static class BenchWakeupCommand
             ["intervals_with_steal"] = steal.Available ? steal.IntervalsWithSteal : null,
             ["sample_interval_ms"] = steal.Interval.TotalMilliseconds,
         };
+        runtime["miss_events"] = new JsonArray([.. recorder.MissEvents.Take(50).Select(e => (JsonNode)new JsonObject
+        {
+            ["at_s"] = Json.Round((e.Timestamp - recorder.FirstMeasuredTimestamp) / (double)System.Diagnostics.Stopwatch.Frequency, 4),
+            ["ticks"] = e.Ticks,
+            ["host_steal"] = steal.Available && steal.DuringSteal(e.Timestamp),
+        })]);
         runtime["misses_during_host_steal"] = steal.Available ? during : null;
         runtime["misses_outside_host_steal"] = steal.Available ? outside : null;
         runtime["miss_rate_outside_host_steal"] = steal.Available && ticks > 0 ? (double)outside / ticks : null;

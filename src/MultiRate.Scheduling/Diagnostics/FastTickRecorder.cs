@@ -50,6 +50,9 @@ public sealed class FastTickRecorder : IRunObserver
     /// <summary>Fast ticks measured (after the warm-up).</summary>
     public long Measured => Math.Max(0, _seen - _warmUpTicks);
 
+    /// <summary>Stopwatch timestamp of the first measured tick (0 before it).</summary>
+    public long FirstMeasuredTimestamp { get; private set; }
+
     /// <summary>Managed bytes the fast thread allocated from the first to the latest measured tick.</summary>
     public long FastThreadAllocatedBytes => _allocatedAtStart < 0 ? 0 : _allocatedLatest - _allocatedAtStart;
 
@@ -93,6 +96,7 @@ public sealed class FastTickRecorder : IRunObserver
         {
             _allocatedAtStart = _allocatedLatest;
             _gen0AtStart = _gen0Latest;
+            FirstMeasuredTimestamp = Stopwatch.GetTimestamp();
         }
     }
 
