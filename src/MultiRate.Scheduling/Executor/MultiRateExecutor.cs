@@ -306,20 +306,20 @@ public sealed partial class MultiRateExecutor : IDisposable
             return;
         }
 
-        WarmUpGraph();
         for (int i = 0; i < _slow.Length; i++)
         {
             (runners[i] as ThreadSlowRunner)?.WarmUp(_slow[i]);
         }
 
+        _observers.PrepareMethods();
         WarmUpOnClockThread(scheduler);
         SettleHeap();
     }
 
     /// <summary>
-    /// Runs the head's warm-up once more on the thread that will run the ticks (the clock's own thread for
-    /// the <see cref="RealTime.RealTimeScheduler"/>): libtorch and the BLAS library set up per-thread
-    /// state on a thread's first call, which otherwise landed in tick 0 (0.7-2.6 ms here).
+    /// Runs the head's warm-up and the graph warm-up on the thread that will run the ticks (the clock's
+    /// own thread for the <see cref="RealTime.RealTimeScheduler"/>): libtorch and the BLAS library set up
+    /// per-thread state on a thread's first call, which otherwise landed in tick 0 (0.7-2.6 ms here).
     /// </summary>
     private void WarmUpOnClockThread(IScheduler scheduler)
     {
@@ -329,6 +329,7 @@ public sealed partial class MultiRateExecutor : IDisposable
             try
             {
                 _head.WarmUp(_options.WarmUpIterations);
+                WarmUpGraph();
             }
             finally
             {
@@ -362,8 +363,29 @@ public sealed partial class MultiRateExecutor : IDisposable
     {
         long slowest = _profile.Clocks.Max(c => _profile.BaseTickHz / c.RateHz);
         long ticks = Math.Min(WarmUpGraphMaxTicks, 2 * slowest);
-        ExecutorOptions options = _options with { Mode = ExecutionMode.Virtual, Observers = [], DeadlineWatchdog = false };
+        // One observer that ignores everything, so the event paths (record building, fan-out) are compiled too.
+        ExecutorOptions options = _options with { Mode = ExecutionMode.Virtual, Observers = [new IgnoringObserver()], DeadlineWatchdog = false };
         using var copy = new MultiRateExecutor(_profile, _head, _contexts, _sensor, null, options);
         copy.Run(new HistoricalScheduler(), TimeSpan.FromTicks(ticks * _basePeriod / 100));
+    }
+
+    /// <summary>The graph warm-up's observer: takes every event, keeps nothing.</summary>
+    private sealed class IgnoringObserver : IRunObserver
+    {
+        public void OnAction(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action)
+        {
+        }
+
+        public void OnFastTick(in FastTickRecord record)
+        {
+        }
+
+        public void OnSlowTick(in SlowTickRecord record)
+        {
+        }
+
+        public void OnLatentPublished(string clock, LatentSnapshot snapshot, long publishedNs)
+        {
+        }
     }
 }

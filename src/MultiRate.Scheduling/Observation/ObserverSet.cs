@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using MultiRate.Core.Latent;
 using MultiRate.Core.Sensors;
 
@@ -37,6 +39,26 @@ internal sealed class ObserverSet
 
     public void Latent(string clock, LatentSnapshot snapshot, long publishedNs) =>
         Fan(new LatentEvent(clock, snapshot, publishedNs), static (o, in e) => o.OnLatentPublished(e.Clock, e.Snapshot, e.PublishedNs));
+
+    /// <summary>
+    /// Compiles each observer's event methods now (real-time start-up), so the first event of the run
+    /// does not wait for the JIT on the clock thread (0.1-0.8 ms each here at tick 0 and at the first
+    /// published latent).
+    /// </summary>
+    public void PrepareMethods()
+    {
+        foreach (IRunObserver o in _observers)
+        {
+            InterfaceMapping map = o.GetType().GetInterfaceMap(typeof(IRunObserver));
+            foreach (MethodInfo method in map.TargetMethods)
+            {
+                if (!method.IsAbstract && !method.ContainsGenericParameters)
+                {
+                    RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                }
+            }
+        }
+    }
 
     private void Fan<T>(in T e, Call<T> call)
         where T : allows ref struct
