@@ -45,6 +45,9 @@ internal sealed class ThreadSlowRunner : ISlowRunner
     private int _stuck;
     private volatile bool _busy;
     private volatile bool _stopped;
+    private volatile bool _warmingUp;
+    private SlowPathPipeline? _warmUpPipeline;
+    private readonly ManualResetEventSlim _warmUpDone = new();
 
     public ThreadSlowRunner(string name, Func<long> nowNs, int maxSteps, int? cpu, ResilienceOptions? resilience = null, TimeProvider? time = null)
     {
@@ -70,16 +73,20 @@ internal sealed class ThreadSlowRunner : ISlowRunner
     }
 
     /// <summary>
-    /// Before the clocks start: builds the pipeline and the compute thread and runs one update of
-    /// <paramref name="stage"/> through them, result discarded (nothing published or counted), so the
-    /// first real trigger does not pay for thread start-up and JIT on the fast thread's time.
+    /// Before the clocks start: runs one update of <paramref name="stage"/> through the same path a
+    /// trigger takes (this runner's thread, a pipeline, the compute thread), result discarded (nothing
+    /// published or counted: a throwaway pipeline with its own counters), so the first real triggers
+    /// neither start threads nor run the JIT on the fast thread's time. Called repeatedly by the
+    /// executor's warm-up, it also lets tiered compilation promote this path before tick 0.
     /// </summary>
     public void WarmUp(SlowStage stage)
     {
-        // A throwaway pipeline with throwaway counters: the run's own is built at the first trigger, on
-        // the runner thread, counting into the clock's statistics; this one only compiles the code.
-        var pipeline = new SlowPathPipeline(() => stage.Clock, _resilience, _time, new ResilienceCounters());
-        _ = pipeline.ExecuteAsync(ct => RunAsync(stage, 0, 0, ct)).AsTask().GetAwaiter().GetResult();
+        _warmUpPipeline ??= new SlowPathPipeline(() => stage.Clock, _resilience, _time, new ResilienceCounters());
+        _warmUpDone.Reset();
+        _warmingUp = true;
+        Start(stage, 0, 0);
+        _warmUpDone.Wait();
+        _warmingUp = false;
     }
 
     public void Dispose()
@@ -89,6 +96,7 @@ internal sealed class ThreadSlowRunner : ISlowRunner
         _thread.Join();
         _worker?.Dispose();
         _go.Dispose();
+        _warmUpDone.Dispose();
     }
 
     private void Loop()
@@ -104,11 +112,14 @@ internal sealed class ThreadSlowRunner : ISlowRunner
             SlowStage stage = _stage!;
             long tick = _tick;
             long time = _time0;
-            _pipeline ??= new SlowPathPipeline(() => stage.Clock, _resilience, _time, stage.Stats.Resilience);
+            bool warmingUp = _warmingUp;
+            SlowPathPipeline pipeline = warmingUp
+                ? _warmUpPipeline!
+                : _pipeline ??= new SlowPathPipeline(() => stage.Clock, _resilience, _time, stage.Stats.Resilience);
             long started = Stopwatch.GetTimestamp();
             SlowAttempt attempt = _abandoned >= _resilience.MaxAbandonedWorkers || Volatile.Read(ref _stuck) > 0
                 ? new SlowAttempt(new ContextResult(ModuleOutcome.Faulted, null, 0), SlowOutcome.Rejected)
-                : _pipeline.ExecuteAsync(ct => RunAsync(stage, tick, time, ct)).AsTask().GetAwaiter().GetResult();
+                : pipeline.ExecuteAsync(ct => RunAsync(stage, tick, time, ct)).AsTask().GetAwaiter().GetResult();
             long elapsed = (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds;
             if (_worker is { Busy: true })
             {
@@ -126,6 +137,13 @@ internal sealed class ThreadSlowRunner : ISlowRunner
                     // It returned just now: nothing is stuck, and the worker stays usable.
                     Interlocked.Decrement(ref _stuck);
                 }
+            }
+
+            if (warmingUp)
+            {
+                _busy = false;
+                _warmUpDone.Set();
+                continue;
             }
 
             stage.Complete(tick, time, attempt, _nowNs(), attempt.Outcome == SlowOutcome.Rejected ? 0 : elapsed);
