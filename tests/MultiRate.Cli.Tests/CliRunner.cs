@@ -15,14 +15,20 @@ internal static class CliRunner
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), ColorSystem = ColorSystemSupport.NoColors });
+        int code = InRepoRoot(() => Program.Run(args, stdout, stderr, console, CancellationToken.None));
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Runs <paramref name="body"/> with the repository root as the current directory (relative default paths resolve there).</summary>
+    public static T InRepoRoot<T>(Func<T> body)
+    {
         lock (CwdGate)
         {
             string cwd = Environment.CurrentDirectory;
             try
             {
                 Environment.CurrentDirectory = RepoRoot;
-                int code = Program.Run(args, stdout, stderr, console, CancellationToken.None);
-                return (code, stdout.ToString(), stderr.ToString());
+                return body();
             }
             finally
             {
@@ -30,6 +36,13 @@ internal static class CliRunner
             }
         }
     }
+
+    /// <inheritdoc cref="InRepoRoot{T}(Func{T})"/>
+    public static void InRepoRoot(Action body) => InRepoRoot(() =>
+    {
+        body();
+        return 0;
+    });
 
     public static string TempFile(string name, string text)
     {

@@ -17,9 +17,7 @@ public class BenchOverheadRigTests
     [Fact]
     public void Kept_fresh_the_latent_ages_as_live_and_the_bare_inputs_match_the_runtime_tick_by_tick()
     {
-        string cwd = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = CliRunner.RepoRoot;
-        try
+        CliRunner.InRepoRoot(() =>
         {
             var ages = new AgeObserver();
             using BenchOverheadRig rig = BenchOverheadRig.Load(null, null, ExecutionMode.RealTime, [ages]);
@@ -47,11 +45,7 @@ public class BenchOverheadRigTests
 
             // The rows change over time (a real log sampled slower than the head, not one repeated row).
             Assert.True(observations.Select(o => string.Join(",", o)).Distinct().Count() > 10);
-        }
-        finally
-        {
-            Environment.CurrentDirectory = cwd;
-        }
+        });
     }
 
     private sealed class AgeObserver : IRunObserver

@@ -14,9 +14,7 @@ public class SoakFastPathTests
     [Fact]
     public void Tick_RealTorchHeadHundredThousandTicks_AllocatesNothingAndCollectsNothing()
     {
-        string cwd = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = CliRunner.RepoRoot;
-        try
+        CliRunner.InRepoRoot(() =>
         {
             using BenchOverheadRig rig = BenchOverheadRig.Load(null, null, ExecutionMode.RealTime);
             rig.SeedHeadLatent();
@@ -42,10 +40,6 @@ public class SoakFastPathTests
             Assert.Equal(0, gen0);
             Assert.Equal(120_000, rig.Executor.HeadStats.Actions);
             Assert.Equal(0, rig.Executor.HeadStats.StaleTicks);
-        }
-        finally
-        {
-            Environment.CurrentDirectory = cwd;
-        }
+        });
     }
 }
