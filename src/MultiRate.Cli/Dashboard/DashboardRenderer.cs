@@ -52,6 +52,11 @@ internal static class DashboardRenderer
     {
         ArgumentNullException.ThrowIfNull(s);
         var sb = new StringBuilder();
+        if (s.WarmingUp)
+        {
+            return $"{s.Verb} {F(s.WallSeconds)} s {WarmingUpText}";
+        }
+
         sb.Append(CultureInfo.InvariantCulture, $"{s.Verb} {F(s.WallSeconds)} s {Percent(s)}%");
         foreach (ClockRow c in s.Clocks)
         {
@@ -73,9 +78,16 @@ internal static class DashboardRenderer
 
     private static string ProgressMarkup(DashboardSnapshot s)
     {
+        if (s.WarmingUp)
+        {
+            return $"{s.Verb} [grey]{WarmingUpText}[/]";
+        }
+
         int filled = (int)Math.Round(s.Progress * BarWidth);
         return $"{s.Verb} [green]{new string('█', filled)}[/][grey]{new string('░', BarWidth - filled)}[/] {Percent(s)}%  {N(s.BaseTicksDone)}/{N(s.BaseTicksTotal)} base ticks";
     }
+
+    private const string WarmingUpText = "warming up before tick 0 (JIT, threads, per-thread libtorch state; up to 2 s)";
 
     private static string Percent(DashboardSnapshot s) => (s.Progress * 100).ToString("0", CultureInfo.InvariantCulture);
 

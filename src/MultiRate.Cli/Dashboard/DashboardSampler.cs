@@ -68,7 +68,8 @@ internal sealed class DashboardSampler
             _executor.BaseTicksDone,
             _executor.BaseTicksTotal,
             Describe(reload),
-            reload?.Outcome == ReloadOutcome.Rejected);
+            reload?.Outcome == ReloadOutcome.Rejected,
+            _executor.WarmingUp);
     }
 
     private static string? Describe(ReloadResult? r) => r?.Outcome switch

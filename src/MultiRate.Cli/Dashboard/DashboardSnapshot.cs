@@ -11,6 +11,7 @@ namespace MultiRate.Cli.Dashboard;
 /// <param name="BaseTicksTotal">Base ticks the run will take.</param>
 /// <param name="Reload">The last hot-reload result in words, or null.</param>
 /// <param name="ReloadFailed">Whether that reload was rejected.</param>
+/// <param name="WarmingUp">Real time, before tick 0: the start-up warm-up is running.</param>
 internal sealed record DashboardSnapshot(
     string Verb,
     string Profile,
@@ -21,7 +22,8 @@ internal sealed record DashboardSnapshot(
     long BaseTicksDone,
     long BaseTicksTotal,
     string? Reload,
-    bool ReloadFailed)
+    bool ReloadFailed,
+    bool WarmingUp = false)
 {
     /// <summary>Fraction done, 0..1.</summary>
     public double Progress => BaseTicksTotal <= 0 ? 0 : Math.Clamp((double)BaseTicksDone / BaseTicksTotal, 0, 1);

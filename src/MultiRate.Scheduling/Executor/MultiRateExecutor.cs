@@ -48,6 +48,7 @@ public sealed partial class MultiRateExecutor : IDisposable
     private long _lastBaseTick = -1;
     private long _totalTicks;
     private DeadlineWatchdog? _watchdog;
+    private bool _warmingUp;
 
     /// <summary>Builds the graph. Modules are owned by the caller.</summary>
     public MultiRateExecutor(
@@ -116,6 +117,9 @@ public sealed partial class MultiRateExecutor : IDisposable
     /// <summary>Base ticks run so far (for progress displays; read from any thread).</summary>
     public long BaseTicksDone => Volatile.Read(ref _lastBaseTick) + 1;
 
+    /// <summary>True while a real-time run warms up before tick 0 (up to about 2 s; read from any thread).</summary>
+    public bool WarmingUp => Volatile.Read(ref _warmingUp);
+
     /// <summary>Base ticks this run will take (0 before <see cref="Run"/>).</summary>
     public long BaseTicksTotal => Volatile.Read(ref _totalTicks);
 
@@ -152,7 +156,15 @@ public sealed partial class MultiRateExecutor : IDisposable
 
         if (_options.Mode == ExecutionMode.RealTime)
         {
-            WarmUp(runners, scheduler);
+            Volatile.Write(ref _warmingUp, true);
+            try
+            {
+                WarmUp(runners, scheduler);
+            }
+            finally
+            {
+                Volatile.Write(ref _warmingUp, false);
+            }
         }
 
         // Tick 0 is booked after warm-up, so warm-up time is never counted as skipped periods, and at

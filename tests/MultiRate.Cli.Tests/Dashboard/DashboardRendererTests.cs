@@ -47,6 +47,19 @@ public class DashboardRendererTests
             line);
     }
 
+    [Fact]
+    public void WarmingUp_PlainLineAndProgressSayIt_InsteadOfZeroPercent()
+    {
+        DashboardSnapshot warming = Snapshots.Sample() with { BaseTicksDone = 0, WarmingUp = true };
+
+        string line = DashboardRenderer.PlainLine(warming);
+        string frame = Draw(warming);
+
+        Assert.StartsWith("replay 2.5 s warming up before tick 0", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("0%", line, StringComparison.Ordinal);
+        Assert.Contains("warming up before tick 0", frame, StringComparison.Ordinal);
+    }
+
     private static string Draw(DashboardSnapshot s)
     {
         var output = new StringWriter();
