@@ -34,7 +34,7 @@ public class RealTimeWarmUpTests
 
         // The throwaway graph ran the head (hundreds of calls) but emitted nothing: the sink saw the run's ticks only.
         Assert.True(head.ActCalls > sink.Ticks.Count);
-        Assert.Equal(0, sink.Ticks.Min());
+        Assert.All(sink.Ticks, t => Assert.InRange(t, 0, 39)); // the run's 40 ticks; the copy's went to 2,000
         Assert.Equal(sink.Ticks.Count, sink.Ticks.Distinct().Count());
         Assert.Equal(sink.Ticks.Count, summary.Actions);
 
