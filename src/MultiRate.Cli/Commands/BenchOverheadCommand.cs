@@ -32,7 +32,8 @@ internal static class BenchOverheadCommand
         {
             Blocks = (int)(a.GetDouble("blocks", 2, 10_000) ?? (quick ? 6 : 20)),
             TicksPerBlock = (int)(a.GetDouble("ticks-per-block", 100, 10_000_000) ?? (quick ? 2_000 : 10_000)),
-            WarmUpTicks = quick ? 2_000 : 10_000,
+            // Long enough (about 0.5 s a side) for tiered compilation to finish promoting both loops before timing.
+            WarmUpTicks = 100_000,
         };
         if (!a.Has("json"))
         {
