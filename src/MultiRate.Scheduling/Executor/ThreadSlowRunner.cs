@@ -82,6 +82,11 @@ internal sealed class ThreadSlowRunner : ISlowRunner
     public void WarmUp(SlowStage stage)
     {
         _warmUpPipeline ??= new SlowPathPipeline(() => stage.Clock, _resilience, _time, new ResilienceCounters());
+
+        // What the run calls on the side at this clock's rate, so tiering promotes it now, not 30 calls
+        // (3 s at 10 Hz) into the run: the trigger's Busy check (through the interface) and the clock read.
+        _ = ((ISlowRunner)this).Busy;
+        _ = _nowNs();
         _warmUpDone.Reset();
         _warmingUp = true;
         Start(stage, 0, 0);
