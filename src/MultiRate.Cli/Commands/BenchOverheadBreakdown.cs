@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Core.Sensors;
-using MultiRate.Hosting.Sources;
 using MultiRate.Scheduling.Diagnostics;
 using MultiRate.Scheduling.Output;
 using MultiRate.Scheduling.Stats;
@@ -18,8 +17,7 @@ internal static class BenchOverheadBreakdown
 {
     public static JsonObject Measure(BenchOverheadRig rig, TickLoopOptions options)
     {
-        var layout = ObservationLayout.From(rig.Config.Inputs);
-        using ISensorSource source = SensorSourceFactory.Create(rig.Config.Source, layout);
+        using ISensorSource source = rig.CreateSource();
         float[] sensorValues = new float[source.Fields.Count];
         long period = rig.Profile.ActionClock.PeriodNs;
         long start = source.StartNs ?? 0;

@@ -159,8 +159,7 @@ internal sealed class BenchOverheadRig : IDisposable
     /// </summary>
     public (float[][] Observations, float[] AgeSeconds) HeadInputs(int count)
     {
-        var layout = ObservationLayout.From(Config.Inputs);
-        using ISensorSource source = SensorSourceFactory.Create(Config.Source, layout);
+        using ISensorSource source = CreateSource();
         float[] sensor = new float[source.Fields.Count];
         var observations = new float[count][];
         float[] ages = new float[count];
@@ -186,6 +185,9 @@ internal sealed class BenchOverheadRig : IDisposable
 
         return (observations, ages);
     }
+
+    /// <summary>A second source like the executor's (its own read cursor), for work beside the timed ticks.</summary>
+    public ISensorSource CreateSource() => SensorSourceFactory.Create(Config.Source, ObservationLayout.From(Config.Inputs));
 
     /// <summary>Settles JIT tiers and the modules' first-call allocations (as a real-time run's warm-up does).</summary>
     public void WarmUpModules()

@@ -43,37 +43,19 @@ internal static class YamlMutator
             }
 
             int at = a % data.Count;
-            switch (kind)
+            if (kind < ByteEdits.Common)
             {
-                case 0:
-                    data[at] ^= (byte)(1 << (b % 8));
-                    break;
-                case 1:
-                    data[at] = value;
-                    break;
-                case 2:
-                    data.RemoveRange(at, data.Count - at);
-                    break;
-                case 3:
-                    data.InsertRange(at, Enumerable.Repeat((byte)Significant[b % Significant.Length], 1 + (b % 4)));
-                    break;
-                case 4:
-                    data.RemoveRange(at, Math.Min(data.Count - at, 1 + (b % 32)));
-                    break;
-                case 5:
-                    int len = Math.Min(data.Count - at, 1 + (b % 200));
-                    data.InsertRange(b % data.Count, data.GetRange(at, len));
-                    break;
-                default:
-                    // Replace the value after the next ':' with a lie.
-                    int colon = data.IndexOf((byte)':', at);
-                    int start = colon < 0 ? at : colon + 1;
-                    int end = data.IndexOf((byte)'\n', start);
-                    end = end < 0 ? data.Count : end;
-                    data.RemoveRange(start, end - start);
-                    data.InsertRange(start, Encoding.UTF8.GetBytes(" " + Lies[b % Lies.Length]));
-                    break;
+                ByteEdits.Apply(data, kind, at, b, value, static (n, _) => ((byte)Significant[n % Significant.Length], 1 + (n % 4)), deleteMax: 32, duplicateMax: 200);
+                continue;
             }
+
+            // Otherwise replace the value after the next ':' with a lie.
+            int colon = data.IndexOf((byte)':', at);
+            int start = colon < 0 ? at : colon + 1;
+            int end = data.IndexOf((byte)'\n', start);
+            end = end < 0 ? data.Count : end;
+            data.RemoveRange(start, end - start);
+            data.InsertRange(start, Encoding.UTF8.GetBytes(" " + Lies[b % Lies.Length]));
         }
 
         return [.. data];

@@ -44,27 +44,14 @@ internal static class ByteMutator
             }
 
             int at = a % data.Count;
+            if (kind < ByteEdits.Common)
+            {
+                ByteEdits.Apply(data, kind, at, b, value, static (n, v) => (v, 1 + (n % 16)), deleteMax: 64, duplicateMax: 256);
+                continue;
+            }
+
             switch (kind)
             {
-                case 0:
-                    data[at] ^= (byte)(1 << (b % 8));
-                    break;
-                case 1:
-                    data[at] = value;
-                    break;
-                case 2:
-                    data.RemoveRange(at, data.Count - at); // truncation, the crashed-writer case
-                    break;
-                case 3:
-                    data.InsertRange(at, Enumerable.Repeat(value, 1 + (b % 16)));
-                    break;
-                case 4:
-                    data.RemoveRange(at, Math.Min(data.Count - at, 1 + (b % 64)));
-                    break;
-                case 5:
-                    int len = Math.Min(data.Count - at, 1 + (b % 256));
-                    data.InsertRange(b % data.Count, data.GetRange(at, len));
-                    break;
                 case 6 or 7 when source.LengthFields.Count > 0:
                     (int offset, int width) = source.LengthFields[b % source.LengthFields.Count];
                     Lie(data, offset, width, LieValue(a, data.Count));
