@@ -63,9 +63,14 @@ public class RealTimeSchedulerTests
         }
 
         Assert.True(scheduler.SkippedPeriods >= 7, $"skipped {scheduler.SkippedPeriods}");
-        // No catch-up burst: the run after the overrun is booked on a future deadline, so it never
-        // comes back-to-back with the overrun's end more than once.
-        Assert.True(stamps[4] - stamps[3] > 500_000, "the tick after the overrun's follow-up ran immediately (burst)");
+        // No catch-up burst. The scheduler never runs a tick before its deadline, and without a burst
+        // each tick after the overrun starts in its own period: ticks 3..6 then span at least three
+        // period boundaries, so more than two periods pass between the starts of ticks 3 and 6 however
+        // late any one of them is woken. A burst would run the skipped periods back to back (microseconds).
+        const long PeriodNs = 2_000_000;
+        Assert.True(
+            stamps[6] - stamps[3] > 2 * PeriodNs,
+            $"ticks 3..6 started within {(stamps[6] - stamps[3]) / 1000} us: the skipped periods were run as a burst");
     }
 
     [Fact]
