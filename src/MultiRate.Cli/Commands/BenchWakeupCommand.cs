@@ -152,6 +152,8 @@ internal static class BenchWakeupCommand
             ["at_s"] = Json.Round((e.Timestamp - recorder.FirstMeasuredTimestamp) / (double)System.Diagnostics.Stopwatch.Frequency, 4),
             ["ticks"] = e.Ticks,
             ["host_steal"] = steal.Available && steal.DuringSteal(e.Timestamp),
+            ["page_faults"] = e.PageFaults,
+            ["involuntary_switches"] = e.InvoluntarySwitches,
         })]);
         runtime["misses_during_host_steal"] = steal.Available ? during : null;
         runtime["misses_outside_host_steal"] = steal.Available ? outside : null;
@@ -183,6 +185,8 @@ internal static class BenchWakeupCommand
             ["head_compute"] = BenchOverheadCommand.Dist(r.Compute.ToDistribution()),
             ["fast_thread_allocated_bytes"] = r.FastThreadAllocatedBytes,
             ["gen0_collections"] = r.Gen0Collections,
+            ["fast_thread_page_faults"] = r.FastThreadUsage is ThreadUsage u ? u.MinorFaults + u.MajorFaults : null,
+            ["fast_thread_involuntary_switches"] = r.FastThreadUsage?.InvoluntarySwitches,
             ["slow_clocks"] = slow,
         };
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using HdrHistogram;
+using MultiRate.Scheduling.Diagnostics;
 using MultiRate.Scheduling.RealTime;
 
 namespace MultiRate.Cli.Commands;
@@ -20,7 +21,7 @@ internal static class SchedulerBench
     public static (LongHistogram Runtime, LongHistogram Rx, long RuntimeSkipped) Run(TimeSpan period, TimeSpan duration, TimeSpan spinMargin)
     {
         long samples = Math.Max(10, duration.Ticks / period.Ticks);
-        var runtime = new LongHistogram(10_000_000_000L, 3);
+        var runtime = PrefaultedHistogram.Create(10_000_000_000L, 3);
         long skipped;
         using (var scheduler = new RealTimeScheduler(new RealTimeSchedulerOptions { SpinMargin = spinMargin, ThreadName = "bench-rt" }))
         using (var done = new ManualResetEventSlim())
@@ -48,7 +49,7 @@ internal static class SchedulerBench
             skipped = scheduler.SkippedPeriods;
         }
 
-        var rx = new LongHistogram(10_000_000_000L, 3);
+        var rx = PrefaultedHistogram.Create(10_000_000_000L, 3);
         using (var loop = new EventLoopScheduler())
         {
             long start = Stopwatch.GetTimestamp();

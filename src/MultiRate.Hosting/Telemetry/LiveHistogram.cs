@@ -1,4 +1,5 @@
 using HdrHistogram;
+using MultiRate.Scheduling.Diagnostics;
 
 namespace MultiRate.Hosting.Telemetry;
 
@@ -23,8 +24,8 @@ internal sealed class LiveHistogram
     public LiveHistogram(long highestTrackableValue)
     {
         _highest = highestTrackableValue;
-        _recorder = new Recorder(1, highestTrackableValue, 3, (id, low, high, digits) => new LongHistogram(id, low, high, digits));
-        _total = new LongHistogram(highestTrackableValue, 3);
+        _recorder = new Recorder(1, highestTrackableValue, 3, (id, low, high, digits) => PrefaultedHistogram.Create(id, low, high, digits));
+        _total = PrefaultedHistogram.Create(highestTrackableValue, 3);
     }
 
     /// <summary>Records one value (clamped to the trackable range). Writer thread; allocation-free.</summary>

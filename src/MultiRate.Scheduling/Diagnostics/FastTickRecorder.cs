@@ -26,8 +26,16 @@ public sealed class FastTickRecorder : IRunObserver
     private int _gen0Latest;
     private readonly long[] _missAt = new long[MissEventCapacity];
     private readonly int[] _missTicks = new int[MissEventCapacity];
+    private readonly int[] _missFaults = new int[MissEventCapacity];
+    private readonly int[] _missSwitches = new int[MissEventCapacity];
     private int _missEvents;
     private long _lastTick = -1;
+    private ThreadUsage _usageAtStart;
+    private ThreadUsage _usageLatest;
+    private bool _usageAvailable;
+
+    /// <summary>Measured ticks between two reads of the fast thread's page faults and context switches (one system call each).</summary>
+    private const int UsageSampleTicks = 256;
 
     /// <summary>Miss events kept with their time (later ones are counted but not timed).</summary>
     public const int MissEventCapacity = 65_536;
@@ -40,10 +48,17 @@ public sealed class FastTickRecorder : IRunObserver
         _latenessNs = latenessNs;
         _warmUpTicks = warmUpTicks;
 
+        // Write every page of the miss log now: the first miss would otherwise also pay a page fault on the clock thread.
+        Array.Clear(_missAt);
+        Array.Clear(_missTicks);
+        Array.Clear(_missFaults);
+        Array.Clear(_missSwitches);
+
         // Compile the measuring path now: its first call otherwise ran the JIT on the clock thread (0.4-0.7 ms).
         var scratch = new LatencyHistogram();
         scratch.Record(1);
         _ = GC.GetAllocatedBytesForCurrentThread() + GC.CollectionCount(0) + Stopwatch.GetTimestamp();
+        _ = ThreadUsage.TryRead(out _);
     }
 
     /// <summary>Wake-up error of every measured fast tick.</summary>
@@ -64,15 +79,24 @@ public sealed class FastTickRecorder : IRunObserver
     /// <summary>Gen-0 collections (process-wide) from the first to the latest measured tick.</summary>
     public int Gen0Collections => _gen0Latest - _gen0AtStart;
 
+    /// <summary>
+    /// The fast thread's page faults and context switches from the first measured tick to the latest
+    /// sample (taken every 256 measured ticks and at every miss); null where the OS has no per-thread counts.
+    /// </summary>
+    public ThreadUsage? FastThreadUsage => _usageAvailable ? _usageLatest.Since(_usageAtStart) : null;
+
     /// <summary>Measured ticks that ended with <paramref name="outcome"/>.</summary>
     public long Count(FastTickOutcome outcome) => _outcomes[(int)outcome];
 
     /// <summary>
     /// When fast ticks were missed, as Stopwatch timestamps taken on the fast thread at the tick that
     /// revealed them, each with the number of ticks missed: skipped periods before that tick plus the
-    /// tick itself when it ended as a miss or was dropped after the watchdog's fallback.
+    /// tick itself when it ended as a miss or was dropped after the watchdog's fallback; with the page
+    /// faults and involuntary context switches the fast thread took since the previous usage sample
+    /// (at most 256 ticks earlier; 0 where the OS has no per-thread counts).
     /// </summary>
-    public IEnumerable<(long Timestamp, int Ticks)> MissEvents => Enumerable.Range(0, _missEvents).Select(i => (_missAt[i], _missTicks[i]));
+    public IEnumerable<(long Timestamp, int Ticks, int PageFaults, int InvoluntarySwitches)> MissEvents =>
+        Enumerable.Range(0, _missEvents).Select(i => (_missAt[i], _missTicks[i], _missFaults[i], _missSwitches[i]));
 
     /// <inheritdoc />
     public void OnFastTick(in FastTickRecord record)
@@ -85,10 +109,19 @@ public sealed class FastTickRecorder : IRunObserver
         }
 
         long missed = skipped + (record.Outcome is FastTickOutcome.Miss or FastTickOutcome.Dropped ? 1 : 0);
+        ThreadUsage sinceSample = default;
+        if ((missed > 0 || Measured % UsageSampleTicks == 0) && _usageAvailable && ThreadUsage.TryRead(out ThreadUsage now))
+        {
+            sinceSample = now.Since(_usageLatest);
+            _usageLatest = now;
+        }
+
         if (missed > 0 && _missEvents < MissEventCapacity)
         {
             _missAt[_missEvents] = Stopwatch.GetTimestamp();
             _missTicks[_missEvents] = (int)Math.Min(missed, int.MaxValue);
+            _missFaults[_missEvents] = (int)Math.Min(sinceSample.MinorFaults + sinceSample.MajorFaults, int.MaxValue);
+            _missSwitches[_missEvents] = (int)Math.Min(sinceSample.InvoluntarySwitches, int.MaxValue);
             _missEvents++;
         }
 
@@ -102,6 +135,8 @@ public sealed class FastTickRecorder : IRunObserver
             _allocatedAtStart = _allocatedLatest;
             _gen0AtStart = _gen0Latest;
             FirstMeasuredTimestamp = Stopwatch.GetTimestamp();
+            _usageAvailable = ThreadUsage.TryRead(out _usageAtStart);
+            _usageLatest = _usageAtStart;
         }
     }
 

@@ -13,7 +13,8 @@ public sealed class LatencyHistogram
     /// <summary>The largest value kept as is: 10 s in nanoseconds.</summary>
     public const long MaxTrackableNs = 10_000_000_000L;
 
-    private readonly LongHistogram _histogram = new(MaxTrackableNs, 3);
+    // Prefaulted: recording a new range of values must not fault a page in on the clock thread.
+    private readonly LongHistogram _histogram = PrefaultedHistogram.Create(MaxTrackableNs, 3);
 
     /// <summary>Samples recorded.</summary>
     public long Count => _histogram.TotalCount;

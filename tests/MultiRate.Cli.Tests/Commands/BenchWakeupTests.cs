@@ -23,6 +23,20 @@ public class BenchWakeupTests
         }
 
         Assert.True((long)r["runtime"]!["ticks"]! > 0);
+
+        // The fast thread's own page faults and preemptions, counted on Linux (null where the OS has no per-thread counts).
+        JsonNode rt = r["runtime"]!;
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.True((long)rt["fast_thread_page_faults"]! >= 0);
+            Assert.True((long)rt["fast_thread_involuntary_switches"]! >= 0);
+        }
+
+        Assert.All(rt["miss_events"]!.AsArray(), e =>
+        {
+            Assert.True((int)e!["page_faults"]! >= 0);
+            Assert.True((int)e["involuntary_switches"]! >= 0);
+        });
         Assert.NotNull(r["p99_ratio"]);
         Assert.NotNull(r["pass"]!["p99"]);
     }
