@@ -44,6 +44,11 @@ public sealed class FastTickRecorder : IRunObserver
     /// <param name="latenessNs">How late the current tick woke, in ns, read on the fast thread (e.g. RealTimeScheduler.CurrentLatenessNs).</param>
     /// <param name="warmUpTicks">Fast ticks to ignore first.</param>
     public FastTickRecorder(Func<long> latenessNs, int warmUpTicks)
+        : this(latenessNs, warmUpTicks, prepare: true)
+    {
+    }
+
+    private FastTickRecorder(Func<long> latenessNs, int warmUpTicks, bool prepare)
     {
         _latenessNs = latenessNs;
         _warmUpTicks = warmUpTicks;
@@ -54,11 +59,19 @@ public sealed class FastTickRecorder : IRunObserver
         Array.Clear(_missFaults);
         Array.Clear(_missSwitches);
 
-        // Compile the measuring path now: its first call otherwise ran the JIT on the clock thread (0.4-0.7 ms).
-        var scratch = new LatencyHistogram();
-        scratch.Record(1);
-        _ = GC.GetAllocatedBytesForCurrentThread() + GC.CollectionCount(0) + Stopwatch.GetTimestamp();
-        _ = ThreadUsage.TryRead(out _);
+        // Compile the measuring path now (the warm-up ticks, the first measured tick, a miss, a usage sample):
+        // their first calls otherwise ran the JIT on the clock thread during the run (0.1-0.7 ms each).
+        if (prepare)
+        {
+            var scratch = new FastTickRecorder(static () => 0, warmUpTicks: 1, prepare: false); // not the caller's clock: it may not exist yet
+            for (long k = 0; k <= UsageSampleTicks + 4; k++)
+            {
+                long tick = k < UsageSampleTicks ? k : k + 1; // one skipped period: the miss path
+                scratch.OnFastTick(new FastTickRecord(tick, 0, 0, 0, 0, FastTickOutcome.Ok, 0, 0));
+            }
+
+            _ = scratch.MissEvents.Count() + scratch.Measured;
+        }
     }
 
     /// <summary>Wake-up error of every measured fast tick.</summary>

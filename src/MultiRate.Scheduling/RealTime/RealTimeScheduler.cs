@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
+using System.Runtime.CompilerServices;
 
 namespace MultiRate.Scheduling.RealTime;
 
@@ -132,6 +133,26 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
         }
     }
 
+    /// <summary>
+    /// Compiles the periodic path (a work item's run, the deadline book's booking and catch-up after an
+    /// overrun) on the calling thread without touching this scheduler's queue or counters. Called from the
+    /// real-time start-up on the clock thread: otherwise tick 0 compiled it there and started late.
+    /// </summary>
+    internal void PreparePeriodicPath()
+    {
+        const long PeriodNs = 1_000_000;
+        long now = NativeClock.MonotonicNs();
+        var book = new Core.Timing.DeadlineBook(now - (10 * PeriodNs), 0, PeriodNs);
+        book.BookNext(now);
+        book.CatchUp(now);
+        _ = book.Skipped + book.Index + book.Deadline;
+        NativeClock.SleepUntil(now); // already past: returns at once
+
+        // Due in the future: runs the work once and books the next deadline, skipping (and counting) nothing.
+        var work = new PeriodicWork<long>(0, static n => n + 1, now + PeriodNs, PeriodNs);
+        _ = work.Invoke(this) && work.IsPeriodic && work.Skipped == 0;
+    }
+
     internal void CountSkipped(long n)
     {
         if (n != 0)
@@ -168,6 +189,11 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
         PlacementNote = notes.Count == 0 ? null : string.Join("; ", notes);
     }
 
+    // Fully optimised from the start: this loop runs for the whole life of the clock. Tiered, it starts as
+    // quick (tier-0) code and, a few seconds in, its loop counter triggers on-stack replacement: the
+    // optimised version is then compiled synchronously on this thread, inside a period (2-5 ms measured
+    // with a JIT event listener, a 2-5 tick deadline miss 3.5-4.8 s into most real-time runs).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run()
     {
         try

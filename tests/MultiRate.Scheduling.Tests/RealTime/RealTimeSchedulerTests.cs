@@ -127,6 +127,23 @@ public class RealTimeSchedulerTests
     }
 
     [Fact]
+    public void PreparePeriodicPath_CountsNothingOnTheScheduler()
+    {
+        using var scheduler = new RealTimeScheduler();
+        using var done = new ManualResetEventSlim();
+        scheduler.Schedule(() =>
+        {
+            scheduler.PreparePeriodicPath(); // on the clock thread, as the real-time start-up calls it
+            done.Set();
+        });
+        Assert.True(done.Wait(TimeSpan.FromSeconds(30)));
+
+        // Its deadline book skips ten periods and its work item runs once: none of it is the scheduler's.
+        Assert.Equal(0, scheduler.SkippedPeriods);
+        Assert.Equal(0, scheduler.Faults);
+    }
+
+    [Fact]
     public void ObservableInterval_OnRealTimeScheduler_Works()
     {
         using var scheduler = new RealTimeScheduler();
