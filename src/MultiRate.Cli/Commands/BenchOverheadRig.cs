@@ -36,11 +36,11 @@ internal sealed class BenchOverheadRig : IDisposable
     private long _feederOffset;
     private LatentChannel? _headChannel;
 
-    private BenchOverheadRig(string ratesPath, string configPath, ExecutionMode mode, IReadOnlyList<IRunObserver> observers, bool watchdog)
+    private BenchOverheadRig(string ratesPath, string configPath, ExecutionMode mode, IReadOnlyList<IRunObserver> observers, bool watchdog, int? fifoPriority)
     {
         // The session loads and validates profile and config and owns the options-to-executor mapping;
         // the rig only keeps the executor in reach instead of letting the session run it.
-        var session = new RunSession(new MultiRateOptions { ProfilePath = ratesPath, ConfigPath = configPath, Mode = mode }, new TorchModuleFactory());
+        var session = new RunSession(new MultiRateOptions { ProfilePath = ratesPath, ConfigPath = configPath, Mode = mode, FifoPriority = fifoPriority }, new TorchModuleFactory());
         Profile = session.Profile;
         Config = session.Config;
         ObservationLayout layout = session.Layout;
@@ -92,8 +92,9 @@ internal sealed class BenchOverheadRig : IDisposable
     public long SourceStartNs => _source.StartNs ?? 0;
 
     /// <summary>Loads the profile and config (default: the shipped demo) and builds the graph.</summary>
-    public static BenchOverheadRig Load(string? ratesPath, string? configPath, ExecutionMode mode, IReadOnlyList<IRunObserver>? observers = null, bool watchdog = true) =>
-        new(DefaultPaths.Resolve(ratesPath ?? "rates/default.yaml"), DefaultPaths.Resolve(configPath ?? "configs/default.yaml"), mode, observers ?? [], watchdog);
+    /// <remarks><paramref name="fifoPriority"/> goes to the deadline watchdog's thread, as `run --fifo-priority` does.</remarks>
+    public static BenchOverheadRig Load(string? ratesPath, string? configPath, ExecutionMode mode, IReadOnlyList<IRunObserver>? observers = null, bool watchdog = true, int? fifoPriority = null) =>
+        new(DefaultPaths.Resolve(ratesPath ?? "rates/default.yaml"), DefaultPaths.Resolve(configPath ?? "configs/default.yaml"), mode, observers ?? [], watchdog, fifoPriority);
 
     /// <summary>
     /// Publishes one latent on the head's input channel (all ones, produced at time 0), so the fast

@@ -72,7 +72,8 @@ internal static class BenchWakeupCommand
         string profile;
         RealTimeScheduler? scheduler = null;
         var recorder = new FastTickRecorder(() => scheduler!.CurrentLatenessNs, WarmUpTicks);
-        using (BenchOverheadRig rig = BenchOverheadRig.Load(rates, config, ExecutionMode.RealTime, [recorder]))
+        // The watchdog gets the clock's real-time priority too, as in `run`: it is the fallback's only sender.
+        using (BenchOverheadRig rig = BenchOverheadRig.Load(rates, config, ExecutionMode.RealTime, [recorder], fifoPriority: fifoPriority))
         {
             profile = rig.Profile.Name;
             scheduler = new RealTimeScheduler(new RealTimeSchedulerOptions
