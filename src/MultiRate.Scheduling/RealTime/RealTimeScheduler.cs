@@ -148,8 +148,10 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
         _ = book.Skipped + book.Index + book.Deadline;
         NativeClock.SleepUntil(now); // already past: returns at once
 
-        // Due in the future: runs the work once and books the next deadline, skipping (and counting) nothing.
-        var work = new PeriodicWork<long>(0, static n => n + 1, now + PeriodNs, PeriodNs);
+        // Due an hour ahead with an hourly period: runs the work once and books the next deadline without
+        // skipping (and counting) anything, however long this thread is preempted meanwhile.
+        const long HourNs = 3_600_000_000_000;
+        var work = new PeriodicWork<long>(0, static n => n + 1, now + HourNs, HourNs);
         _ = work.Invoke(this) && work.IsPeriodic && work.Skipped == 0;
     }
 
