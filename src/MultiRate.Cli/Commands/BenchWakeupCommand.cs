@@ -89,7 +89,7 @@ internal static class BenchWakeupCommand
                 RunSummary s = rig.Executor.Run(scheduler, duration);
                 steal.Stop();
                 runtime = Report(recorder, s, rig.Profile.ActionClock.Name, rig.Profile.ActionClock.BudgetNs);
-                AttributeToHostSteal(runtime, recorder, steal);
+                AttributeMisses(runtime, recorder, steal);
                 runtime["placement_note"] = scheduler.PlacementNote;
                 runtime["watchdog"] = true;
             }
@@ -131,16 +131,17 @@ internal static class BenchWakeupCommand
     }
 
     /// <summary>
-    /// Splits the deadline misses into those that fell while the host held this VM's vCPUs (steal time
-    /// accrued in or next to their sampling interval) and the rest. The pass/fail figure stays the raw
-    /// miss rate; the split says whether the runtime or the host lost the ticks.
+    /// Lists the timed misses with what the clock thread and the host did around them, and splits them into
+    /// those that fell while the host held this VM's vCPUs (steal time accrued in or next to their sampling
+    /// interval) and the rest. The pass/fail figure stays the raw miss rate; the split says whether the
+    /// runtime or the host lost the ticks.
     /// </summary>
-    private static void AttributeToHostSteal(JsonObject runtime, FastTickRecorder recorder, HostStealSampler steal)
+    private static void AttributeMisses(JsonObject runtime, FastTickRecorder recorder, HostStealSampler steal)
     {
         long ticks = (long)runtime["ticks"]!;
-        long during = steal.Available ? recorder.MissEvents.Where(e => steal.DuringSteal(e.Timestamp)).Sum(e => (long)e.Ticks) : 0;
-        long timed = recorder.MissEvents.Sum(e => (long)e.Ticks);
-        long outside = timed - during;
+        var events = recorder.MissEvents.Select(e => (Event: e, InSteal: steal.Available && steal.DuringSteal(e.Timestamp))).ToList();
+        long during = events.Where(e => e.InSteal).Sum(e => (long)e.Event.Ticks);
+        long outside = events.Sum(e => (long)e.Event.Ticks) - during;
         runtime["host_steal"] = new JsonObject
         {
             ["available"] = steal.Available,
@@ -148,13 +149,13 @@ internal static class BenchWakeupCommand
             ["intervals_with_steal"] = steal.Available ? steal.IntervalsWithSteal : null,
             ["sample_interval_ms"] = steal.Interval.TotalMilliseconds,
         };
-        runtime["miss_events"] = new JsonArray([.. recorder.MissEvents.Take(50).Select(e => (JsonNode)new JsonObject
+        runtime["miss_events"] = new JsonArray([.. events.Take(50).Select(e => (JsonNode)new JsonObject
         {
-            ["at_s"] = Json.Round((e.Timestamp - recorder.FirstMeasuredTimestamp) / (double)System.Diagnostics.Stopwatch.Frequency, 4),
-            ["ticks"] = e.Ticks,
-            ["host_steal"] = steal.Available && steal.DuringSteal(e.Timestamp),
-            ["page_faults"] = e.PageFaults,
-            ["involuntary_switches"] = e.InvoluntarySwitches,
+            ["at_s"] = Json.Round((e.Event.Timestamp - recorder.FirstMeasuredTimestamp) / (double)System.Diagnostics.Stopwatch.Frequency, 4),
+            ["ticks"] = e.Event.Ticks,
+            ["host_steal"] = e.InSteal,
+            ["page_faults"] = e.Event.PageFaults,
+            ["involuntary_switches"] = e.Event.InvoluntarySwitches,
         })]);
         runtime["misses_during_host_steal"] = steal.Available ? during : null;
         runtime["misses_outside_host_steal"] = steal.Available ? outside : null;

@@ -24,10 +24,7 @@ public sealed class FastTickRecorder : IRunObserver
     private long _allocatedLatest;
     private int _gen0AtStart;
     private int _gen0Latest;
-    private readonly long[] _missAt = new long[MissEventCapacity];
-    private readonly int[] _missTicks = new int[MissEventCapacity];
-    private readonly int[] _missFaults = new int[MissEventCapacity];
-    private readonly int[] _missSwitches = new int[MissEventCapacity];
+    private readonly (long Timestamp, int Ticks, int PageFaults, int InvoluntarySwitches)[] _misses = new (long, int, int, int)[MissEventCapacity];
     private int _missEvents;
     private long _lastTick = -1;
     private ThreadUsage _usageAtStart;
@@ -54,10 +51,7 @@ public sealed class FastTickRecorder : IRunObserver
         _warmUpTicks = warmUpTicks;
 
         // Write every page of the miss log now: the first miss would otherwise also pay a page fault on the clock thread.
-        Array.Clear(_missAt);
-        Array.Clear(_missTicks);
-        Array.Clear(_missFaults);
-        Array.Clear(_missSwitches);
+        Array.Clear(_misses);
 
         // Compile the measuring path now (the warm-up ticks, the first measured tick, a miss, a usage sample):
         // their first calls otherwise ran the JIT on the clock thread during the run (0.1-0.7 ms each).
@@ -108,8 +102,7 @@ public sealed class FastTickRecorder : IRunObserver
     /// faults and involuntary context switches the fast thread took since the previous usage sample
     /// (at most 256 ticks earlier; 0 where the OS has no per-thread counts).
     /// </summary>
-    public IEnumerable<(long Timestamp, int Ticks, int PageFaults, int InvoluntarySwitches)> MissEvents =>
-        Enumerable.Range(0, _missEvents).Select(i => (_missAt[i], _missTicks[i], _missFaults[i], _missSwitches[i]));
+    public IEnumerable<(long Timestamp, int Ticks, int PageFaults, int InvoluntarySwitches)> MissEvents => _misses.Take(_missEvents);
 
     /// <inheritdoc />
     public void OnFastTick(in FastTickRecord record)
@@ -131,11 +124,11 @@ public sealed class FastTickRecorder : IRunObserver
 
         if (missed > 0 && _missEvents < MissEventCapacity)
         {
-            _missAt[_missEvents] = Stopwatch.GetTimestamp();
-            _missTicks[_missEvents] = (int)Math.Min(missed, int.MaxValue);
-            _missFaults[_missEvents] = (int)Math.Min(sinceSample.MinorFaults + sinceSample.MajorFaults, int.MaxValue);
-            _missSwitches[_missEvents] = (int)Math.Min(sinceSample.InvoluntarySwitches, int.MaxValue);
-            _missEvents++;
+            _misses[_missEvents++] = (
+                Stopwatch.GetTimestamp(),
+                (int)Math.Min(missed, int.MaxValue),
+                (int)Math.Min(sinceSample.MinorFaults + sinceSample.MajorFaults, int.MaxValue),
+                (int)Math.Min(sinceSample.InvoluntarySwitches, int.MaxValue));
         }
 
         WakeUp.Record(_latenessNs());
