@@ -18,7 +18,7 @@ namespace MultiRate.Training;
 /// </summary>
 /// <remarks>
 /// Steps: load and validate the config and profile; bind the config's inputs and targets to the log;
-/// simulate the schedule over the log (<see cref="ScheduleSimulator"/>); sample every action tick as
+/// read the schedule over the log from the calendar (<see cref="ScheduleTimeline"/>); sample every action tick as
 /// the replay would; split by time; fit; write the weights and <c>training.json</c>. CPU only. Not
 /// thread-safe with other TorchSharp users of the global seed (init takes the shared seed lock).
 /// </remarks>
@@ -44,12 +44,13 @@ public static class PolicyTrainer
         }
 
         TorchRuntime.EnsureLoaded();
-        ScheduleSpec spec = ScheduleSpec.From(profile, config.Context.History);
+        ContextLevel[] levels = ContextLevel.ChainOf(profile);
         LogData data = LogData.Load(request.LogPath, config);
-        ScheduleTimeline timeline = ScheduleSimulator.Simulate(spec, data.BaseTicks(spec.BaseTickNs));
+        long baseTicks = data.BaseTicks(profile.BaseTickNs);
+        ScheduleTimeline timeline = ScheduleTimeline.Read(profile, config.Context.History, baseTicks);
         SampleSet samples = SampleSet.Build(data, timeline);
-        long endNs = data.BaseTicks(spec.BaseTickNs) * spec.BaseTickNs;
-        long gapNs = (spec.WindowRows * spec.FastDivisor * spec.BaseTickNs) + (spec.SlowDivisor * spec.BaseTickNs) + spec.LatencyNs;
+        long endNs = baseTicks * profile.BaseTickNs;
+        long gapNs = timeline.LookBackNs;
         TimeSplit split = options.ValidationWindow is (double from, double to)
             ? new TimeSplit((long)(from * 1e9), (long)(to * 1e9), gapNs)
             : TimeSplit.ByTime(endNs, options.ValidationFraction, gapNs);
@@ -57,8 +58,8 @@ public static class PolicyTrainer
         int seed = options.Seed ?? config.Seed;
         var headStats = Normalizer.Fit(samples.Head, samples.HeadSize, train);
         var rowStats = Normalizer.Fit(samples.Rows, samples.RowSize, train);
-        using var policy = new TrainablePolicy(config with { Seed = seed }, profile.Action, headStats, rowStats, options.Mode);
-        var trainer = new Trainer(policy, samples, timeline, spec.WindowRows, options);
+        using var policy = new TrainablePolicy(config with { Seed = seed }, profile.Action, headStats, rowStats, options.Mode, levels);
+        var trainer = new Trainer(policy, samples, timeline, options);
         FitResult fit = trainer.Fit(split, seed, progress, cancellation);
         PolicyExporter.Export(policy, request.OutputDirectory);
         var metadata = new TrainingMetadata

@@ -4,23 +4,28 @@ using MultiRate.Training.Schedule;
 namespace MultiRate.Training.Data;
 
 /// <summary>
-/// Pairs each action tick with the context window its latent comes from and the latent age the head
-/// is given, per <see cref="TrainingMode"/>.
+/// Pairs each action tick with the context windows its latent comes from (one per level of the chain
+/// feeding the head) and the latent age the head is given, per <see cref="TrainingMode"/>.
 /// </summary>
-/// <param name="RowEnd">Per sample: the window's end row (the rows before it), or -1 for a zero latent.</param>
+/// <param name="RowEnds">Per level, per sample: the window's end row (the rows before it), or -1 for a zero latent at that level
+/// (a level with -1 feeds its reader a zero upstream; the levels behind it are then unused).</param>
 /// <param name="AgeSeconds">Per sample: the age feature value, as <c>FastStage</c> computes it.</param>
-internal sealed record Pairing(int[] RowEnd, float[] AgeSeconds)
+internal sealed record Pairing(int[][] RowEnds, float[] AgeSeconds)
 {
+    /// <summary>Per sample: the head source level's window end, or -1 for a zero latent.</summary>
+    public int[] RowEnd => RowEnds[0];
+
     /// <summary>Pairs every action tick of <paramref name="timeline"/>.</summary>
-    /// <param name="timeline">The simulated schedule.</param>
+    /// <param name="timeline">The schedule, read from the calendar.</param>
     /// <param name="mode">How to pair.</param>
-    /// <param name="extraStaleTicks">Multi-rate only: per sample, an older latent by up to this many slow ticks (0 = none).</param>
+    /// <param name="extraStaleTicks">Multi-rate only: per sample, an older head-source latent by up to this many slow ticks (0 = none).</param>
     /// <param name="random">Draws the extra staleness (needed when <paramref name="extraStaleTicks"/> &gt; 0).</param>
     public static Pairing Build(ScheduleTimeline timeline, TrainingMode mode, int extraStaleTicks = 0, Random? random = null)
     {
         ArgumentNullException.ThrowIfNull(timeline);
         int n = timeline.FastBaseTicks.Length;
-        int[] rowEnd = new int[n];
+        int levels = timeline.Levels.Length;
+        int[][] rowEnds = [.. Enumerable.Range(0, levels).Select(_ => new int[n])];
         float[] age = new float[n];
         for (int i = 0; i < n; i++)
         {
@@ -28,21 +33,37 @@ internal sealed record Pairing(int[] RowEnd, float[] AgeSeconds)
             switch (mode)
             {
                 case TrainingMode.Naive:
-                    rowEnd[i] = i + 1;
+                    // Every level fresh: windows ending at the tick itself, age 0.
+                    for (int l = 0; l < levels; l++)
+                    {
+                        rowEnds[l][i] = i + 1;
+                    }
+
                     age[i] = 0;
                     break;
                 case TrainingMode.NoContext:
-                    rowEnd[i] = -1;
+                    for (int l = 0; l < levels; l++)
+                    {
+                        rowEnds[l][i] = -1;
+                    }
+
                     age[i] = 0;
                     break;
                 default:
                     int j = timeline.VisibleSlowTick[i];
                     if (j >= 0 && extraStaleTicks > 0 && random is not null)
                     {
-                        j = Older(timeline, j, random.Next(extraStaleTicks + 1));
+                        j = Older(timeline.Levels[0], j, random.Next(extraStaleTicks + 1));
                     }
 
-                    rowEnd[i] = j < 0 ? -1 : timeline.SlowRowEnd[j];
+                    // Follow the chain: level l's tick read the upstream tick recorded at its trigger.
+                    int tick = j;
+                    for (int l = 0; l < levels; l++)
+                    {
+                        SlowTimeline level = timeline.Levels[l];
+                        rowEnds[l][i] = tick < 0 ? -1 : level.RowEnd[tick];
+                        tick = tick < 0 ? -1 : level.Upstream[tick];
+                    }
 
                     // FastStage: age = now - source time, or now + 1 before any latent; passed as (float)(ns / 1e9).
                     long ageNs = j < 0 ? t + 1 : t - timeline.SlowTimeNs(j);
@@ -51,16 +72,16 @@ internal sealed record Pairing(int[] RowEnd, float[] AgeSeconds)
             }
         }
 
-        return new Pairing(rowEnd, age);
+        return new Pairing(rowEnds, age);
     }
 
-    private static int Older(ScheduleTimeline timeline, int j, int back)
+    private static int Older(SlowTimeline level, int j, int back)
     {
         int k = j;
         while (back > 0 && k > 0)
         {
             k--;
-            if (timeline.SlowStarted[k])
+            if (level.Started[k])
             {
                 back--;
                 j = k;

@@ -3,7 +3,7 @@ using MultiRate.Training.Schedule;
 namespace MultiRate.Training.Data;
 
 /// <summary>
-/// One sample per action tick of a simulated replay: the head's observation, the context row the
+/// One sample per action tick of the schedule read from the calendar: the head's observation, the context row the
 /// executor appends, and the targets, all sampled-and-held at the tick's log time.
 /// </summary>
 /// <remarks>Row-major arrays; treat as read-only once built.</remarks>

@@ -18,7 +18,7 @@ namespace MultiRate.Training.Fitting;
 /// computes few context windows; groups, not samples, are shuffled. Loss: mean squared error per
 /// target dimension divided by that target's training variance.
 /// </remarks>
-internal sealed class Trainer(TrainablePolicy policy, SampleSet samples, ScheduleTimeline timeline, int windowRows, TrainingOptions options)
+internal sealed class Trainer(TrainablePolicy policy, SampleSet samples, ScheduleTimeline timeline, TrainingOptions options)
 {
     private const int EvalChunk = 512;
 
@@ -35,7 +35,7 @@ internal sealed class Trainer(TrainablePolicy policy, SampleSet samples, Schedul
 
         var random = new Random(seed);
         Pairing nominal = Pairing.Build(timeline, options.Mode);
-        var batches = new BatchBuilder(samples, windowRows, policy.Config.Context.History);
+        var batches = new BatchBuilder(samples, [.. timeline.Levels.Select(l => l.WindowRows)], policy.Config.Context.History);
         Normalizer targetStats = Normalizer.Fit(samples.Targets, samples.TargetSize, train);
         using torch.Tensor scale = torch.tensor(targetStats.Std);
         List<Parameter> parameters = [.. policy.TrainedParameters];
@@ -107,10 +107,20 @@ internal sealed class Trainer(TrainablePolicy policy, SampleSet samples, Schedul
 
     private torch.Tensor Predict(BatchBuilder batches, IReadOnlyList<int> batch, Pairing pairing, out torch.Tensor targets)
     {
-        (torch.Tensor obs, targets, torch.Tensor age, torch.Tensor? windows, torch.Tensor index) = batches.Build(batch, pairing);
-        torch.Tensor zero = torch.zeros(1, policy.LatentSize);
-        torch.Tensor table = windows is null ? zero : torch.cat([policy.ContextForward(windows), zero], 0);
-        torch.Tensor latent = table.index_select(0, index);
+        (torch.Tensor obs, targets, torch.Tensor age, LevelBatch[] levels, torch.Tensor index) = batches.Build(batch, pairing);
+
+        // Slowest level first: each level's latents read the next slower level's table (its last row is the zero latent).
+        torch.Tensor? table = null;
+        for (int l = levels.Length - 1; l >= 0; l--)
+        {
+            torch.Tensor zero = torch.zeros(1, policy.LatentSize);
+            LevelBatch level = levels[l];
+            table = level.Windows is null
+                ? zero
+                : torch.cat([policy.ContextForward(l, level.Windows, table?.index_select(0, level.UpstreamIndex!)), zero], 0);
+        }
+
+        torch.Tensor latent = table!.index_select(0, index);
         return policy.HeadForward(obs, latent, age);
     }
 

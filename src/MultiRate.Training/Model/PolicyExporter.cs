@@ -5,9 +5,10 @@ using TorchSharp;
 namespace MultiRate.Training.Model;
 
 /// <summary>
-/// Writes a trained policy as <c>head.safetensors</c> and <c>context.safetensors</c> in a directory
-/// (the layout <c>PolicyWeights</c> loads for <c>weights: DIR</c>), with the input normalisation
-/// folded into the first layers so the runtime feeds raw values.
+/// Writes a trained policy as <c>head.safetensors</c> and <c>context.safetensors</c> (the module feeding
+/// the head) in a directory (the layout <c>PolicyWeights</c> loads for <c>weights: DIR</c>), and each
+/// slower module of the chain as <c>upstream/MODULE/context.safetensors</c>, with the input
+/// normalisation folded into the first layers so the runtime feeds raw values.
 /// </summary>
 /// <remarks>
 /// Folding: for y = W (x - m) / s + b, the exported layer is W' = W / s (per input column) and
@@ -18,6 +19,7 @@ internal static class PolicyExporter
 {
     public const string HeadFile = "head.safetensors";
     public const string ContextFile = "context.safetensors";
+    public const string UpstreamFolder = "upstream";
 
     public static void Export(TrainablePolicy policy, string directory)
     {
@@ -28,12 +30,20 @@ internal static class PolicyExporter
         Dictionary<string, torch.Tensor> headState = policy.Head.state_dict();
         Dictionary<string, torch.Tensor> head = Cloned(headState);
         Fold(headState, head, "experts.0.fc1", policy.HeadNormalizer, policy.HeadSize, zeroRest: policy.Mode == TrainingMode.NoContext);
-        Dictionary<string, torch.Tensor> contextState = policy.Context.state_dict();
-        Dictionary<string, torch.Tensor> context = Cloned(contextState);
-        Fold(contextState, context, "in_proj", policy.RowNormalizer, policy.RowSize, zeroRest: false);
         SafetensorsWriter.Write(Path.Combine(directory, HeadFile), SafetensorsWriter.FromStateDict(head, string.Empty));
-        SafetensorsWriter.Write(Path.Combine(directory, ContextFile), SafetensorsWriter.FromStateDict(context, string.Empty));
+        for (int l = 0; l < policy.Contexts.Count; l++)
+        {
+            Dictionary<string, torch.Tensor> contextState = policy.Contexts[l].state_dict();
+            Dictionary<string, torch.Tensor> context = Cloned(contextState);
+            Fold(contextState, context, "in_proj", policy.RowNormalizer, policy.RowSize, zeroRest: false);
+            string target = l == 0 ? directory : UpstreamDirectory(directory, policy.Levels[l].Module);
+            Directory.CreateDirectory(target);
+            SafetensorsWriter.Write(Path.Combine(target, ContextFile), SafetensorsWriter.FromStateDict(context, string.Empty));
+        }
     }
+
+    /// <summary>Where the weights of an upstream level's module go: <c>DIR/upstream/MODULE/context.safetensors</c>.</summary>
+    public static string UpstreamDirectory(string directory, string module) => Path.Combine(directory, UpstreamFolder, module);
 
     private static Dictionary<string, torch.Tensor> Cloned(Dictionary<string, torch.Tensor> state) =>
         state.ToDictionary(p => p.Key, p => p.Value.detach().clone());

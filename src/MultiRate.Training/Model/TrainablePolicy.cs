@@ -32,7 +32,7 @@ internal sealed class TrainablePolicy : IDisposable
     private readonly torch.Tensor _mid;
     private readonly torch.Tensor _half;
 
-    public TrainablePolicy(ModelConfig config, ActionSpec action, Normalizer head, Normalizer rows, TrainingMode mode)
+    public TrainablePolicy(ModelConfig config, ActionSpec action, Normalizer head, Normalizer rows, TrainingMode mode, IReadOnlyList<ContextLevel>? levels = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(action);
@@ -54,9 +54,14 @@ internal sealed class TrainablePolicy : IDisposable
 
         // The runtime's seeds: head = seed, context = seed + 1 (PolicyFactory; TorchModuleFactory adds 0 for the first context).
         Head = PolicyFactory.Seeded(config.Seed, () => new HeadNet(headInput, config.Head.Hidden, ActionSize, config.Head.Experts));
-        Context = PolicyFactory.Seeded(config.Seed + 1, () => new ContextNet(RowSize, c.History, 0, c.DModel, c.Heads, c.FeedForward, c.LatentDim));
+        Levels = levels ?? ContextLevel.Single;
+        Contexts = [.. Levels.Select(l => PolicyFactory.Seeded(config.Seed + l.SeedOffset + 1, () => new ContextNet(RowSize, c.History, l.UpstreamInput ? c.LatentDim : 0, c.DModel, c.Heads, c.FeedForward, c.LatentDim)))];
         Head.train();
-        Context.train();
+        foreach (ContextNet net in Contexts)
+        {
+            net.train();
+        }
+
         _headMean = torch.tensor(head.Mean);
         _headStd = torch.tensor(head.Std);
         _rowMean = torch.tensor(rows.Mean);
@@ -83,28 +88,49 @@ internal sealed class TrainablePolicy : IDisposable
 
     public HeadNet Head { get; }
 
-    public ContextNet Context { get; }
+    /// <summary>The chain's levels: [0] feeds the head, [l + 1] feeds [l].</summary>
+    public IReadOnlyList<ContextLevel> Levels { get; }
+
+    /// <summary>One context module per level.</summary>
+    public IReadOnlyList<ContextNet> Contexts { get; }
+
+    /// <summary>The context module feeding the head (level 0).</summary>
+    public ContextNet Context => Contexts[0];
 
     /// <summary>The parameters being trained (the head only without context).</summary>
     public IEnumerable<Parameter> TrainedParameters =>
-        Mode == TrainingMode.NoContext ? Head.parameters() : Head.parameters().Concat(Context.parameters());
+        Mode == TrainingMode.NoContext ? Head.parameters() : Head.parameters().Concat(Contexts.SelectMany(c => c.parameters()));
 
-    /// <summary>Latents of a batch of windows [W, history, rowSize] (raw values) -> [W, latent].</summary>
-    public torch.Tensor ContextForward(torch.Tensor windows)
+    /// <summary>Latents of a batch of windows [W, history, rowSize] (raw values) -> [W, latent], at level 0 with no upstream.</summary>
+    public torch.Tensor ContextForward(torch.Tensor windows) => ContextForward(0, windows, null);
+
+    /// <summary>
+    /// Latents at level <paramref name="level"/> of windows [W, history, rowSize] (raw values) and, when
+    /// the level takes one, upstream latents [W, latent] (null: zeros, as before any upstream publish) -> [W, latent].
+    /// </summary>
+    public torch.Tensor ContextForward(int level, torch.Tensor windows, torch.Tensor? upstream)
     {
         ArgumentNullException.ThrowIfNull(windows);
+        ContextNet net = Contexts[level];
         long history = windows.shape[1];
         torch.Tensor x = (windows - _rowMean) / _rowStd;
-        torch.Tensor tokens = Context.InProj.forward(x) + Context.Pos.narrow(0, 0, history);
-        torch.Tensor seq = tokens.transpose(0, 1); // [tokens, W, d]: the encoder layer is sequence-first
-        torch.Tensor z = Context.Z0.unsqueeze(1);
-        for (int k = 0; k < Config.Context.Recursion; k++)
+        torch.Tensor tokens = net.InProj.forward(x) + net.Pos.narrow(0, 0, history);
+        if (net.UpProj is not null)
         {
-            z = Context.Block.call(z + seq);
+            // TorchContextModule: the upstream latent is one more token after the history, without a position.
+            torch.Tensor up = upstream ?? torch.zeros(windows.shape[0], LatentSize);
+            tokens = torch.cat([tokens, net.UpProj.forward(up).unsqueeze(1)], 1);
         }
 
-        torch.Tensor pooled = Context.Norm.forward(z.mean([0L], false, null));
-        return Context.OutProj.forward(pooled);
+        torch.Tensor seq = tokens.transpose(0, 1); // [tokens, W, d]: the encoder layer is sequence-first
+        torch.Tensor z = net.Z0.unsqueeze(1);
+        for (int k = 0; k < Config.Context.Recursion; k++)
+        {
+            z = net.Block.call(z + seq);
+        }
+
+        torch.Tensor pooled = net.Norm.forward(z.mean([0L], false, null));
+        return net.OutProj.forward(pooled);
     }
 
     /// <summary>Actions [B, action] from raw observations [B, head], latents [B, latent] and ages [B] (seconds).</summary>
@@ -143,7 +169,10 @@ internal sealed class TrainablePolicy : IDisposable
     public void Dispose()
     {
         Head.Dispose();
-        Context.Dispose();
+        foreach (ContextNet net in Contexts)
+        {
+            net.Dispose();
+        }
         _headMean.Dispose();
         _headStd.Dispose();
         _rowMean.Dispose();

@@ -8,8 +8,7 @@ namespace MultiRate.Training.Tests.Data;
 public class PairingTests
 {
     // 100 Hz head, 10 Hz context, 50 ms latency, deterministic: slow tick j visible from tick 10(j+1).
-    private static readonly ScheduleTimeline Timeline = ScheduleSimulator.Simulate(
-        new ScheduleSpec(10_000_000, 0, 1, 0, 10, 50_000_000, HandoffMode.Deterministic, 10), 40);
+    private static readonly ScheduleTimeline Timeline = ScheduleTimeline.Read(Profile(), 10, 40);
 
     [Fact]
     public void Build_MultiRate_WindowOfTheVisibleSlowTickAndItsAge()
@@ -60,4 +59,57 @@ public class PairingTests
 
         Assert.Contains(Enumerable.Range(0, 40), i => stale.RowEnd[i] < nominal.RowEnd[i]);
     }
+
+    [Fact]
+    public void Build_Chain_EachLevelTheWindowOfTheTickItsReaderRead()
+    {
+        // planner 5 Hz (latest, 10 ms) -> context 10 Hz (deterministic, 50 ms) -> head 100 Hz.
+        RateProfile profile = Profile() with
+        {
+            Clocks = [.. Profile().Clocks, new ClockDefinition { Name = "planner", RateHz = 5, BudgetUs = 10_000, LatencyUs = 10_000, Module = "planner", History = 3 }],
+            Handoffs = [new HandoffDefinition { From = "planner", To = "context", Mode = HandoffMode.Latest }, .. Profile().Handoffs],
+        };
+        ScheduleTimeline timeline = ScheduleTimeline.Read(profile, 10, 60);
+
+        Pairing p = Pairing.Build(timeline, TrainingMode.MultiRate);
+
+        // Head tick 35 reads context tick 2 (triggered at tick 20), which read planner tick 0 (published at 10 ms).
+        Assert.Equal(2, timeline.VisibleSlowTick[35]);
+        Assert.Equal([21, 1], p.RowEnds.Select(r => r[35]));
+        Assert.Equal(["context", "planner"], timeline.Levels.Select(l => l.Clock));
+        Assert.Equal([10, 3], timeline.Levels.Select(l => l.WindowRows));
+
+        // Head tick 15 reads context tick 0, triggered at 0 before the planner had published: no upstream.
+        Assert.Equal([1, -1], p.RowEnds.Select(r => r[15]));
+    }
+
+    [Fact]
+    public void Read_NoHandoffToTheHead_UserErrorNamingTheActionClock()
+    {
+        RateProfile profile = Profile() with { Handoffs = [] };
+
+        var ex = Assert.Throws<MultiRate.Core.Errors.UserInputException>(() => ScheduleTimeline.Read(profile, 10, 40));
+
+        Assert.Contains("to: head", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static RateProfile Profile() => new()
+    {
+        Name = "pairing",
+        BaseTickHz = 100,
+        Modules =
+        [
+            new ModuleDefinition { Name = "context", Kind = ModuleKind.Context },
+            new ModuleDefinition { Name = "planner", Kind = ModuleKind.Context },
+            new ModuleDefinition { Name = "head", Kind = ModuleKind.ActionHead },
+        ],
+        Clocks =
+        [
+            new ClockDefinition { Name = "context", RateHz = 10, BudgetUs = 80_000, Module = "context", History = 10, LatencyUs = 50_000 },
+            new ClockDefinition { Name = "head", RateHz = 100, BudgetUs = 5000, Module = "head" },
+        ],
+        Handoffs = [new HandoffDefinition { From = "context", To = "head", Mode = HandoffMode.Deterministic }],
+        Latent = new LatentSpec { AgeLimitMs = 500 },
+        Action = new ActionSpec { Dimension = 1, Safe = [0], Min = [-1], Max = [1] },
+    };
 }

@@ -26,6 +26,24 @@ public class PolicyEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_ChainOfTwoSlowClocksReplayedByTheRuntime_MatchTheTrainingTimeEstimate()
+    {
+        // planner -> context -> head: both context modules are trained end to end; the replay loads the
+        // planner's weights from upstream/planner and feeds its latents to the context as the runtime does.
+        SyntheticLog log = SyntheticLog.Create(seconds: 12, chained: true);
+        TrainingMetadata m = PolicyTrainer.Train(new TrainRequest(log.LogPath, log.ConfigPath, log.ProfilePath, log.Out("w"), new TrainingOptions { Epochs = 2, BatchSize = 64, Seed = 4 }));
+
+        EvaluationReport r = PolicyEvaluator.Evaluate(new EvaluateRequest(log.Out("w")));
+
+        Assert.True(File.Exists(log.Out("w/upstream/planner/context.safetensors")));
+        Assert.Equal(m.ValidationSamples, r.Validation.Count);
+        Assert.Equal(r.Validation.Count, r.ModelActions);
+        Assert.Equal(m.Validation.Mse[0], r.Validation.Mse[0], 1e-5);
+        Assert.Equal(m.Validation.R2[0]!.Value, r.Validation.R2[0]!.Value, 1e-4);
+        Assert.Empty(r.Warnings);
+    }
+
+    [Fact]
     public void Evaluate_NoContextWeights_HeadIgnoresTheLatent()
     {
         SyntheticLog log = SyntheticLog.Create(seconds: 8);

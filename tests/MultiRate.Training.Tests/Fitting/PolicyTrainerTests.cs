@@ -25,6 +25,21 @@ public class PolicyTrainerTests
     }
 
     [Fact]
+    public void Train_ChainOfTwoSlowClocks_LowersTheLossAndTrainsEveryLevel()
+    {
+        SyntheticLog log = SyntheticLog.Create(seconds: 12, chained: true);
+
+        TrainingMetadata m = Train(log, "w", new TrainingOptions { Epochs = 3, BatchSize = 64, LearningRate = 3e-3, Seed = 5 });
+
+        Assert.True(m.BestValidationLoss < 0.5 * m.InitialValidationLoss, $"initial {m.InitialValidationLoss}, best {m.BestValidationLoss}");
+        Assert.True(File.Exists(log.Out("w/context.safetensors")));
+        Assert.True(File.Exists(log.Out("w/upstream/planner/context.safetensors")));
+
+        // Look-back: context 10 rows x 10 ms + 100 ms + 50 ms, planner 20 rows x 10 ms + 500 ms + 120 ms.
+        Assert.Equal(250_000_000 + 820_000_000, m.GapNs);
+    }
+
+    [Fact]
     public void Train_TwiceWithOneSeed_BitIdenticalWeightsAndLossCurves()
     {
         SyntheticLog log = SyntheticLog.Create(seconds: 10);

@@ -21,7 +21,7 @@ internal sealed class SyntheticLog
 
     public string Out(string name) => Path.Combine(Directory, name);
 
-    public static SyntheticLog Create(double seconds = 20, int hz = 100, string targets = "[\"/syn.y\"]")
+    public static SyntheticLog Create(double seconds = 20, int hz = 100, string targets = "[\"/syn.y\"]", bool chained = false)
     {
         string dir = Path.Combine(Path.GetTempPath(), "multirate-training-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dir);
@@ -48,20 +48,42 @@ internal sealed class SyntheticLog
             head: { hidden: [32], age_features: true }
             context: { d_model: 8, heads: 2, feed_forward: 16, recursion: 2, history: 10, latent_dim: 4 }
             """);
-        File.WriteAllText(log.ProfilePath, """
-            name: synthetic-100hz
-            base_tick_hz: 100
-            modules:
-              context: { kind: context }
-              head: { kind: action_head }
-            clocks:
-              context: { rate_hz: 10, offset_ticks: 0, budget_us: 80000, overrun: skip, module: context, history: 10, latency_us: 50000 }
-              head: { rate_hz: 100, offset_ticks: 0, budget_us: 5000, overrun: hold, module: head }
-            handoffs:
-              - { from: context, to: head, mode: deterministic }
-            latent: { age_limit_ms: 500, on_stale: degraded }
-            action: { dimension: 1, safe: [0], min: [-2], max: [2] }
-            """);
+        File.WriteAllText(log.ProfilePath, chained ? ChainedProfile : OneSlowProfile);
         return log;
     }
+
+    // 100 Hz head, 10 Hz context (50 ms), deterministic.
+    private const string OneSlowProfile = """
+        name: synthetic-100hz
+        base_tick_hz: 100
+        modules:
+          context: { kind: context }
+          head: { kind: action_head }
+        clocks:
+          context: { rate_hz: 10, offset_ticks: 0, budget_us: 80000, overrun: skip, module: context, history: 10, latency_us: 50000 }
+          head: { rate_hz: 100, offset_ticks: 0, budget_us: 5000, overrun: hold, module: head }
+        handoffs:
+          - { from: context, to: head, mode: deterministic }
+        latent: { age_limit_ms: 500, on_stale: degraded }
+        action: { dimension: 1, safe: [0], min: [-2], max: [2] }
+        """;
+
+    // A chain: 2 Hz planner (latest, 120 ms) -> 10 Hz context (offset 3 ticks, 50 ms, deterministic) -> 100 Hz head.
+    private const string ChainedProfile = """
+        name: synthetic-chain
+        base_tick_hz: 100
+        modules:
+          planner: { kind: context }
+          context: { kind: context }
+          head: { kind: action_head }
+        clocks:
+          planner: { rate_hz: 2, offset_ticks: 0, budget_us: 200000, overrun: skip, module: planner, history: 20, latency_us: 120000 }
+          context: { rate_hz: 10, offset_ticks: 3, budget_us: 80000, overrun: skip, module: context, history: 10, latency_us: 50000 }
+          head: { rate_hz: 100, offset_ticks: 0, budget_us: 5000, overrun: hold, module: head }
+        handoffs:
+          - { from: planner, to: context, mode: latest }
+          - { from: context, to: head, mode: deterministic }
+        latent: { age_limit_ms: 1000, on_stale: degraded }
+        action: { dimension: 1, safe: [0], min: [-2], max: [2] }
+        """;
 }

@@ -2,8 +2,8 @@ using MultiRate.Core.Modules;
 
 namespace MultiRate.Training.Tests.Fakes;
 
-/// <summary>Latent = [slow tick + 1]; records every trigger's window as the executor handed it over.</summary>
-internal sealed class EchoContext(int historyLength) : IContextModule
+/// <summary>Latent = [slow tick + 1]; records every trigger's window and the upstream snapshot's source tick (-1: none).</summary>
+internal sealed class ChainContext(int historyLength) : IContextModule
 {
     public int ObservationSize => 1;
 
@@ -11,7 +11,7 @@ internal sealed class EchoContext(int historyLength) : IContextModule
 
     public int HistoryLength => historyLength;
 
-    public List<(long Tick, long TimeNs, float[] Window)> Calls { get; } = [];
+    public Dictionary<long, (long TimeNs, float[] Window, long Upstream)> Calls { get; } = [];
 
     public void WarmUp(int iterations)
     {
@@ -19,7 +19,7 @@ internal sealed class EchoContext(int historyLength) : IContextModule
 
     public ContextResult Update(in ContextRequest request)
     {
-        Calls.Add((request.TickIndex, request.TimeNs, request.History[..request.HistoryRows].ToArray()));
+        Calls.Add(request.TickIndex, (request.TimeNs, request.History[..request.HistoryRows].ToArray(), request.Upstream?.SourceTick ?? -1));
         return new ContextResult(ModuleOutcome.Ok, [request.TickIndex + 1], 1);
     }
 
