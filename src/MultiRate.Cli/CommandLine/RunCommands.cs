@@ -12,7 +12,7 @@ internal static class RunCommands
     {
         var command = new Command(
             "run",
-            "Runs the policy's clocks in real time: a live table while it runs, a summary per clock at the end; SIGINT/SIGTERM stop on the safe action. " +
+            "Runs the policy's clocks in real time: a live table while it runs, a summary per clock at the end; a stop signal (SIGINT, SIGTERM, SIGQUIT, SIGHUP) ends on the safe action. " +
             "Example: multirate run --rates rates/franka-1khz.yaml --seconds 10 --record run.mcap");
         var options = new RunOptionSet(command, "run");
         command.SetAction(p => RunCommand.Execute(options.Bind(p), ctx.Stdout, ctx.Console, ctx.Cancellation));
