@@ -24,6 +24,12 @@ internal static class CliHost
     /// <param name="crashLogDirectory">Where internal-error traces go; null: <see cref="CrashLog.DefaultDirectory"/>.</param>
     public static int Run(string[] args, CliContext ctx, Action<RootCommand, CliContext>? extend = null, string? crashLogDirectory = null)
     {
+        if (args is ["help", .. string[] topic])
+        {
+            // "multirate help bench" reads as "multirate bench --help", as it did before the command tree.
+            args = [.. topic, "--help"];
+        }
+
         try
         {
             RootCommand root = CommandTree.Build(ctx);

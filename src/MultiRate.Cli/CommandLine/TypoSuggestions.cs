@@ -1,47 +1,31 @@
+using MultiRate.Configuration.Yaml;
+
 namespace MultiRate.Cli.CommandLine;
 
-/// <summary>Which known names a mistyped one was probably meant to be: close in edit distance, or sharing its first letters.</summary>
+/// <summary>
+/// Which known name a mistyped command or option was probably meant to be: the nearest within a typo's edit
+/// distance (the same rule as the configuration's "did you mean"), else those sharing its first three letters
+/// (<c>--secs</c> is a shortening of <c>--seconds</c>, too far in edits).
+/// </summary>
 internal static class TypoSuggestions
 {
     private const int MaxSuggestions = 3;
+    private const int MinSharedPrefix = 3;
 
-    /// <summary>Up to three of <paramref name="known"/> nearest to <paramref name="typed"/>, nearest first; none when nothing is close.</summary>
+    /// <summary>The names of <paramref name="known"/> to suggest for <paramref name="typed"/>; none when nothing is close.</summary>
     public static IReadOnlyList<string> Similar(string typed, IReadOnlyList<string> known)
     {
         string bare = typed.TrimStart('-');
+        string? closest = KeySuggester.Closest(bare, known.Select(k => k.TrimStart('-')));
+        if (closest is not null)
+        {
+            return [known.First(k => k.TrimStart('-') == closest)];
+        }
+
         return known
-            .Select(k => (Name: k, Distance: Distance(bare, k.TrimStart('-'))))
-            .Where(k => k.Distance <= Math.Max(2, bare.Length / 3) || SharedPrefix(bare, k.Name.TrimStart('-')) >= 3)
-            .OrderBy(k => k.Distance)
-            .ThenBy(k => k.Name, StringComparer.Ordinal)
+            .Where(k => SharedPrefix(bare, k.TrimStart('-')) >= MinSharedPrefix)
             .Take(MaxSuggestions)
-            .Select(k => k.Name)
             .ToList();
-    }
-
-    /// <summary>Levenshtein distance (insert, delete, substitute), ignoring case.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int substitute = previous[j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1);
-                current[j] = Math.Min(substitute, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 
     private static int SharedPrefix(string a, string b)

@@ -66,6 +66,21 @@ public class HelpTests
             CommandTreeWalk.Find("bench").Subcommands.Select(c => c.Name));
     }
 
+    [Theory]
+    [InlineData("help")]
+    [InlineData("help bench")]
+    [InlineData("help bench wakeup")]
+    public void Help_AsACommand_SameAsTheHelpOption(string line)
+    {
+        string[] words = line.Split(' ');
+        var (code, output, _) = CliRunner.Run(words);
+        var (_, expected, _) = CliRunner.Run([.. words[1..], "--help"]);
+
+        Assert.Equal(0, code);
+        Assert.Equal(expected, output);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Main_NoArguments_ShowsHelpAndExitsTwo()
     {

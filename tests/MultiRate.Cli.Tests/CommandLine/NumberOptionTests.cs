@@ -52,15 +52,6 @@ public class NumberOptionTests
         ParseErrorMessage(result, $"--seconds '{text}': expected a finite number from 0.001 to 10000000");
     }
 
-    [Fact]
-    public void TypoSuggestions_CloseNames_NearestFirst()
-    {
-        Assert.Equal(["--seconds"], TypoSuggestions.Similar("--secs", ["--seconds", "--json", "--rates"]));
-        Assert.Equal(["run"], TypoSuggestions.Similar("rnu", ["run", "replay", "train"]));
-        Assert.Empty(TypoSuggestions.Similar("fly", ["run", "replay", "train", "faults"]));
-        Assert.Equal(2, TypoSuggestions.Distance("rnu", "run"));
-    }
-
     private static void ParseErrorMessage(ParseResult result, string expected) =>
         Assert.Contains(result.Errors, e => e.Message == expected);
 }
