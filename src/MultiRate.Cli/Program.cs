@@ -18,7 +18,7 @@ internal static class Program
             console.Profile.Width = 200;
         }
 
-        return Run(args, Console.Out, Console.Error, console, stop.Token);
+        return CliHost.Run(args, new CliContext(Console.Out, Console.Error, console, stop.Token, signals.StopGracefully));
     }
 
     /// <summary>Runs one command; the testable entry point. Exit codes: 0 ok, 2 bad input, 1 internal error.</summary>

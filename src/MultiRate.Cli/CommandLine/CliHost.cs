@@ -55,7 +55,7 @@ internal static class CliHost
             ctx.Stderr.WriteLine(ex.Message);
             return ParseErrors.BadInput;
         }
-        catch (OperationCanceledException) when (ctx.Cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (ctx.StopRequested)
         {
             ctx.Stderr.WriteLine("multirate: stopped by a signal before the command finished");
             return InternalError;

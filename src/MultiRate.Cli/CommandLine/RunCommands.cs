@@ -15,7 +15,7 @@ internal static class RunCommands
             "Runs the policy's clocks in real time: a live table while it runs, a summary per clock at the end; a stop signal (SIGINT, SIGTERM, SIGQUIT, SIGHUP) ends on the safe action. " +
             "Example: multirate run --rates rates/franka-1khz.yaml --seconds 10 --record run.mcap");
         var options = new RunOptionSet(command, "run");
-        command.SetAction(p => RunCommand.Execute(options.Bind(p), ctx.Stdout, ctx.Console, ctx.Cancellation));
+        command.SetAction(p => RunCommand.Execute(options.Bind(p), ctx.Stdout, ctx.Console, ctx.StopToken()));
         return command;
     }
 
@@ -37,7 +37,7 @@ internal static class RunCommands
         {
             if (!p.GetValue(targets))
             {
-                return RunCommand.Execute(options.Bind(p), ctx.Stdout, ctx.Console, ctx.Cancellation);
+                return RunCommand.Execute(options.Bind(p), ctx.Stdout, ctx.Console, ctx.StopToken());
             }
 
             var args = new EvaluateArgs
@@ -48,7 +48,7 @@ internal static class RunCommands
                 Rates = p.GetValue(options.Rates),
                 Json = p.GetValue(options.Json),
             };
-            return EvaluateCommand.Execute(args, ctx.Stdout, ctx.Stderr, ctx.Console, ctx.Cancellation);
+            return EvaluateCommand.Execute(args, ctx.Stdout, ctx.Stderr, ctx.Console, ctx.StopToken());
         });
         return command;
     }

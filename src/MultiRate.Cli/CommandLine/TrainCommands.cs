@@ -81,7 +81,7 @@ internal static class TrainCommands
             },
             ctx.Stdout,
             ctx.Console,
-            ctx.Cancellation));
+            ctx.StopToken()));
         return command;
     }
 }

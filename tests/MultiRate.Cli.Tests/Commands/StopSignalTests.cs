@@ -71,6 +71,46 @@ public class StopSignalTests
         Directory.Delete(dir, recursive: true);
     }
 
+    [Theory]
+    [InlineData(2)] // SIGINT
+    [InlineData(15)] // SIGTERM
+    [InlineData(1)] // SIGHUP
+    public async Task Bench_StopSignal_EndsTheProcessInsteadOfBeingIgnored(int signal)
+    {
+        // bench scheduler never takes the stop token, so a signal must end it (it used to be swallowed).
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = CliRunner.RepoRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "multirate.dll"), "bench", "scheduler", "--seconds", "300" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            // The first line says the measurement has begun.
+            string? first = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(90));
+            Assert.NotNull(first);
+            Assert.Equal(0, Kill(process.Id, signal));
+            Assert.True(process.WaitForExit(30_000), $"bench scheduler ignored signal {signal}");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.DoesNotContain("internal error", await stderr, StringComparison.Ordinal);
+    }
+
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 }
