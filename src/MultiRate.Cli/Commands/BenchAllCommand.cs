@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Scheduling.Diagnostics;
 using Spectre.Console;
@@ -11,11 +12,10 @@ namespace MultiRate.Cli.Commands;
 /// </summary>
 internal static class BenchAllCommand
 {
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console)
+    public static int Execute(BenchAllArgs a, TextWriter stdout, IAnsiConsole console)
     {
-        CliArgs a = CliArgs.Parse("bench all", args, ["json", "quick"], ["out", "seconds"]);
-        bool quick = a.Has("quick");
-        string? outPath = a.Get("out");
+        bool quick = a.Quick;
+        string? outPath = a.Out;
         string? outDir = outPath is null ? null : Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (outDir is not null && !Directory.Exists(outDir))
         {
@@ -23,10 +23,10 @@ internal static class BenchAllCommand
             throw new Core.Errors.UserInputException($"multirate bench all: --out '{outPath}': the folder {outDir} does not exist");
         }
 
-        double seconds = a.GetDouble("seconds", 0.5, 86_400) ?? (quick ? 2 : 10);
+        double seconds = a.Seconds ?? (quick ? 2 : 10);
         void Say(string what)
         {
-            if (!a.Has("json"))
+            if (!a.Json)
             {
                 console.WriteLine(what);
             }
@@ -51,9 +51,9 @@ internal static class BenchAllCommand
         Say("replay...");
         doc["replay"] = BenchReplayCommand.Measure("rates/px4-attitude-250hz.yaml", "configs/px4-attitude.yaml", "tests/data/px4-ulog-pyulog/sample.ulg", 2);
         Say("scheduler (quick)...");
-        doc["scheduler"] = Captured(["scheduler", "--json", "--seconds", quick ? "1" : "3"], console);
+        doc["scheduler"] = Captured((w, c) => BenchCommand.Scheduler(new SchedulerBenchArgs { Seconds = quick ? 1 : 3, Json = true }, w, c), console);
         Say("models (quick)...");
-        doc["models"] = Captured(["models", "--json", "--quick"], console);
+        doc["models"] = Captured((w, c) => ModelsBenchCommand.Execute(new ModelsBenchArgs { Quick = true, Json = true }, w, c), console);
         doc["finished_utc"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
         if (outPath is string path)
@@ -70,7 +70,7 @@ internal static class BenchAllCommand
             Say($"wrote {path}");
         }
 
-        if (a.Has("json"))
+        if (a.Json)
         {
             Json.Write(stdout, doc);
         }
@@ -83,10 +83,10 @@ internal static class BenchAllCommand
     }
 
     /// <summary>Runs an existing bench sub-command with <c>--json</c> and parses what it printed.</summary>
-    private static JsonNode? Captured(string[] args, IAnsiConsole console)
+    private static JsonNode? Captured(Func<TextWriter, IAnsiConsole, int> bench, IAnsiConsole console)
     {
         using var output = new StringWriter();
-        int code = BenchCommand.Execute(args, output, console);
+        int code = bench(output, console);
         return code == 0 ? JsonNode.Parse(output.ToString()) : new JsonObject { ["exit_code"] = code };
     }
 }

@@ -1,51 +1,28 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HdrHistogram;
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
-using MultiRate.Core.Errors;
 using Spectre.Console;
 
 namespace MultiRate.Cli.Commands;
 
-/// <summary><c>multirate bench scheduler|models [--json]</c>.</summary>
+/// <summary><c>multirate bench scheduler</c>: wake-up error of the runtime's real-time scheduler beside Rx <c>Observable.Interval</c>.</summary>
 internal static class BenchCommand
 {
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console)
+    public static int Scheduler(SchedulerBenchArgs a, TextWriter stdout, IAnsiConsole console)
     {
-        // Performance benches (issue #7) parse their own options.
-        switch (args.Count > 0 ? args[0] : null)
-        {
-            case "overhead": return BenchOverheadCommand.Execute(args.Skip(1).ToList(), stdout, console);
-            case "wakeup": return BenchWakeupCommand.Execute(args.Skip(1).ToList(), stdout, console);
-            case "replay": return BenchReplayCommand.Execute(args.Skip(1).ToList(), stdout, console);
-            case "all": return BenchAllCommand.Execute(args.Skip(1).ToList(), stdout, console);
-            case "profile": return ProfileBenchCommand.Execute(args.Skip(1).ToList(), stdout);
-            case "logs": return LogsBenchCommand.Execute(args.Skip(1).ToList(), stdout, console);
-        }
-
-        CliArgs a = CliArgs.Parse("bench", args, ["json", "quick"], ["seconds", "hz", "spin-margin-us"]);
-        string what = a.SinglePositional("benchmark name (scheduler or models)", required: true)!;
-        return what switch
-        {
-            "scheduler" => Scheduler(a, stdout, console),
-            "models" => ModelsBenchCommand.Execute(a, stdout, console),
-            _ => throw new UserInputException($"multirate bench: unknown benchmark '{what}'; expected scheduler or models"),
-        };
-    }
-
-    private static int Scheduler(CliArgs a, TextWriter stdout, IAnsiConsole console)
-    {
-        double hz = a.GetDouble("hz", 1, 10_000) ?? 1000;
-        double seconds = a.GetDouble("seconds", 0.1, 3600) ?? 5;
-        double margin = a.GetDouble("spin-margin-us", 0, 100_000) ?? 200;
-        if (!a.Has("json"))
+        double hz = a.Hz ?? 1000;
+        double seconds = a.Seconds ?? (a.Quick ? 1 : 5);
+        double margin = a.SpinMarginUs ?? 200;
+        if (!a.Json)
         {
             console.MarkupLine($"Measuring wake-up error at {hz} Hz for {seconds} s each: runtime scheduler, then Rx Observable.Interval on an EventLoopScheduler...");
         }
 
         var (runtime, rx, skipped) = SchedulerBench.Run(TimeSpan.FromSeconds(1 / hz), TimeSpan.FromSeconds(seconds), TimeSpan.FromMicroseconds(margin));
         double ratio = P(rx, 99) / Math.Max(0.001, P(runtime, 99));
-        if (a.Has("json"))
+        if (a.Json)
         {
             Json.Write(stdout, new JsonObject
             {

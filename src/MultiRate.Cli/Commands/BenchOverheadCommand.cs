@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HdrHistogram;
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Core.Modules;
 using MultiRate.Scheduling.Diagnostics;
@@ -25,24 +26,23 @@ internal static class BenchOverheadCommand
     /// <summary>Target: runtime p50 - bare p50, microseconds.</summary>
     public const double OverheadTargetUs = 5;
 
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console)
+    public static int Execute(OverheadBenchArgs a, TextWriter stdout, IAnsiConsole console)
     {
-        CliArgs a = CliArgs.Parse("bench overhead", args, ["json", "quick", "breakdown"], ["rates", "config", "blocks", "ticks-per-block"]);
-        bool quick = a.Has("quick");
+        bool quick = a.Quick;
         var options = new TickLoopOptions
         {
-            Blocks = (int)(a.GetDouble("blocks", 2, 10_000) ?? (quick ? 6 : 20)),
-            TicksPerBlock = (int)(a.GetDouble("ticks-per-block", 100, 10_000_000) ?? (quick ? 2_000 : 10_000)),
+            Blocks = a.Blocks ?? (quick ? 6 : 20),
+            TicksPerBlock = a.TicksPerBlock ?? (quick ? 2_000 : 10_000),
             // Long enough (about 0.5 s a side) for tiered compilation to finish promoting both loops before timing.
             WarmUpTicks = 100_000,
         };
-        if (!a.Has("json"))
+        if (!a.Json)
         {
             console.WriteLine($"Timing {options.Blocks} x {options.TicksPerBlock} ticks each of a bare head loop and the runtime's fast tick, interleaved...");
         }
 
-        JsonObject result = Measure(a.Get("rates"), a.Get("config"), options, a.Has("breakdown"));
-        if (a.Has("json"))
+        JsonObject result = Measure(a.Rates, a.Config, options, a.Breakdown);
+        if (a.Json)
         {
             Json.Write(stdout, result);
             return 0;

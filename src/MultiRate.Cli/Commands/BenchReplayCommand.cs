@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Hosting.Composition;
 using MultiRate.Hosting.Running;
@@ -22,17 +23,16 @@ internal static class BenchReplayCommand
     private const string DefaultConfig = "configs/px4-attitude.yaml";
     private const string DefaultLog = "tests/data/px4-ulog-pyulog/sample.ulg";
 
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console)
+    public static int Execute(ReplayBenchArgs a, TextWriter stdout, IAnsiConsole console)
     {
-        CliArgs a = CliArgs.Parse("bench replay", args, ["json", "quick"], ["rates", "config", "log", "runs"]);
-        int runs = (int)(a.GetDouble("runs", 2, 100) ?? 2);
-        if (!a.Has("json"))
+        int runs = a.Runs ?? 2;
+        if (!a.Json)
         {
-            console.WriteLine($"Replaying {a.Get("log") ?? DefaultLog} in virtual time, {runs} runs...");
+            console.WriteLine($"Replaying {a.Log ?? DefaultLog} in virtual time, {runs} runs...");
         }
 
-        JsonObject r = Measure(a.Get("rates") ?? DefaultRates, a.Get("config") ?? DefaultConfig, a.Get("log") ?? DefaultLog, runs);
-        if (a.Has("json"))
+        JsonObject r = Measure(a.Rates ?? DefaultRates, a.Config ?? DefaultConfig, a.Log ?? DefaultLog, runs);
+        if (a.Json)
         {
             Json.Write(stdout, r);
             return 0;

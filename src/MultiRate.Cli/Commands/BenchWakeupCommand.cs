@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Scheduling.Diagnostics;
 using MultiRate.Scheduling.Executor;
@@ -30,19 +31,18 @@ internal static class BenchWakeupCommand
     /// <summary>How often the host's steal counter is read during the runtime's run.</summary>
     private static readonly TimeSpan StealSampleInterval = TimeSpan.FromMilliseconds(50);
 
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console)
+    public static int Execute(WakeupBenchArgs a, TextWriter stdout, IAnsiConsole console)
     {
-        CliArgs a = CliArgs.Parse("bench wakeup", args, ["json", "quick"], ["seconds", "rates", "config", "spin-margin-us", "fifo-priority"]);
-        double seconds = a.GetDouble("seconds", 0.5, 86_400) ?? (a.Has("quick") ? 3 : 10);
-        double margin = a.GetDouble("spin-margin-us", 0, 100_000) ?? 200;
-        int? fifo = (int?)a.GetDouble("fifo-priority", 1, 99);
-        if (!a.Has("json"))
+        double seconds = a.Seconds ?? (a.Quick ? 3 : 10);
+        double margin = a.SpinMarginUs ?? 200;
+        int? fifo = a.FifoPriority;
+        if (!a.Json)
         {
             console.WriteLine($"Running the runtime in real time for {seconds} s on its scheduler, then {seconds} s on Rx Observable.Interval...");
         }
 
-        JsonObject r = Measure(a.Get("rates"), a.Get("config"), TimeSpan.FromSeconds(seconds), TimeSpan.FromMicroseconds(margin), fifo);
-        if (a.Has("json"))
+        JsonObject r = Measure(a.Rates, a.Config, TimeSpan.FromSeconds(seconds), TimeSpan.FromMicroseconds(margin), fifo);
+        if (a.Json)
         {
             Json.Write(stdout, r);
             return 0;

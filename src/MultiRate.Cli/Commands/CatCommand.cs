@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Core.Errors;
 using MultiRate.Logs;
@@ -9,12 +10,11 @@ namespace MultiRate.Cli.Commands;
 /// <summary><c>multirate cat &lt;log&gt; --topic T [--limit N]</c>: decoded messages as JSON lines {log_time_ns, topic, data}.</summary>
 internal static class CatCommand
 {
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
+    public static int Execute(CatArgs a, TextWriter stdout)
     {
-        CliArgs a = CliArgs.Parse("cat", args, ["json"], ["topic", "limit"]);
-        string path = a.SinglePositional("log path", required: true)!;
-        string topic = a.Get("topic") ?? throw new UserInputException("multirate cat: missing --topic T (see multirate inspect for the topics)");
-        long limit = (long)(a.GetDouble("limit", 1, long.MaxValue) ?? long.MaxValue);
+        string path = a.Path;
+        string topic = a.Topic;
+        long limit = a.Limit ?? long.MaxValue;
         using ISensorLog log = SensorLogs.Open(path);
         if (!log.Topics.Any(t => t.Name == topic))
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
-using MultiRate.Core.Errors;
 using MultiRate.Training;
 using MultiRate.Training.Evaluation;
 using Spectre.Console;
@@ -15,25 +15,15 @@ namespace MultiRate.Cli.Commands;
 /// </summary>
 internal static class EvaluateCommand
 {
-    private static readonly string[] Flags = ["targets", "json"];
-    private static readonly string[] Valued = ["weights", "log", "config", "rates"];
-
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, CancellationToken cancellation)
+    public static int Execute(EvaluateArgs a, TextWriter stdout, TextWriter stderr, IAnsiConsole console, CancellationToken cancellation)
     {
-        CliArgs a = CliArgs.Parse("replay --targets", args, Flags, Valued);
-        if (a.Positionals.Count > 0)
-        {
-            throw new UserInputException($"multirate replay: unexpected argument '{a.Positionals[0]}'");
-        }
-
-        string weights = a.Get("weights") ?? throw new UserInputException("multirate replay --targets: missing --weights DIR (a directory written by 'multirate train --out DIR')");
-        EvaluationReport r = PolicyEvaluator.Evaluate(new EvaluateRequest(weights, a.Get("log"), a.Get("config"), a.Get("rates")), cancellation);
+        EvaluationReport r = PolicyEvaluator.Evaluate(new EvaluateRequest(a.Weights, a.Log, a.Config, a.Rates), cancellation);
         foreach (string w in r.Warnings)
         {
             stderr.WriteLine("warning: " + w);
         }
 
-        if (a.Has("json"))
+        if (a.Json)
         {
             Json.Write(stdout, ToJson(r));
             return 0;

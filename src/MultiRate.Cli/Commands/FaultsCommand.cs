@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Hosting.FaultInjection;
 
@@ -13,15 +14,14 @@ namespace MultiRate.Cli.Commands;
 /// </summary>
 internal static class FaultsCommand
 {
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
+    public static int Execute(FaultsArgs a, TextWriter stdout)
     {
-        CliArgs a = CliArgs.Parse("faults", args, ["json"], ["seed", "rates", "config", "seconds"]);
-        int seed = (int)(a.GetDouble("seed", 0, int.MaxValue) ?? 1);
-        double seconds = a.GetDouble("seconds", 1, 600) ?? 5;
-        var runner = new FaultRunner(a.Get("rates") ?? "rates/default.yaml", a.Get("config") ?? "configs/default.yaml", TimeSpan.FromSeconds(seconds));
+        int seed = a.Seed ?? 1;
+        double seconds = a.Seconds ?? 5;
+        var runner = new FaultRunner(a.Rates ?? "rates/default.yaml", a.Config ?? "configs/default.yaml", TimeSpan.FromSeconds(seconds));
         IReadOnlyList<FaultRunResult> rows = runner.RunMatrix(seed);
         bool ok = rows.All(r => r.TicksWithoutExactlyOneAction == 0 && r.CounterValue > 0 && r.Recovered && r.Crashes == 0);
-        if (a.Has("json"))
+        if (a.Json)
         {
             var doc = new JsonObject
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Logs;
 using MultiRate.Logs.Abstractions;
@@ -10,15 +11,14 @@ namespace MultiRate.Cli.Commands;
 /// <summary><c>multirate inspect &lt;log&gt; [--json]</c>: format, time span and per-topic counts, rates, encodings and schemas.</summary>
 internal static class InspectCommand
 {
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console)
+    public static int Execute(InspectArgs a, TextWriter stdout, IAnsiConsole console)
     {
-        CliArgs a = CliArgs.Parse("inspect", args, ["json"], []);
-        string path = a.SinglePositional("log path", required: true)!;
+        string path = a.Path;
         using ISensorLog log = SensorLogs.Open(path);
         IReadOnlyList<LogTopicInfo> topics = log.Topics;
         long start = topics.Count == 0 ? 0 : topics.Min(t => t.FirstNs);
         long end = topics.Count == 0 ? 0 : topics.Max(t => t.LastNs);
-        if (a.Has("json"))
+        if (a.Json)
         {
             var list = new JsonArray();
             foreach (LogTopicInfo t in topics)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Core.Errors;
 using Spectre.Console;
@@ -10,27 +11,16 @@ namespace MultiRate.Cli.Commands;
 /// <summary><c>multirate bench logs [--json] [--repeat N]</c>: read throughput of MCAP (zstd, lz4, none) and ULog.</summary>
 internal static class LogsBenchCommand
 {
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console)
+    public static int Execute(LogsBenchArgs a, TextWriter stdout, IAnsiConsole console)
     {
-        CliArgs a = CliArgs.Parse("bench logs", args, ["json"], ["repeat"]);
-        if (a.Positionals.Count > 0)
-        {
-            throw new UserInputException($"multirate bench logs: unexpected argument '{a.Positionals[0]}'; usage: multirate bench logs [--json] [--repeat N]");
-        }
-
-        double repeat = a.GetDouble("repeat", 1, 1000) ?? 5;
-        if (repeat != Math.Floor(repeat))
-        {
-            throw new UserInputException($"multirate bench: --repeat '{a.Get("repeat")}': expected a whole number from 1 to 1000");
-        }
-
+        int repeat = a.Repeat ?? 5;
         string ulog = DefaultPaths.Resolve(Path.Combine("tests", "data", "px4-ulog-pyulog", "sample.ulg"));
         if (!File.Exists(ulog))
         {
             throw new UserInputException($"multirate bench logs: {ulog}: the PX4 sample log is missing");
         }
 
-        if (!a.Has("json"))
+        if (!a.Json)
         {
             console.WriteLine($"Converting {ulog} to MCAP (zstd, lz4, none) and reading each {repeat} times, interleaved...");
         }
@@ -39,14 +29,14 @@ internal static class LogsBenchCommand
         IReadOnlyList<LogsBenchResult> results;
         try
         {
-            results = LogsBench.Run(ulog, (int)repeat, work.FullName);
+            results = LogsBench.Run(ulog, repeat, work.FullName);
         }
         finally
         {
             work.Delete(recursive: true);
         }
 
-        if (a.Has("json"))
+        if (a.Json)
         {
             var array = new JsonArray();
             foreach (LogsBenchResult r in results)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Inference.Benchmarks;
 using Spectre.Console;
@@ -9,20 +10,20 @@ namespace MultiRate.Cli.Commands;
 /// <summary><c>multirate bench models [--json] [--quick]</c>: head latency vs width and experts, context time per step vs d_model, and the dense-vs-multirate headline.</summary>
 internal static class ModelsBenchCommand
 {
-    public static int Execute(CliArgs a, TextWriter stdout, IAnsiConsole console)
+    public static int Execute(ModelsBenchArgs a, TextWriter stdout, IAnsiConsole console)
     {
-        bool quick = a.Has("quick");
+        bool quick = a.Quick;
         var options = quick
             ? new ModelBenchmarkOptions { HeadSamples = 300, ContextSamples = 8, WarmUp = 50 }
             : new ModelBenchmarkOptions();
-        if (!a.Has("json"))
+        if (!a.Json)
         {
             console.WriteLine(quick ? "Measuring models (quick)..." : "Measuring models (about a minute)...");
         }
 
         ModelBenchmarkReport r = ModelBenchmarks.Run(options);
         DenseVsMultirate h = r.Headline;
-        if (a.Has("json"))
+        if (a.Json)
         {
             Json.Write(stdout, new JsonObject
             {

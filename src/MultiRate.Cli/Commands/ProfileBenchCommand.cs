@@ -1,7 +1,7 @@
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Configuration.Models;
 using MultiRate.Configuration.Rates;
-using MultiRate.Core.Errors;
 using MultiRate.Core.Models;
 using MultiRate.Core.Rates;
 using MultiRate.Hosting.Tuning;
@@ -14,26 +14,16 @@ namespace MultiRate.Cli.Commands;
 /// </summary>
 internal static class ProfileBenchCommand
 {
-    private static readonly string[] Flags = ["json", "raw"];
-    private static readonly string[] Valued = ["rates", "config", "warmup", "samples", "quantile", "margin"];
-
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
+    public static int Execute(ProfileBenchArgs a, TextWriter stdout)
     {
-        const string Name = "bench profile";
-        CliArgs a = CliArgs.Parse(Name, args, Flags, Valued);
-        if (a.Positionals.Count > 0)
+        TuningPolicy policy = ReadPolicy(a.Quantile, a.Margin, "bench profile", TuningPolicy.Default);
+        ProfileBenchOptions options = ReadOptions(a.Warmup, a.Samples);
+        RateProfile profile = RateProfileLoader.Load(DefaultPaths.Resolve(a.Rates ?? "rates/default.yaml"));
+        ModelConfig config = ModelConfigLoader.Load(DefaultPaths.Resolve(a.Config ?? "configs/default.yaml"));
+        ProfileBenchReport report = Measure(profile, config, options, policy, a.Json ? null : stdout);
+        if (a.Json)
         {
-            throw new UserInputException($"multirate {Name}: unexpected argument '{a.Positionals[0]}'; the profile is given with --rates");
-        }
-
-        TuningPolicy policy = ReadPolicy(a, Name, TuningPolicy.Default);
-        ProfileBenchOptions options = ReadOptions(a, Name);
-        RateProfile profile = RateProfileLoader.Load(DefaultPaths.Resolve(a.Get("rates") ?? "rates/default.yaml"));
-        ModelConfig config = ModelConfigLoader.Load(DefaultPaths.Resolve(a.Get("config") ?? "configs/default.yaml"));
-        ProfileBenchReport report = Measure(profile, config, options, policy, a.Has("json") ? null : stdout);
-        if (a.Has("json"))
-        {
-            Json.Write(stdout, BenchReportJson.ToJson(report, a.Has("raw")));
+            Json.Write(stdout, BenchReportJson.ToJson(report, a.Raw));
             return 0;
         }
 
@@ -53,30 +43,19 @@ internal static class ProfileBenchCommand
     }
 
     /// <summary>--quantile and --margin over <paramref name="fallback"/>.</summary>
-    internal static TuningPolicy ReadPolicy(CliArgs a, string command, TuningPolicy fallback)
+    internal static TuningPolicy ReadPolicy(double? quantile, double? margin, string command, TuningPolicy fallback)
     {
-        var policy = new TuningPolicy(a.GetDouble("quantile", 0, 100) ?? fallback.Quantile, a.GetDouble("margin", 1, 100) ?? fallback.Margin);
+        var policy = new TuningPolicy(quantile ?? fallback.Quantile, margin ?? fallback.Margin);
         policy.Validate($"multirate {command}: --quantile/--margin");
         return policy;
     }
 
-    /// <summary>--warmup and --samples.</summary>
-    internal static ProfileBenchOptions ReadOptions(CliArgs a, string command)
+    /// <summary>--warmup and --samples over the defaults.</summary>
+    internal static ProfileBenchOptions ReadOptions(int? warmup, int? samples)
     {
         var options = new ProfileBenchOptions();
-        options.WarmUp = Count(a, command, "warmup", 0) ?? options.WarmUp;
-        options.Samples = Count(a, command, "samples", 1) ?? options.Samples;
+        options.WarmUp = warmup ?? options.WarmUp;
+        options.Samples = samples ?? options.Samples;
         return options;
-    }
-
-    private static int? Count(CliArgs a, string command, string name, int min)
-    {
-        double? v = a.GetDouble(name, min, 10_000_000);
-        if (v is double d && d != Math.Floor(d))
-        {
-            throw new UserInputException($"multirate {command}: --{name} '{a.Get(name)}': expected a whole number from {min} to 10000000");
-        }
-
-        return v is double n ? (int)n : null;
     }
 }

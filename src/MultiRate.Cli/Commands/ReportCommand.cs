@@ -1,3 +1,4 @@
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Cli.Reporting;
 using MultiRate.Core.Errors;
@@ -11,11 +12,10 @@ namespace MultiRate.Cli.Commands;
 /// </summary>
 internal static class ReportCommand
 {
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
+    public static int Execute(ReportArgs a, TextWriter stdout)
     {
-        CliArgs a = CliArgs.Parse("report", args, [], ["out"]);
-        string path = a.SinglePositional("recording (.mcap from --record)", required: true)!;
-        string dir = a.Get("out") ?? Path.ChangeExtension(path, null) + "-report";
+        string path = a.Path;
+        string dir = a.Out ?? Path.ChangeExtension(path, null) + "-report";
         RecordingData data = RecordingLoader.Load(path);
         CreateDirectory(dir);
 

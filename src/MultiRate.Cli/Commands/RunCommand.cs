@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Dashboard;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Cli.Output;
@@ -24,42 +25,28 @@ namespace MultiRate.Cli.Commands;
 /// </remarks>
 internal static class RunCommand
 {
-    private static readonly string[] Flags = ["json", "no-dashboard", "no-watch", "allow-truncated"];
-    private static readonly string[] Valued = ["rates", "config", "log", "seconds", "pace", "spin-margin-us", "log-config", "record", "fifo-priority"];
-
-    public static int Execute(string name, IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console, CancellationToken cancellation)
+    public static int Execute(RunArgs a, TextWriter stdout, IAnsiConsole console, CancellationToken cancellation)
     {
-        CliArgs a = CliArgs.Parse(name, args, Flags, Valued);
-        if (a.Positionals.Count > 0)
-        {
-            throw new Core.Errors.UserInputException($"multirate {name}: unexpected argument '{a.Positionals[0]}'");
-        }
-
+        string name = a.Command;
         ExecutionMode mode = name == "run" ? ExecutionMode.RealTime : ExecutionMode.Virtual;
-        string? pace = a.Get("pace");
-        if (pace is not null)
+        if (a.Pace is string pace)
         {
-            mode = pace switch
-            {
-                "realtime" => ExecutionMode.RealTime,
-                "virtual" or "fast" => ExecutionMode.Virtual,
-                _ => throw new Core.Errors.UserInputException($"multirate {name}: --pace '{pace}': expected realtime or virtual"),
-            };
+            mode = pace == "realtime" ? ExecutionMode.RealTime : ExecutionMode.Virtual;
         }
 
-        double? seconds = a.GetDouble("seconds", 0.001, 1e7);
-        double? margin = a.GetDouble("spin-margin-us", 0, 100_000);
-        int? fifo = FifoPriority(name, a.Get("fifo-priority"));
-        string profilePath = DefaultPaths.Resolve(a.Get("rates") ?? "rates/default.yaml");
+        double? seconds = a.Seconds;
+        double? margin = a.SpinMarginUs;
+        int? fifo = a.FifoPriority;
+        string profilePath = DefaultPaths.Resolve(a.Rates ?? "rates/default.yaml");
         var services = new ServiceCollection();
         services.AddMultiRate(o =>
         {
             o.ProfilePath = profilePath;
-            o.ConfigPath = DefaultPaths.Resolve(a.Get("config") ?? "configs/default.yaml");
-            o.LogPath = a.Get("log");
+            o.ConfigPath = DefaultPaths.Resolve(a.Config ?? "configs/default.yaml");
+            o.LogPath = a.Log;
             o.Mode = mode;
             o.Duration = seconds is double s ? TimeSpan.FromSeconds(s) : null;
-            o.AllowTruncated = a.Has("allow-truncated");
+            o.AllowTruncated = a.AllowTruncated;
             o.FifoPriority = fifo;
             if (margin is double m)
             {
@@ -69,11 +56,11 @@ internal static class RunCommand
         services.AddMultiRateTelemetry();
 
         // Logging and the recorder exist before the session, because the session takes its observers at construction.
-        bool json = a.Has("json");
-        RunLogging logging = OpenLogging(a.Get("log-config"));
+        bool json = a.Json;
+        RunLogging logging = OpenLogging(a.LogConfig);
         using var faultLog = new FaultBurstLogger(logging.Logger);
         services.AddSingleton<IRunObserver>(faultLog);
-        using McapRunRecorder? recorder = a.Get("record") is string recordPath
+        using McapRunRecorder? recorder = a.Record is string recordPath
             ? McapRunRecorder.Create(
                 recordPath,
                 RateProfileLoader.Load(profilePath),
@@ -94,8 +81,8 @@ internal static class RunCommand
         session.PlacementRefused += (_, why) => Console.Error.WriteLine($"warning: {why}; running with normal scheduling");
 
         // Hot reload only in real time: a virtual-time replay runs faster than anyone edits, and must stay deterministic.
-        string? watch = mode == ExecutionMode.RealTime && !a.Has("no-watch") ? profilePath : null;
-        DashboardMode dashboard = DashboardModes.Choose(json, a.Has("no-dashboard"), console);
+        string? watch = mode == ExecutionMode.RealTime && !a.NoWatch ? profilePath : null;
+        DashboardMode dashboard = DashboardModes.Choose(json, a.NoDashboard, console);
         using var monitors = new RunMonitors(
             logging,
             console,
@@ -137,22 +124,6 @@ internal static class RunCommand
         }
 
         return 0;
-    }
-
-    /// <summary><c>--fifo-priority N</c>: SCHED_FIFO priority 1..99 for the real-time threads, or null when absent.</summary>
-    internal static int? FifoPriority(string command, string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int p) || p < 1 || p > 99)
-        {
-            throw new Core.Errors.UserInputException($"multirate {command}: --fifo-priority '{value}': expected a whole number from 1 to 99 (SCHED_FIFO priority; needs CAP_SYS_NICE)");
-        }
-
-        return p;
     }
 
     /// <summary>The <c>--log-config</c> file (it must exist), else the shipped one, else warnings on stderr only.</summary>

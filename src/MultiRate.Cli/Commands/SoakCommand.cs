@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Scheduling.Executor;
 using Spectre.Console;
@@ -12,30 +13,24 @@ namespace MultiRate.Cli.Commands;
 /// </summary>
 internal static class SoakCommand
 {
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console)
+    public static int Execute(SoakArgs a, TextWriter stdout, IAnsiConsole console)
     {
-        CliArgs a = CliArgs.Parse("soak", args, ["json"], ["virtual-ticks", "realtime-seconds", "rates", "config"]);
-        if (a.Positionals.Count > 0)
-        {
-            throw new Core.Errors.UserInputException($"multirate soak: unexpected argument '{a.Positionals[0]}'");
-        }
-
-        long ticks = (long)(a.GetDouble("virtual-ticks", 0, 1e10) ?? 10_000_000);
-        double seconds = a.GetDouble("realtime-seconds", 0, 86_400 * 7) ?? 600;
+        long ticks = a.VirtualTicks ?? 10_000_000;
+        double seconds = a.RealtimeSeconds ?? 600;
         var doc = new JsonObject();
         if (ticks > 0)
         {
             Say(a, console, $"soak: {ticks:N0} fast ticks in virtual time...");
-            doc["virtual"] = SoakRun.Run(a.Get("rates"), a.Get("config"), ExecutionMode.Virtual, ticks, TimeSpan.Zero);
+            doc["virtual"] = SoakRun.Run(a.Rates, a.Config, ExecutionMode.Virtual, ticks, TimeSpan.Zero);
         }
 
         if (seconds > 0)
         {
             Say(a, console, $"soak: {seconds} s in real time...");
-            doc["realtime"] = SoakRun.Run(a.Get("rates"), a.Get("config"), ExecutionMode.RealTime, 0, TimeSpan.FromSeconds(seconds));
+            doc["realtime"] = SoakRun.Run(a.Rates, a.Config, ExecutionMode.RealTime, 0, TimeSpan.FromSeconds(seconds));
         }
 
-        if (a.Has("json"))
+        if (a.Json)
         {
             Json.Write(stdout, doc);
         }
@@ -47,9 +42,9 @@ internal static class SoakCommand
         return 0;
     }
 
-    private static void Say(CliArgs a, IAnsiConsole console, string text)
+    private static void Say(SoakArgs a, IAnsiConsole console, string text)
     {
-        if (!a.Has("json"))
+        if (!a.Json)
         {
             console.WriteLine(text);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Core.Errors;
 using MultiRate.Training;
@@ -15,44 +16,29 @@ namespace MultiRate.Cli.Commands;
 /// </summary>
 internal static class TrainCommand
 {
-    private static readonly string[] Flags = ["naive", "no-context", "json"];
-    private static readonly string[] Valued = ["log", "config", "rates", "out", "epochs", "batch", "lr", "patience", "seed", "val-fraction", "val-from", "val-to", "extra-stale"];
-
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console, CancellationToken cancellation)
+    public static int Execute(TrainArgs a, TextWriter stdout, IAnsiConsole console, CancellationToken cancellation)
     {
-        CliArgs a = CliArgs.Parse("train", args, Flags, Valued);
-        if (a.Positionals.Count > 0)
-        {
-            throw new UserInputException($"multirate train: unexpected argument '{a.Positionals[0]}'");
-        }
-
-        string Required(string name) => a.Get(name) ?? throw new UserInputException($"multirate train: missing --{name}; usage: multirate train --log L --config C --rates R --out DIR");
-        if (a.Has("naive") && a.Has("no-context"))
-        {
-            throw new UserInputException("multirate train: choose one of --naive and --no-context");
-        }
-
         var defaults = new TrainingOptions();
         var options = new TrainingOptions
         {
-            Mode = a.Has("naive") ? TrainingMode.Naive : a.Has("no-context") ? TrainingMode.NoContext : TrainingMode.MultiRate,
-            Epochs = Int(a, "epochs", 1, 100_000) ?? defaults.Epochs,
-            BatchSize = Int(a, "batch", 1, 1 << 20) ?? defaults.BatchSize,
-            LearningRate = a.GetDouble("lr", 1e-9, 10) ?? defaults.LearningRate,
-            Patience = Int(a, "patience", 1, 100_000) ?? defaults.Patience,
-            Seed = Int(a, "seed", int.MinValue, int.MaxValue),
-            ValidationFraction = a.GetDouble("val-fraction", 0.01, 0.9) ?? defaults.ValidationFraction,
-            ExtraStaleTicks = Int(a, "extra-stale", 0, 1000) ?? 0,
-            ValidationWindow = Window(a),
+            Mode = a.Naive ? TrainingMode.Naive : a.NoContext ? TrainingMode.NoContext : TrainingMode.MultiRate,
+            Epochs = a.Epochs ?? defaults.Epochs,
+            BatchSize = a.Batch ?? defaults.BatchSize,
+            LearningRate = a.LearningRate ?? defaults.LearningRate,
+            Patience = a.Patience ?? defaults.Patience,
+            Seed = a.Seed,
+            ValidationFraction = a.ValidationFraction ?? defaults.ValidationFraction,
+            ExtraStaleTicks = a.ExtraStale ?? 0,
+            ValidationWindow = a.ValidationFrom is double from && a.ValidationTo is double to ? (from, to) : null,
         };
         if (options.ExtraStaleTicks > 0 && options.Mode != TrainingMode.MultiRate)
         {
             throw new UserInputException("multirate train: --extra-stale applies to multi-rate training only (not with --naive or --no-context)");
         }
 
-        var request = new TrainRequest(Required("log"), Required("config"), Required("rates"), Required("out"), options);
-        TrainingMetadata result = Run(request, a.Has("json") ? TextWriter.Null : stdout, console, cancellation);
-        if (a.Has("json"))
+        var request = new TrainRequest(a.Log, a.Config, a.Rates, a.Out, options);
+        TrainingMetadata result = Run(request, a.Json ? TextWriter.Null : stdout, console, cancellation);
+        if (a.Json)
         {
             Json.Write(stdout, JsonNode.Parse(File.ReadAllText(Path.Combine(request.OutputDirectory, MetadataFile.FileName)))!);
         }
@@ -110,22 +96,6 @@ internal static class TrainCommand
         stdout.WriteLine($"wrote {Path.Combine(request.OutputDirectory, "head.safetensors")}, context.safetensors and {MetadataFile.FileName}");
         stdout.WriteLine($"score it through the runtime: multirate replay --weights {request.OutputDirectory} --targets");
     }
-
-    private static (double, double)? Window(CliArgs a)
-    {
-        double? from = a.GetDouble("val-from", 0, 1e7);
-        double? to = a.GetDouble("val-to", 0, 1e7);
-        return (from, to) switch
-        {
-            (null, null) => null,
-            (double f, double t) when t > f => (f, t),
-            _ => throw new UserInputException("multirate train: give --val-from S and --val-to E together, with S < E (seconds from the log's start)"),
-        };
-    }
-
-    private static int? Int(CliArgs a, string name, int min, int max) => a.GetDouble(name, min, max) is double d
-        ? d == Math.Floor(d) ? (int)d : throw new UserInputException($"multirate train: --{name} '{a.Get(name)}': expected a whole number")
-        : null;
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Configuration.Models;
 using MultiRate.Configuration.Rates;
@@ -15,17 +16,14 @@ namespace MultiRate.Cli.Commands;
 internal static class TuneCommand
 {
     private const string Name = "tune";
-    private static readonly string[] Flags = ["write", "lower-rates"];
-    private static readonly string[] Valued = ["config", "from", "quantile", "margin", "warmup", "samples"];
 
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
+    public static int Execute(TuneArgs a, TextWriter stdout)
     {
-        CliArgs a = CliArgs.Parse(Name, args, Flags, Valued);
-        string path = a.SinglePositional("rate profile path (e.g. rates/default.yaml)", required: true)!;
+        string path = a.Path;
         RateProfile profile = RateProfileLoader.Load(path);
         string text = File.ReadAllText(path);
         ProfileBenchReport report = Recommendations(a, profile, stdout);
-        var options = new TuneOptions { LowerRates = a.Has("lower-rates") };
+        var options = new TuneOptions { LowerRates = a.LowerRates };
         TuneResult result = ProfileTuner.Tune(path, text, report, options);
 
         ProfileBenchTable.Write(report, stdout);
@@ -40,11 +38,11 @@ internal static class TuneCommand
 
         if (result.Changes.Count == 0)
         {
-            stdout.WriteLine($"nothing to change: every measured budget already equals its recommendation; {(a.Has("write") ? "nothing written" : "dry run")}.");
+            stdout.WriteLine($"nothing to change: every measured budget already equals its recommendation; {(a.Write ? "nothing written" : "dry run")}.");
             return 0;
         }
 
-        if (!a.Has("write"))
+        if (!a.Write)
         {
             stdout.WriteLine($"dry run: nothing written; rerun with --write to write {result.TunedPath}. The diff it would write:");
             stdout.WriteLine(result.Diff);
@@ -58,23 +56,24 @@ internal static class TuneCommand
         return 0;
     }
 
-    private static ProfileBenchReport Recommendations(CliArgs a, RateProfile profile, TextWriter stdout)
+    private static ProfileBenchReport Recommendations(TuneArgs a, RateProfile profile, TextWriter stdout)
     {
-        if (a.Get("from") is not string from)
+        if (a.From is not string from)
         {
-            TuningPolicy policy = ProfileBenchCommand.ReadPolicy(a, Name, TuningPolicy.Default);
-            ProfileBenchOptions bench = ProfileBenchCommand.ReadOptions(a, Name);
-            var config = ModelConfigLoader.Load(DefaultPaths.Resolve(a.Get("config") ?? "configs/default.yaml"));
+            TuningPolicy policy = ProfileBenchCommand.ReadPolicy(a.Quantile, a.Margin, Name, TuningPolicy.Default);
+            ProfileBenchOptions bench = ProfileBenchCommand.ReadOptions(a.Warmup, a.Samples);
+            var config = ModelConfigLoader.Load(DefaultPaths.Resolve(a.Config ?? "configs/default.yaml"));
             return ProfileBenchCommand.Measure(profile, config, bench, policy, stdout);
         }
 
-        if (new[] { "config", "warmup", "samples" }.FirstOrDefault(a.Has) is string measuring)
+        string? measuring = a.Config is not null ? "config" : a.Warmup is not null ? "warmup" : a.Samples is not null ? "samples" : null;
+        if (measuring is not null)
         {
             throw new UserInputException($"multirate tune: --{measuring} applies only when tune measures; with --from {from} the saved measurements are used (drop one of them)");
         }
 
         SavedBench saved = SavedBench.Load(from);
-        TuningPolicy fromPolicy = ProfileBenchCommand.ReadPolicy(a, Name, saved.Policy);
+        TuningPolicy fromPolicy = ProfileBenchCommand.ReadPolicy(a.Quantile, a.Margin, Name, saved.Policy);
         stdout.WriteLine($"using measurements from {from} (profile '{saved.Profile}', config '{saved.Config}'), {fromPolicy}");
         if (saved.Profile != profile.Name)
         {

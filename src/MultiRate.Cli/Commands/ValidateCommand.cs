@@ -1,3 +1,4 @@
+using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Configuration.Models;
 using MultiRate.Configuration.Rates;
@@ -8,10 +9,9 @@ namespace MultiRate.Cli.Commands;
 /// <summary><c>multirate validate &lt;profile.yaml|config.yaml&gt;</c>: exit 0 when valid, 2 with every error listed when not.</summary>
 internal static class ValidateCommand
 {
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
+    public static int Execute(ValidateArgs a, TextWriter stdout)
     {
-        CliArgs a = CliArgs.Parse("validate", args, [], ["config"]);
-        string path = a.SinglePositional("profile path (e.g. rates/default.yaml)", required: true)!;
+        string path = a.Path;
         if (LooksLikeModelConfig(path))
         {
             var config = ModelConfigLoader.Load(path);
@@ -21,7 +21,7 @@ internal static class ValidateCommand
 
         RateProfile profile = RateProfileLoader.Load(path);
         stdout.WriteLine($"{path}: valid rate profile '{profile.Name}': base tick {profile.BaseTickHz} Hz, clocks {string.Join(", ", profile.Clocks.Select(c => $"{c.Name} {c.RateHz} Hz/{c.BudgetUs} us"))}");
-        if (a.Get("config") is string configPath)
+        if (a.Config is string configPath)
         {
             var config = ModelConfigLoader.Load(configPath);
             stdout.WriteLine($"{configPath}: valid model config '{config.Name}'");

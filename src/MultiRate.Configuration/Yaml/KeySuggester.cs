@@ -1,7 +1,7 @@
 namespace MultiRate.Configuration.Yaml;
 
 /// <summary>Finds the known name closest to a misspelt one, for "did you mean" hints.</summary>
-internal static class KeySuggester
+public static class KeySuggester
 {
     /// <summary>The closest candidate within a typo-sized edit distance, or null.</summary>
     public static string? Closest(string typed, IEnumerable<string> candidates)

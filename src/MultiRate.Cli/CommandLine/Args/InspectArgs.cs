@@ -1,0 +1,11 @@
+namespace MultiRate.Cli.CommandLine.Args;
+
+/// <summary>The options of <c>multirate</c> <c>inspect</c>, bound from the command line.</summary>
+internal sealed record InspectArgs
+{
+    /// <summary>The log.</summary>
+    public required string Path { get; init; }
+
+    /// <summary><c>--json</c>.</summary>
+    public bool Json { get; init; }
+}

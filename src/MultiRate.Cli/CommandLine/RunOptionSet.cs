@@ -1,0 +1,77 @@
+using System.CommandLine;
+using MultiRate.Cli.CommandLine.Args;
+
+namespace MultiRate.Cli.CommandLine;
+
+/// <summary>The options <c>run</c> and <c>replay</c> share, added to one command and bound from its parse result.</summary>
+internal sealed class RunOptionSet
+{
+    private readonly string _command;
+
+    public RunOptionSet(Command command, string name)
+    {
+        _command = name;
+        bool realTime = name == "run";
+        Rates = CliOptions.Text("--rates", "R", "Rate profile (YAML): base tick, clocks, budgets, safe action; default rates/default.yaml");
+        Config = CliOptions.Text("--config", "C", "Model config (YAML): modules, sizes, sensor source; default configs/default.yaml");
+        Log = CliOptions.Text("--log", "L", "Sensor log to read (MCAP, ULog or CSV); default: the config's source");
+        Seconds = CliOptions.Number("--seconds", "N", realTime ? "How long to run, in seconds (default 5)" : "How much of the log to replay, in seconds (default: all of it)", 0.001, 1e7);
+        Pace = CliOptions.Choice("--pace", realTime ? "realtime (default) or virtual: virtual time on the log's timestamps" : "virtual (default): as fast as the machine goes, deterministic; realtime: on the wall clock", 2, "realtime", "virtual", "fast");
+        SpinMarginUs = CliOptions.Number("--spin-margin-us", "M", "Real time: spin-wait this many microseconds before each tick instead of sleeping (default 200)", 0, 100_000);
+        FifoPriority = CliOptions.Whole("--fifo-priority", "1-99", "Real time: SCHED_FIFO priority of the action clock and the deadline watchdog (needs CAP_SYS_NICE)", 1, 99);
+        Json = CliOptions.Flag("--json", "Print the summary as one JSON object (stable field names; see docs/cli.md) instead of tables");
+        Record = CliOptions.Text("--record", "FILE", "Record every tick, latent and fault to an MCAP file (open it in Foxglove, or with 'multirate report')");
+        NoDashboard = CliOptions.Flag("--no-dashboard", "No live table or per-second line while the clocks run");
+        NoWatch = CliOptions.Flag("--no-watch", "Real time: do not hot-reload the profile's budgets and policies when its file is saved");
+        LogConfig = CliOptions.Text("--log-config", "F", "Serilog configuration (JSON); default configs/logging.json");
+        AllowTruncated = CliOptions.Flag("--allow-truncated", "Replay a damaged (truncated or corrupt) log up to the damage instead of refusing it");
+        foreach (Option o in new Option[] { Rates, Config, Log, Seconds, Pace, SpinMarginUs, FifoPriority, Json, Record, NoDashboard, NoWatch, LogConfig, AllowTruncated })
+        {
+            command.Options.Add(o);
+        }
+    }
+
+    public Option<string?> Rates { get; }
+
+    public Option<string?> Config { get; }
+
+    public Option<string?> Log { get; }
+
+    public Option<double?> Seconds { get; }
+
+    public Option<string?> Pace { get; }
+
+    public Option<double?> SpinMarginUs { get; }
+
+    public Option<int?> FifoPriority { get; }
+
+    public Option<bool> Json { get; }
+
+    public Option<string?> Record { get; }
+
+    public Option<bool> NoDashboard { get; }
+
+    public Option<bool> NoWatch { get; }
+
+    public Option<string?> LogConfig { get; }
+
+    public Option<bool> AllowTruncated { get; }
+
+    public RunArgs Bind(ParseResult p) => new()
+    {
+        Command = _command,
+        Rates = p.GetValue(Rates),
+        Config = p.GetValue(Config),
+        Log = p.GetValue(Log),
+        Seconds = p.GetValue(Seconds),
+        Pace = p.GetValue(Pace),
+        SpinMarginUs = p.GetValue(SpinMarginUs),
+        FifoPriority = p.GetValue(FifoPriority),
+        Json = p.GetValue(Json),
+        Record = p.GetValue(Record),
+        NoDashboard = p.GetValue(NoDashboard),
+        NoWatch = p.GetValue(NoWatch),
+        LogConfig = p.GetValue(LogConfig),
+        AllowTruncated = p.GetValue(AllowTruncated),
+    };
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+using MultiRate.Cli.Infrastructure;
+using MultiRate.Logs;
+using MultiRate.Logs.Abstractions;
+
+namespace MultiRate.Cli.Tests.Commands;
+
+/// <summary>SIGINT, SIGQUIT and SIGHUP stop a real-time run the same graceful way as SIGTERM (see <see cref="GracefulStopTests"/>).</summary>
+[Collection("cli")]
+public class StopSignalTests
+{
+    [Fact]
+    public void StopSignals_HandlesTheFourStopSignals()
+    {
+        Assert.Equal([PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT, PosixSignal.SIGHUP], StopSignals.Signals);
+    }
+
+    [Theory]
+    [InlineData(2)] // SIGINT
+    [InlineData(3)] // SIGQUIT
+    [InlineData(1)] // SIGHUP
+    public async Task Run_StopSignal_SafeActionCompleteRecordingSummaryExitZero(int signal)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "multirate-signal-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        string recording = Path.Combine(dir, "run.mcap");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = CliRunner.RepoRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "multirate.dll"), "run", "--seconds", "120", "--json", "--no-watch", "--record", recording })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            // Wait (bounded) until the clocks run: the recorder has flushed its first chunk past the header.
+            var waited = Stopwatch.StartNew();
+            while (!process.HasExited && (!File.Exists(recording) || new FileInfo(recording).Length < 64 * 1024) && waited.Elapsed < TimeSpan.FromSeconds(90))
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.False(process.HasExited, "the run ended before the signal was sent");
+            Assert.Equal(0, Kill(process.Id, signal));
+            Assert.True(process.WaitForExit(60_000), $"the run did not stop within 60 s of signal {signal}");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        Assert.True(process.ExitCode == 0, await stderr);
+        JsonObject summary = JsonNode.Parse(await stdout)!.AsObject();
+        Assert.True((bool)summary["stopped_early"]!, summary.ToJsonString());
+        using ISensorLog log = SensorLogs.Open(recording);
+        List<LogMessage> actions = log.ReadMessages(["/multirate/actions"]).ToList();
+        Assert.Equal("safe", (string)actions[^1].Data["kind"]!);
+        Assert.Single(log.ReadMessages(["/multirate/summary"]));
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Theory]
+    [InlineData(2)] // SIGINT
+    [InlineData(15)] // SIGTERM
+    [InlineData(1)] // SIGHUP
+    public async Task Bench_StopSignal_EndsTheProcessInsteadOfBeingIgnored(int signal)
+    {
+        // bench scheduler never takes the stop token, so a signal must end it (it used to be swallowed).
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = CliRunner.RepoRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "multirate.dll"), "bench", "scheduler", "--seconds", "300" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            // The first line says the measurement has begun.
+            string? first = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(90));
+            Assert.NotNull(first);
+            Assert.Equal(0, Kill(process.Id, signal));
+            Assert.True(process.WaitForExit(30_000), $"bench scheduler ignored signal {signal}");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.DoesNotContain("internal error", await stderr, StringComparison.Ordinal);
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}
