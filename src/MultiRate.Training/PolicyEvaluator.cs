@@ -1,7 +1,7 @@
 using MultiRate.Core.Errors;
 using MultiRate.Core.Sensors;
-using MultiRate.Hosting.Composition;
-using MultiRate.Hosting.Running;
+using MultiRate.Runtime.Composition;
+using MultiRate.Runtime.Running;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Stats;
 using MultiRate.Training.Data;

@@ -4,9 +4,9 @@ using MultiRate.Core.Models;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
-using MultiRate.Hosting.Composition;
-using MultiRate.Hosting.Running;
-using MultiRate.Hosting.Sources;
+using MultiRate.Runtime.Composition;
+using MultiRate.Runtime.Running;
+using MultiRate.Runtime.Sources;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Observation;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using MultiRate.Cli.Infrastructure;
-using MultiRate.Hosting.Composition;
-using MultiRate.Hosting.Running;
+using MultiRate.Runtime.Composition;
+using MultiRate.Runtime.Running;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Stats;
 using Spectre.Console;

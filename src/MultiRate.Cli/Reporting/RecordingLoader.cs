@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MultiRate.Core.Errors;
-using MultiRate.Hosting.Recording;
+using MultiRate.Recording;
 using MultiRate.Logs.Abstractions;
 using MultiRate.Logs.Mcap;
 

@@ -64,7 +64,7 @@ internal static class ReportMarkdown
                 md.Append(Inv($"| {f.Key.Kind} | {f.Key.Source} | {f.Value} |\n"));
             }
 
-            md.Append(Inv($"\n{data.Faults.Values.Sum()} faults in all (`{Hosting.Recording.RecordingTopics.Faults}`).\n\n"));
+            md.Append(Inv($"\n{data.Faults.Values.Sum()} faults in all (`{Recording.RecordingTopics.Faults}`).\n\n"));
         }
 
         md.Append("## Plots\n\n");

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MultiRate.Configuration.Rates;
-using MultiRate.Hosting.Composition;
+using MultiRate.Runtime.Composition;
 using MultiRate.Scheduling.Observation;
 
 namespace MultiRate.Hosting.Telemetry;

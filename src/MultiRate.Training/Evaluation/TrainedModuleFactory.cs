@@ -2,7 +2,7 @@ using MultiRate.Core.Errors;
 using MultiRate.Core.Models;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
-using MultiRate.Hosting.Composition;
+using MultiRate.Runtime.Composition;
 using MultiRate.Inference;
 
 namespace MultiRate.Training.Evaluation;
