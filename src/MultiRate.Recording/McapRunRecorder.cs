@@ -3,6 +3,7 @@ using MultiRate.Core.Errors;
 using MultiRate.Core.Latent;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
+using MultiRate.Logs.Abstractions;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Stats;
 
@@ -42,6 +43,7 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
     private long _events;
     private volatile bool _closed;
     private RunSummary? _summary;
+    private LogCoverage? _replay;
 
     internal McapRunRecorder(Stream stream, string path, RateProfile profile, RecorderOptions? options)
     {
@@ -116,7 +118,13 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
     }
 
     /// <summary>Keeps the run's summary to write as <see cref="RecordingTopics.Summary"/> when disposed.</summary>
-    public void RecordSummary(RunSummary summary) => _summary = summary ?? throw new ArgumentNullException(nameof(summary));
+    /// <param name="summary">The run's summary.</param>
+    /// <param name="replay">How much of a replayed log the run covered (written as the summary's <c>replay</c>, as in <c>--json</c>).</param>
+    public void RecordSummary(RunSummary summary, LogCoverage? replay = null)
+    {
+        _summary = summary ?? throw new ArgumentNullException(nameof(summary));
+        _replay = replay;
+    }
 
     /// <inheritdoc />
     public void OnAction(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action)
@@ -233,7 +241,7 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
         {
             if (fault is null)
             {
-                _file.Finish(_summary, Volatile.Read(ref _lastTimeNs), Figures());
+                _file.Finish(_summary, _replay, Volatile.Read(ref _lastTimeNs), Figures());
             }
         }
         finally

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MultiRate.Core.Rates;
+using MultiRate.Logs.Abstractions;
 using MultiRate.Logs.Mcap;
 using MultiRate.Scheduling.Stats;
 
@@ -92,12 +93,12 @@ internal sealed class RecordingFile : IDisposable
     public void FlushChunk() => _writer.FlushChunk();
 
     /// <summary>Writes the summary message, the recorder's figures and the file's summary and footer.</summary>
-    public void Finish(RunSummary? summary, long runEndNs, IEnumerable<KeyValuePair<string, string>> recorderFigures)
+    public void Finish(RunSummary? summary, LogCoverage? replay, long runEndNs, IEnumerable<KeyValuePair<string, string>> recorderFigures)
     {
         if (summary is not null)
         {
             _summaryChannel = _writer.AddChannel(Schema(RecordingTopics.SummarySchema, RecordingSchemas.Summary), RecordingTopics.Summary, "json");
-            Message(_summaryChannel, runEndNs, runEndNs, _json.Summary(summary));
+            Message(_summaryChannel, runEndNs, runEndNs, _json.Summary(summary, replay));
         }
 
         _writer.AddMetadata(RecordingTopics.RecorderMetadata, recorderFigures);

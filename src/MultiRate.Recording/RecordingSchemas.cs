@@ -103,41 +103,6 @@ internal static class RecordingSchemas
         }
         """;
 
-    public const string Summary = """
-        {
-          "$schema": "https://json-schema.org/draft/2020-12/schema",
-          "title": "multirate.RunSummary",
-          "description": "The run's end-of-run figures (the same as multirate run --json).",
-          "type": "object",
-          "properties": {
-            "profile": { "type": "string" },
-            "mode": { "type": "string" },
-            "duration_s": { "type": "number" },
-            "actions": { "type": "integer" },
-            "actions_sha256": { "type": "string" },
-            "stale_ticks": { "type": "integer" },
-            "last_latent_version": { "type": "integer" },
-            "actions_by_kind": { "type": "object", "additionalProperties": { "type": "integer" } },
-            "latents_published": { "type": "object", "additionalProperties": { "type": "integer" } },
-            "clocks": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "properties": {
-                  "name": { "type": "string" },
-                  "ticks": { "type": "integer" },
-                  "misses": { "type": "integer" },
-                  "skipped_periods": { "type": "integer" },
-                  "faults": { "type": "integer" },
-                  "budget_us": { "type": "number" },
-                  "latency_p50_us": { "type": "number" },
-                  "latency_p99_us": { "type": "number" },
-                  "latency_max_us": { "type": "number" }
-                }
-              }
-            }
-          },
-          "required": ["profile", "mode", "actions"]
-        }
-        """;
+    /// <summary>The run summary's schema: the one schema file of <see cref="Summaries.RunSummaryJson"/>.</summary>
+    public static string Summary => Summaries.RunSummaryJson.Schema;
 }

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Text.Json;
 using MultiRate.Core.Latent;
 using MultiRate.Core.Sensors;
+using MultiRate.Logs.Abstractions;
+using MultiRate.Recording.Summaries;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Stats;
 
@@ -146,52 +148,19 @@ internal sealed class RecordingSerializer : IDisposable
         return End();
     }
 
-    public ReadOnlySpan<byte> Summary(RunSummary summary)
+    /// <summary>The run's summary, written by the one summary writer (the same object as <c>run --json</c>).</summary>
+    public ReadOnlySpan<byte> Summary(RunSummary summary, LogCoverage? replay)
     {
-        Begin();
-        _json.WriteString("profile", summary.Profile);
-        _json.WriteString("mode", summary.Mode);
-        _json.WriteNumber("duration_s", summary.DurationSeconds);
-        _json.WriteNumber("actions", summary.Actions);
-        _json.WriteString("actions_sha256", summary.ActionsSha256);
-        _json.WriteNumber("stale_ticks", summary.StaleTicks);
-        _json.WriteNumber("last_latent_version", summary.LastLatentVersion);
-        WriteCounts("actions_by_kind", summary.ActionsByKind);
-        WriteCounts("latents_published", summary.LatentsPublished);
-        _json.WriteStartArray("clocks");
-        foreach (ClockSummary c in summary.Clocks)
-        {
-            _json.WriteStartObject();
-            _json.WriteString("name", c.Name);
-            _json.WriteNumber("ticks", c.Ticks);
-            _json.WriteNumber("misses", c.Misses);
-            _json.WriteNumber("skipped_periods", c.SkippedPeriods);
-            _json.WriteNumber("faults", c.Faults);
-            _json.WriteNumber("budget_us", c.BudgetUs);
-            _json.WriteNumber("latency_p50_us", c.LatencyP50Us);
-            _json.WriteNumber("latency_p99_us", c.LatencyP99Us);
-            _json.WriteNumber("latency_max_us", c.LatencyMaxUs);
-            _json.WriteEndObject();
-        }
-
-        _json.WriteEndArray();
-        return End();
+        _buffer.ResetWrittenCount();
+        _json.Reset(_buffer);
+        RunSummaryJson.Write(_json, summary, replay);
+        _json.Flush();
+        return _buffer.WrittenSpan;
     }
 
     public void Dispose() => _json.Dispose();
 
     private static JsonEncodedText Name(JsonEncodedText[] names, int code) => (uint)code < (uint)names.Length ? names[code] : Unknown;
-
-    private void WriteCounts(string name, IReadOnlyDictionary<string, long> counts)
-    {
-        _json.WriteStartObject(name);
-        foreach (KeyValuePair<string, long> kv in counts)
-        {
-            _json.WriteNumber(kv.Key, kv.Value);
-        }
-
-        _json.WriteEndObject();
-    }
 
     private void Begin()
     {

@@ -1,12 +1,11 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MultiRate.Logs.Mcap;
 
 namespace MultiRate.Recording.Tests;
 
 /// <summary>
-/// Checks the recorder's schemas are JSON Schema objects and that messages conform to them, for the
-/// subset the recorder uses: type (one or a list), properties, required, enum, items.
+/// Checks the recorder's schemas are JSON Schema objects and that messages conform to them
+/// (through <see cref="JsonSchemaValidator"/>, the subset the project's schemas use).
 /// </summary>
 internal static class JsonSchemaCheck
 {
@@ -20,7 +19,7 @@ internal static class JsonSchemaCheck
         Assert.NotEmpty(properties);
         foreach (KeyValuePair<string, JsonNode?> p in properties)
         {
-            Assert.NotNull(p.Value!["type"]);
+            Assert.True(p.Value!["type"] is not null || p.Value["$ref"] is not null, $"{schema.Name}: property '{p.Key}' has neither type nor $ref");
         }
 
         foreach (JsonNode? r in root["required"]!.AsArray())
@@ -32,46 +31,7 @@ internal static class JsonSchemaCheck
     public static void AssertConforms(McapSchema schema, JsonObject message, string topic)
     {
         JsonObject root = JsonNode.Parse(schema.Data.Span)!.AsObject();
-        foreach (JsonNode? r in root["required"]!.AsArray())
-        {
-            Assert.True(message.ContainsKey((string)r!), $"{topic}: message lacks required '{r}'");
-        }
-
-        JsonObject properties = root["properties"]!.AsObject();
-        foreach (KeyValuePair<string, JsonNode?> field in message)
-        {
-            Assert.True(properties.ContainsKey(field.Key), $"{topic}: field '{field.Key}' is not in schema {schema.Name}");
-            AssertValue(properties[field.Key]!.AsObject(), field.Value, $"{topic}.{field.Key}");
-        }
+        List<string> errors = JsonSchemaValidator.Errors(root, message);
+        Assert.True(errors.Count == 0, $"{topic}: {string.Join("; ", errors)}");
     }
-
-    private static void AssertValue(JsonObject schema, JsonNode? value, string where)
-    {
-        string[] types = schema["type"] is JsonArray list ? list.Select(t => (string)t!).ToArray() : [(string)schema["type"]!];
-        string actual = TypeOf(value);
-        Assert.True(types.Contains(actual) || (actual == "integer" && types.Contains("number")), $"{where}: {actual} is not {string.Join('|', types)}");
-        if (schema["enum"] is JsonArray allowed)
-        {
-            Assert.Contains((string)value!, allowed.Select(a => (string)a!));
-        }
-
-        if (schema["items"] is JsonObject items && value is JsonArray array)
-        {
-            foreach (JsonNode? item in array)
-            {
-                AssertValue(items, item, where + "[]");
-            }
-        }
-    }
-
-    private static string TypeOf(JsonNode? value) => value?.GetValueKind() switch
-    {
-        null or JsonValueKind.Null => "null",
-        JsonValueKind.Object => "object",
-        JsonValueKind.Array => "array",
-        JsonValueKind.String => "string",
-        JsonValueKind.True or JsonValueKind.False => "boolean",
-        JsonValueKind.Number => value.ToJsonString().Contains('.', StringComparison.Ordinal) || value.ToJsonString().Contains('E', StringComparison.OrdinalIgnoreCase) ? "number" : "integer",
-        _ => "unknown",
-    };
 }

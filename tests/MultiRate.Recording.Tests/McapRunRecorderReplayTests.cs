@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MultiRate.Recording.Summaries;
 using MultiRate.Recording;
 using MultiRate.Logs;
 using MultiRate.Logs.Abstractions;
@@ -117,5 +118,15 @@ public class McapRunRecorderReplayTests(ReplayRecordingFixture recording) : ICla
         Assert.Equal(recording.Summary.Actions, (long)s["actions"]!);
         Assert.Equal(recording.Summary.ActionsSha256, (string)s["actions_sha256"]!);
         Assert.Equal(recording.Summary.Clocks.Count, s["clocks"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void Record_WithSummary_SummaryMessageIsTheOneWritersObject()
+    {
+        JsonObject recorded = Read(RecordingTopics.Summary).Single().Data;
+        JsonObject expected = RunSummaryJson.ToJsonObject(recording.Summary);
+
+        Assert.True(JsonNode.DeepEquals(expected, recorded), $"recorded {recorded.ToJsonString()}\nexpected {expected.ToJsonString()}");
+        Assert.True(recorded.ContainsKey("guards") && recorded.ContainsKey("latent_age_ms") && recorded.ContainsKey("stopped_early"));
     }
 }

@@ -21,10 +21,11 @@ public sealed class ReplayRecordingFixture
             Mode = ExecutionMode.Virtual,
             Duration = TimeSpan.FromSeconds(1.5),
         };
-        RateProfile profile = RateProfileLoader.Load(options.ProfilePath);
+        RunPlan plan = RunPlan.Load(options);
+        RateProfile profile = plan.Profile;
         LogStartNs = 1_000_000_000_000;
         using McapRunRecorder recorder = McapRunRecorder.Create(Path, profile, RecorderOptions.ForReplay(LogStartNs));
-        using var session = new RunSession(options, new TorchModuleFactory(), observers: [recorder]);
+        using var session = new RunSession(plan, options, new TorchModuleFactory(), observers: [recorder]);
         Summary = session.Run();
         recorder.RecordSummary(Summary);
         Recorder = recorder;

@@ -67,7 +67,7 @@ internal static class BenchReplayCommand
                 LogPath = DefaultPaths.Resolve(log),
                 Mode = ExecutionMode.Virtual,
             };
-            using var session = new RunSession(options, new TorchModuleFactory());
+            using var session = new RunSession(RunPlan.Load(options), options, new TorchModuleFactory());
             RunSummary s = session.Run();
             total.Stop();
             profile = s.Profile;

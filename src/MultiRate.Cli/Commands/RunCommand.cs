@@ -2,10 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using MultiRate.Cli.Dashboard;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Cli.Output;
-using MultiRate.Configuration.Rates;
 using MultiRate.Runtime.Composition;
 using MultiRate.Hosting.Faults;
 using MultiRate.Recording;
+using MultiRate.Recording.Summaries;
 using MultiRate.Runtime.Running;
 using MultiRate.Hosting.Telemetry;
 using MultiRate.Scheduling.Executor;
@@ -51,11 +51,16 @@ internal static class RunCommand
         double? margin = a.GetDouble("spin-margin-us", 0, 100_000);
         int? fifo = FifoPriority(name, a.Get("fifo-priority"));
         string profilePath = DefaultPaths.Resolve(a.Get("rates") ?? "rates/default.yaml");
+        string configPath = DefaultPaths.Resolve(a.Get("config") ?? "configs/default.yaml");
+
+        // Loaded once here: the recorder, the telemetry and the session all use this plan.
+        RunPlan plan = RunPlan.Load(profilePath, configPath);
         var services = new ServiceCollection();
+        services.AddSingleton(plan);
         services.AddMultiRate(o =>
         {
             o.ProfilePath = profilePath;
-            o.ConfigPath = DefaultPaths.Resolve(a.Get("config") ?? "configs/default.yaml");
+            o.ConfigPath = configPath;
             o.LogPath = a.Get("log");
             o.Mode = mode;
             o.Duration = seconds is double s ? TimeSpan.FromSeconds(s) : null;
@@ -76,7 +81,7 @@ internal static class RunCommand
         using McapRunRecorder? recorder = a.Get("record") is string recordPath
             ? McapRunRecorder.Create(
                 recordPath,
-                RateProfileLoader.Load(profilePath),
+                plan.Profile,
                 mode == ExecutionMode.Virtual ? new RecorderOptions { BlockWhenFull = true } : RecorderOptions.ForRealTime())
             : null;
         if (recorder is not null)
@@ -121,7 +126,7 @@ internal static class RunCommand
         if (recorder is not null)
         {
             // Dispose drains the ring and writes summary, indexes and footer: the file is complete once this returns.
-            recorder.RecordSummary(summary);
+            recorder.RecordSummary(summary, session.Coverage);
             recorder.Dispose();
             string dropped = recorder.Dropped == 0 ? string.Empty : $" ({recorder.Dropped} events dropped: the writer fell behind)";
             Console.Error.WriteLine($"recorded {recorder.Messages} messages to {recorder.Path}{dropped}");
@@ -129,7 +134,7 @@ internal static class RunCommand
 
         if (json)
         {
-            Json.Write(stdout, SummaryJson.From(summary, session.Coverage));
+            Json.Write(stdout, RunSummaryJson.ToJsonObject(summary, session.Coverage));
         }
         else
         {

@@ -1,6 +1,4 @@
 using System.Reactive.Concurrency;
-using MultiRate.Configuration.Models;
-using MultiRate.Configuration.Rates;
 using MultiRate.Core.Models;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
@@ -16,10 +14,13 @@ using MultiRate.Scheduling.Stats;
 namespace MultiRate.Runtime.Running;
 
 /// <summary>
-/// One run of the policy: loads and validates the profile and config, builds the modules and the
-/// sensor source, and drives the executor on the clock the options choose (real time or virtual).
+/// One run of the policy: builds the modules and the sensor source for an already-loaded
+/// <see cref="RunPlan"/>, and drives the executor on the clock the options choose (real time or virtual).
 /// </summary>
-/// <remarks>Every input is validated before any deadline is armed; bad input fails here with every error listed.</remarks>
+/// <remarks>
+/// The constructor reads no files: the plan was loaded (and every input validated) before, by whoever
+/// composes the run. The sensor log is opened by <see cref="Run"/>, before any deadline is armed.
+/// </remarks>
 public sealed class RunSession : IDisposable
 {
     private readonly MultiRateOptions _options;
@@ -29,32 +30,36 @@ public sealed class RunSession : IDisposable
     private readonly IRunObserver[] _observers;
 
     /// <summary>Creates a session.</summary>
-    /// <param name="options">What to run.</param>
+    /// <param name="plan">The loaded profile, config and layout.</param>
+    /// <param name="options">How to run (clock, duration, log to replay, ...).</param>
     /// <param name="modules">Builds the head and context modules.</param>
     /// <param name="sink">Where actions go (none: counted and hashed only).</param>
     /// <param name="customSource">A user sensor source replacing the config's (owned by the caller).</param>
     /// <param name="observers">Recorders, metrics and other observers of every tick.</param>
-    public RunSession(MultiRateOptions options, IModuleFactory modules, IActuatorSink? sink = null, ISensorSource? customSource = null, IEnumerable<IRunObserver>? observers = null)
+    public RunSession(RunPlan plan, MultiRateOptions options, IModuleFactory modules, IActuatorSink? sink = null, ISensorSource? customSource = null, IEnumerable<IRunObserver>? observers = null)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(modules);
         _observers = observers?.ToArray() ?? [];
         _options = options;
         _modules = modules;
         _sink = sink;
         _customSource = customSource;
-        Profile = RateProfileLoader.Load(options.ProfilePath);
-        Config = ModelConfigLoader.Load(options.ConfigPath);
-        Layout = ObservationLayout.From(Config.Inputs);
+        Plan = plan;
     }
 
+    /// <summary>The plan this session runs.</summary>
+    public RunPlan Plan { get; }
+
     /// <summary>The validated profile.</summary>
-    public RateProfile Profile { get; }
+    public RateProfile Profile => Plan.Profile;
 
     /// <summary>The validated model config.</summary>
-    public ModelConfig Config { get; }
+    public ModelConfig Config => Plan.Config;
 
     /// <summary>The observation layout.</summary>
-    public ObservationLayout Layout { get; }
+    public ObservationLayout Layout => Plan.Layout;
 
     /// <summary>A note on the device choice (e.g. the <c>auto</c> fallback), or null.</summary>
     public string? DeviceNote => Inference.PolicyFactory.SelectDevice(Config).Note;

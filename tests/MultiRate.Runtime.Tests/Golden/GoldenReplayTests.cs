@@ -1,15 +1,16 @@
 using System.Text.Json.Nodes;
+using MultiRate.Recording.Summaries;
 using MultiRate.Runtime.Composition;
 using MultiRate.Runtime.Running;
 using MultiRate.Scheduling.Executor;
-using MultiRate.Scheduling.Stats;
 
 namespace MultiRate.Runtime.Tests.Golden;
 
 /// <summary>
 /// Replays the shipped logs through the whole runtime in virtual time, twice, and compares the
-/// summary with the checked-in golden file. Set MULTIRATE_UPDATE_GOLDEN=1 to rewrite the files
-/// after an intended change (then review the diff before committing).
+/// summary (the one summary writer's output, in its golden form) with the checked-in golden file.
+/// Set MULTIRATE_UPDATE_GOLDEN=1 to rewrite the files after an intended change (then review the
+/// diff before committing).
 /// </summary>
 public class GoldenReplayTests
 {
@@ -35,7 +36,7 @@ public class GoldenReplayTests
         Assert.Equal(expected, GoldenSummary.Text(first));
     }
 
-    private static RunSummary Replay(string profile, string config, string log)
+    private static JsonObject Replay(string profile, string config, string log)
     {
         var options = new MultiRateOptions
         {
@@ -44,7 +45,7 @@ public class GoldenReplayTests
             LogPath = Path.Combine(Root, log),
             Mode = ExecutionMode.Virtual,
         };
-        using var session = new RunSession(options, new TorchModuleFactory());
-        return session.Run();
+        using var session = new RunSession(RunPlan.Load(options), options, new TorchModuleFactory());
+        return RunSummaryJson.ToJsonObject(session.Run(), session.Coverage);
     }
 }

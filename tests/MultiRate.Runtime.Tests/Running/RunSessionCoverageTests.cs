@@ -17,7 +17,7 @@ public sealed class RunSessionCoverageTests : IDisposable
     public void Run_TruncatedLogWithAllowTruncated_ReplaysUpToTheCutAndReportsCoverage()
     {
         string log = HalfOfSampleLog();
-        using var session = new RunSession(Options(log, allowTruncated: true), new TorchModuleFactory());
+        using var session = Session(Options(log, allowTruncated: true));
 
         session.Run();
 
@@ -32,7 +32,7 @@ public sealed class RunSessionCoverageTests : IDisposable
     [Fact]
     public void Run_TruncatedLogWithoutAllowTruncated_ThrowsTruncation()
     {
-        using var session = new RunSession(Options(HalfOfSampleLog(), allowTruncated: false), new TorchModuleFactory());
+        using var session = Session(Options(HalfOfSampleLog(), allowTruncated: false));
 
         var error = Assert.Throws<LogFormatException>(() => session.Run());
 
@@ -43,13 +43,15 @@ public sealed class RunSessionCoverageTests : IDisposable
     [Fact]
     public void Run_WholeLog_CoverageIsNotDamaged()
     {
-        using var session = new RunSession(Options(Path.Combine(Root, "tests", "data", "px4-ulog-pyulog", "sample.ulg"), allowTruncated: true), new TorchModuleFactory());
+        using var session = Session(Options(Path.Combine(Root, "tests", "data", "px4-ulog-pyulog", "sample.ulg"), allowTruncated: true));
 
         session.Run();
 
         Assert.False(session.Coverage!.Damaged);
         Assert.Equal(session.Coverage.LastMessageNs, session.Coverage.LogEndNs);
     }
+
+    private static RunSession Session(MultiRateOptions options) => new(RunPlan.Load(options), options, new TorchModuleFactory());
 
     private static MultiRateOptions Options(string log, bool allowTruncated) => new()
     {
