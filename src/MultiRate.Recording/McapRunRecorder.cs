@@ -1,5 +1,6 @@
 using System.Globalization;
 using MultiRate.Core.Errors;
+using MultiRate.Core.Files;
 using MultiRate.Core.Latent;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
@@ -20,6 +21,10 @@ namespace MultiRate.Recording;
 /// <para>Full ring: with <see cref="RecorderOptions.BlockWhenFull"/> (virtual time) the callback waits
 /// for the writer, so nothing is lost; otherwise (real time) the event is dropped and counted in
 /// <see cref="Dropped"/>.</para>
+/// <para>Safety of the file: the recording is written to <c>&lt;path&gt;.partial</c> (see <see cref="OutputFile"/>)
+/// and renamed to the path once its footer is written, so the path never holds a half-written file and
+/// a second recorder to the same path is refused; a path that is one of the run's inputs is refused
+/// before anything is written.</para>
 /// <para>Durability: each chunk is flushed to the file when it closes, by size
 /// (<see cref="RecorderOptions.ChunkSize"/>) or at the latest <see cref="RecorderOptions.ChunkInterval"/>
 /// after its first event; after a crash the file reads up to its last complete
@@ -32,6 +37,8 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
 {
     private const long Unset = long.MinValue;
     private readonly string _path;
+    private readonly OutputFile? _output;
+    private readonly FaultLatchingStream? _latch;
     private readonly RecorderRing _ring;
     private readonly RecordingFile _file;
     private readonly string[] _clocks;
@@ -45,8 +52,10 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
     private RunSummary? _summary;
     private LogCoverage? _replay;
 
-    internal McapRunRecorder(Stream stream, string path, RateProfile profile, RecorderOptions? options)
+    internal McapRunRecorder(Stream stream, string path, RateProfile profile, RecorderOptions? options, OutputFile? output = null)
     {
+        _output = output;
+        _latch = stream as FaultLatchingStream;
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(profile);
         options ??= new RecorderOptions();
@@ -64,6 +73,9 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
     /// <summary>The recording's path.</summary>
     public string Path => _path;
 
+    /// <summary>Where the file is being written until it is complete (<c>&lt;path&gt;.partial</c>, or the path itself for a device).</summary>
+    public string WritePath => _output?.WritePath ?? _path;
+
     /// <summary>Events dropped because the ring was full (real time), or because they came after <see cref="Dispose"/>.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
@@ -74,30 +86,23 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
     public int Capacity => _ring.Capacity;
 
     /// <summary>Creates the file and starts the writer thread.</summary>
-    /// <param name="path">Where to write the MCAP file (created or overwritten).</param>
+    /// <param name="path">Where to write the MCAP file (replaced once the recording is complete).</param>
     /// <param name="profile">The run's profile: names the clocks and is stored in the file.</param>
     /// <param name="options">Recorder options (defaults: real time).</param>
-    /// <exception cref="UserInputException">The path cannot be written.</exception>
-    public static McapRunRecorder Create(string path, RateProfile profile, RecorderOptions? options = null)
+    /// <param name="inputs">The run's input files: a path that is one of them is refused.</param>
+    /// <exception cref="UserInputException">The path cannot be written, is an input, or another process is writing it.</exception>
+    public static McapRunRecorder Create(string path, RateProfile profile, RecorderOptions? options = null, IEnumerable<string?>? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        FileStream stream;
+        OutputFile output = OutputFile.Create(path, inputs ?? [], "--record");
         try
         {
-            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1 << 16);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UserInputException($"{path}: cannot create the recording: {ex.Message} (expected a writable file path for --record)", ex);
-        }
-
-        try
-        {
-            return new McapRunRecorder(stream, path, profile, options);
+            // A write error (full disk) is kept, not thrown: the run goes on and Dispose reports it with the path.
+            return new McapRunRecorder(new FaultLatchingStream(output.Stream), path, profile, options, output);
         }
         catch
         {
-            stream.Dispose();
+            output.Dispose();
             throw;
         }
     }
@@ -225,8 +230,8 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
         _ring.Publish(pos);
     }
 
-    /// <summary>Drains the ring, writes the summary and footer and closes the file.</summary>
-    /// <exception cref="IOException">The writer thread failed (e.g. the disk is full); the file is incomplete.</exception>
+    /// <summary>Drains the ring, writes the summary and footer, closes the file and renames it to <see cref="Path"/>.</summary>
+    /// <exception cref="UserInputException">Writing failed (e.g. the disk is full): the message names the path; what was written stays in <see cref="WritePath"/>.</exception>
     public void Dispose()
     {
         if (_closed)
@@ -244,14 +249,31 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
                 _file.Finish(_summary, _replay, Volatile.Read(ref _lastTimeNs), Figures());
             }
         }
+        catch (IOException ex)
+        {
+            fault = ex;
+        }
         finally
         {
-            _file.Dispose();
+            try
+            {
+                _file.Dispose();
+            }
+            catch (IOException ex)
+            {
+                fault ??= ex;
+            }
         }
 
-        if (fault is not null)
+        fault ??= _latch?.Fault;
+        using (_output)
         {
-            throw new IOException($"{_path}: recording failed: {fault.Message}", fault);
+            if (fault is not null)
+            {
+                throw _output is not null ? _output.Failed(fault) : new IOException($"{_path}: recording failed: {fault.Message}", fault);
+            }
+
+            _output?.Commit();
         }
     }
 

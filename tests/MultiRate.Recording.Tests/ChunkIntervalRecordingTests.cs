@@ -25,12 +25,12 @@ public class ChunkIntervalRecordingTests
         recorder.WaitUntilDrained();
         // The manual clock has not moved: 10 ticks are far below ChunkSize, so nothing is readable yet.
         Assert.Equal(0, recorder.TimedChunks);
-        Assert.Equal(0, ActionsInCrashImage(path));
+        Assert.Equal(0, ActionsInCrashImage(recorder.WritePath));
 
         time.Advance(TimeSpan.FromMilliseconds(250));
         Assert.True(SpinWait.SpinUntil(() => recorder.TimedChunks == 1, TimeSpan.FromSeconds(30)), "the writer never closed the chunk");
 
-        Assert.Equal(10, ActionsInCrashImage(path));
+        Assert.Equal(10, ActionsInCrashImage(recorder.WritePath));
     }
 
     [Fact]

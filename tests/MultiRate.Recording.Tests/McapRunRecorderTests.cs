@@ -50,6 +50,25 @@ public class McapRunRecorderTests
     }
 
     [Fact]
+    public void Dispose_DiskFillsMidRun_RunIsNotStoppedAndDisposeReportsTheError()
+    {
+        var full = new FillingStream(capacity: 16 * 1024);
+        var recorder = new McapRunRecorder(new FaultLatchingStream(full), "full.mcap", RecorderTestProfile.Default, new RecorderOptions { BlockWhenFull = true, ChunkSize = 4096, LogTimeOffsetNs = 0 });
+        float[] action = new float[3];
+        LatentSnapshot latent = RecorderTestProfile.Latent();
+
+        // Every tick is accepted although the disk filled early: the recording never throws into the run.
+        for (long i = 0; i < 2_000; i++)
+        {
+            RecorderTestProfile.Tick(recorder, i, action, latent);
+        }
+
+        var error = Assert.Throws<IOException>(recorder.Dispose);
+        Assert.Contains("full.mcap", error.Message, StringComparison.Ordinal);
+        Assert.Contains("No space", error.InnerException!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Record_RealTimeRingFullWhileWriterStalls_ExtraEventsDroppedAndCounted()
     {
         // Chunks of 1 byte: the writer writes to the stream at its first message and stalls there,
@@ -166,5 +185,21 @@ public class McapRunRecorderTests
 
             base.Dispose(disposing);
         }
+    }
+
+    /// <summary>A disk that holds <c>capacity</c> bytes and then fails every write as a full disk does.</summary>
+    private sealed class FillingStream(int capacity) : MemoryStream
+    {
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Length + buffer.Length > capacity)
+            {
+                throw new IOException("No space left on device");
+            }
+
+            base.Write(buffer);
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
     }
 }

@@ -26,7 +26,8 @@ public class TruncatedRecordingTests
             }
 
             recorder.WaitUntilDrained();
-            using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            Assert.Equal(path + ".partial", recorder.WritePath);
+            using var source = new FileStream(recorder.WritePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var target = File.Create(crash);
             source.CopyTo(target);
         }

@@ -82,7 +82,8 @@ internal static class RunCommand
             ? McapRunRecorder.Create(
                 recordPath,
                 plan.Profile,
-                mode == ExecutionMode.Virtual ? new RecorderOptions { BlockWhenFull = true } : RecorderOptions.ForRealTime())
+                mode == ExecutionMode.Virtual ? new RecorderOptions { BlockWhenFull = true } : RecorderOptions.ForRealTime(),
+                inputs: [profilePath, configPath, a.Get("log"), plan.Config.Source, a.Get("log-config")])
             : null;
         if (recorder is not null)
         {
@@ -123,13 +124,22 @@ internal static class RunCommand
         RunSummary summary = session.Run(cancellation);
         monitors.Finish(summary);
         faultLog.Flush();
+        Core.Errors.UserInputException? recordingFailed = null;
         if (recorder is not null)
         {
             // Dispose drains the ring and writes summary, indexes and footer: the file is complete once this returns.
             recorder.RecordSummary(summary, session.Coverage);
-            recorder.Dispose();
-            string dropped = recorder.Dropped == 0 ? string.Empty : $" ({recorder.Dropped} events dropped: the writer fell behind)";
-            Console.Error.WriteLine($"recorded {recorder.Messages} messages to {recorder.Path}{dropped}");
+            try
+            {
+                recorder.Dispose();
+                string dropped = recorder.Dropped == 0 ? string.Empty : $" ({recorder.Dropped} events dropped: the writer fell behind)";
+                Console.Error.WriteLine($"recorded {recorder.Messages} messages to {recorder.Path}{dropped}");
+            }
+            catch (Core.Errors.UserInputException ex)
+            {
+                // A full disk loses the recording, not the run's figures: the summary is still printed, then exit 2.
+                recordingFailed = ex;
+            }
         }
 
         if (json)
@@ -141,7 +151,7 @@ internal static class RunCommand
             SummaryTable.Write(console, summary, session.Coverage);
         }
 
-        return 0;
+        return recordingFailed is null ? 0 : throw recordingFailed;
     }
 
     /// <summary><c>--fifo-priority N</c>: SCHED_FIFO priority 1..99 for the real-time threads, or null when absent.</summary>
