@@ -1,3 +1,4 @@
+using MultiRate.Core.Files;
 using System.Text.Json.Nodes;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Scheduling.Diagnostics;
@@ -11,6 +12,9 @@ namespace MultiRate.Cli.Commands;
 /// </summary>
 internal static class BenchAllCommand
 {
+    /// <summary>The profile, config and log of the replay benchmark.</summary>
+    private static readonly string[] ReplayInputs = ["rates/px4-attitude-250hz.yaml", "configs/px4-attitude.yaml", "tests/data/px4-ulog-pyulog/sample.ulg"];
+
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, IAnsiConsole console)
     {
         CliArgs a = CliArgs.Parse("bench all", args, ["json", "quick"], ["out", "seconds"]);
@@ -23,6 +27,8 @@ internal static class BenchAllCommand
             throw new Core.Errors.UserInputException($"multirate bench all: --out '{outPath}': the folder {outDir} does not exist");
         }
 
+        // Reserved (not an input, writable, not in use) before minutes of measuring, written at the end.
+        using OutputFile? output = outPath is null ? null : OutputFile.Reserve(outPath, [.. ReplayInputs.Select(DefaultPaths.Resolve)], "multirate bench all: --out");
         double seconds = a.GetDouble("seconds", 0.5, 86_400) ?? (quick ? 2 : 10);
         void Say(string what)
         {
@@ -49,25 +55,26 @@ internal static class BenchAllCommand
         Say("wake-up...");
         doc["wakeup"] = BenchWakeupCommand.Measure(null, null, TimeSpan.FromSeconds(seconds), TimeSpan.FromMicroseconds(200));
         Say("replay...");
-        doc["replay"] = BenchReplayCommand.Measure("rates/px4-attitude-250hz.yaml", "configs/px4-attitude.yaml", "tests/data/px4-ulog-pyulog/sample.ulg", 2);
+        doc["replay"] = BenchReplayCommand.Measure(ReplayInputs[0], ReplayInputs[1], ReplayInputs[2], 2);
         Say("scheduler (quick)...");
         doc["scheduler"] = Captured(["scheduler", "--json", "--seconds", quick ? "1" : "3"], console);
         Say("models (quick)...");
         doc["models"] = Captured(["models", "--json", "--quick"], console);
         doc["finished_utc"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
-        if (outPath is string path)
+        if (output is not null)
         {
             try
             {
-                File.WriteAllText(path, Json.Indented(doc) + Environment.NewLine);
+                File.WriteAllText(output.WritePath, Json.Indented(doc) + Environment.NewLine);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new Core.Errors.UserInputException($"multirate bench all: --out '{path}': cannot write the file ({ex.Message})");
+                throw output.Failed(ex);
             }
 
-            Say($"wrote {path}");
+            output.Commit();
+            Say($"wrote {output.Path}");
         }
 
         if (a.Has("json"))
