@@ -1,7 +1,7 @@
 using MultiRate.Core.Errors;
 using MultiRate.Core.Sensors;
-using MultiRate.Hosting.Composition;
-using MultiRate.Hosting.Running;
+using MultiRate.Runtime.Composition;
+using MultiRate.Runtime.Running;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Stats;
 using MultiRate.Training.Data;
@@ -41,7 +41,7 @@ public static class PolicyEvaluator
 
         var options = new MultiRateOptions { ProfilePath = profile, ConfigPath = config, LogPath = log, Mode = ExecutionMode.Virtual };
         var recorder = new ActionRecorder();
-        using var session = new RunSession(options, new TrainedModuleFactory(request.WeightsDirectory), sink: null, customSource: null, observers: [recorder]);
+        using var session = new RunSession(RunPlan.Load(options), options, new TrainedModuleFactory(request.WeightsDirectory), sink: null, customSource: null, observers: [recorder]);
 
         // The targets, bound to the same log (this also reports missing topics/fields with what the log has).
         LogData data = LogData.Load(log, session.Config);

@@ -43,6 +43,8 @@ public static class PolicyTrainer
                 $"{request.ConfigPath}: targets: {config.Targets.Count} target field(s), but {request.ProfilePath} declares action.dimension {profile.Action.Dimension}; they must match");
         }
 
+        // The outputs are checked (not an input, writable, not in use) before any long work starts.
+        using TrainingOutputs outputs = TrainingOutputs.Reserve(request);
         TorchRuntime.EnsureLoaded();
         ContextLevel[] levels = ContextLevel.ChainOf(profile);
         LogData data = LogData.Load(request.LogPath, config);
@@ -61,7 +63,7 @@ public static class PolicyTrainer
         using var policy = new TrainablePolicy(config with { Seed = seed }, profile.Action, headStats, rowStats, options.Mode, levels);
         var trainer = new Trainer(policy, samples, timeline, options);
         FitResult fit = trainer.Fit(split, seed, progress, cancellation);
-        PolicyExporter.Export(policy, request.OutputDirectory);
+        PolicyExporter.Export(policy, outputs.StagingDirectory);
         var metadata = new TrainingMetadata
         {
             ConfigPath = Path.GetFullPath(request.ConfigPath),
@@ -90,7 +92,8 @@ public static class PolicyTrainer
             ContextNormalization = rowStats,
             TrainSeconds = fit.Elapsed.TotalSeconds,
         };
-        MetadataFile.Write(request.OutputDirectory, metadata);
+        MetadataFile.Write(outputs.StagingDirectory, metadata);
+        outputs.Commit();
         return metadata;
     }
 

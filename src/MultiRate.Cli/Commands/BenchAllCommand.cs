@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
+using MultiRate.Core.Files;
 using MultiRate.Scheduling.Diagnostics;
 using Spectre.Console;
 
@@ -12,6 +13,9 @@ namespace MultiRate.Cli.Commands;
 /// </summary>
 internal static class BenchAllCommand
 {
+    /// <summary>The profile, config and log of the replay benchmark.</summary>
+    private static readonly string[] ReplayInputs = ["rates/px4-attitude-250hz.yaml", "configs/px4-attitude.yaml", "tests/data/px4-ulog-pyulog/sample.ulg"];
+
     public static int Execute(BenchAllArgs a, TextWriter stdout, IAnsiConsole console)
     {
         bool quick = a.Quick;
@@ -23,6 +27,8 @@ internal static class BenchAllCommand
             throw new Core.Errors.UserInputException($"multirate bench all: --out '{outPath}': the folder {outDir} does not exist");
         }
 
+        // Reserved (not an input, writable, not in use) before minutes of measuring, written at the end.
+        using OutputFile? output = outPath is null ? null : OutputFile.Reserve(outPath, [.. ReplayInputs.Select(DefaultPaths.Resolve)], "multirate bench all: --out");
         double seconds = a.Seconds ?? (quick ? 2 : 10);
         void Say(string what)
         {
@@ -49,25 +55,26 @@ internal static class BenchAllCommand
         Say("wake-up...");
         doc["wakeup"] = BenchWakeupCommand.Measure(null, null, TimeSpan.FromSeconds(seconds), TimeSpan.FromMicroseconds(200));
         Say("replay...");
-        doc["replay"] = BenchReplayCommand.Measure("rates/px4-attitude-250hz.yaml", "configs/px4-attitude.yaml", "tests/data/px4-ulog-pyulog/sample.ulg", 2);
+        doc["replay"] = BenchReplayCommand.Measure(ReplayInputs[0], ReplayInputs[1], ReplayInputs[2], 2);
         Say("scheduler (quick)...");
         doc["scheduler"] = Captured((w, c) => BenchCommand.Scheduler(new SchedulerBenchArgs { Seconds = quick ? 1 : 3, Json = true }, w, c), console);
         Say("models (quick)...");
         doc["models"] = Captured((w, c) => ModelsBenchCommand.Execute(new ModelsBenchArgs { Quick = true, Json = true }, w, c), console);
         doc["finished_utc"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
-        if (outPath is string path)
+        if (output is not null)
         {
             try
             {
-                File.WriteAllText(path, Json.Indented(doc) + Environment.NewLine);
+                File.WriteAllText(output.WritePath, Json.Indented(doc) + Environment.NewLine);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new Core.Errors.UserInputException($"multirate bench all: --out '{path}': cannot write the file ({ex.Message})");
+                throw output.Failed(ex);
             }
 
-            Say($"wrote {path}");
+            output.Commit();
+            Say($"wrote {output.Path}");
         }
 
         if (a.Json)

@@ -4,9 +4,9 @@ using MultiRate.Core.Models;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
-using MultiRate.Hosting.Composition;
-using MultiRate.Hosting.Running;
-using MultiRate.Hosting.Sources;
+using MultiRate.Runtime.Composition;
+using MultiRate.Runtime.Running;
+using MultiRate.Runtime.Sources;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Observation;
 
@@ -40,7 +40,7 @@ internal sealed class BenchOverheadRig : IDisposable
     {
         // The session loads and validates profile and config and owns the options-to-executor mapping;
         // the rig only keeps the executor in reach instead of letting the session run it.
-        var session = new RunSession(new MultiRateOptions { ProfilePath = ratesPath, ConfigPath = configPath, Mode = mode, FifoPriority = fifoPriority }, new TorchModuleFactory());
+        var session = new RunSession(RunPlan.Load(ratesPath, configPath), new MultiRateOptions { ProfilePath = ratesPath, ConfigPath = configPath, Mode = mode, FifoPriority = fifoPriority }, new TorchModuleFactory());
         Profile = session.Profile;
         Config = session.Config;
         ObservationLayout layout = session.Layout;

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
-using MultiRate.Hosting.Composition;
-using MultiRate.Hosting.Running;
+using MultiRate.Runtime.Composition;
+using MultiRate.Runtime.Running;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Stats;
 using Spectre.Console;
@@ -67,7 +67,7 @@ internal static class BenchReplayCommand
                 LogPath = DefaultPaths.Resolve(log),
                 Mode = ExecutionMode.Virtual,
             };
-            using var session = new RunSession(options, new TorchModuleFactory());
+            using var session = new RunSession(RunPlan.Load(options), options, new TorchModuleFactory());
             RunSummary s = session.Run();
             total.Stop();
             profile = s.Profile;

@@ -26,7 +26,7 @@ internal static class ReportCommand
         }
 
         string summary = Path.Combine(dir, "summary.md");
-        File.WriteAllText(summary, ReportMarkdown.Build(data, plots));
+        ReportOutput.WriteText(summary, ReportMarkdown.Build(data, plots), path);
         foreach ((_, string file) in plots)
         {
             stdout.WriteLine(Path.Combine(dir, file));

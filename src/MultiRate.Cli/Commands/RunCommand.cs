@@ -3,11 +3,11 @@ using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Dashboard;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Cli.Output;
-using MultiRate.Configuration.Rates;
-using MultiRate.Hosting.Composition;
+using MultiRate.Runtime.Composition;
 using MultiRate.Hosting.Faults;
-using MultiRate.Hosting.Recording;
-using MultiRate.Hosting.Running;
+using MultiRate.Recording;
+using MultiRate.Recording.Summaries;
+using MultiRate.Runtime.Running;
 using MultiRate.Hosting.Telemetry;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Observation;
@@ -38,11 +38,16 @@ internal static class RunCommand
         double? margin = a.SpinMarginUs;
         int? fifo = a.FifoPriority;
         string profilePath = DefaultPaths.Resolve(a.Rates ?? "rates/default.yaml");
+        string configPath = DefaultPaths.Resolve(a.Config ?? "configs/default.yaml");
+
+        // Loaded once here: the recorder, the telemetry and the session all use this plan.
+        RunPlan plan = RunPlan.Load(profilePath, configPath);
         var services = new ServiceCollection();
+        services.AddSingleton(plan);
         services.AddMultiRate(o =>
         {
             o.ProfilePath = profilePath;
-            o.ConfigPath = DefaultPaths.Resolve(a.Config ?? "configs/default.yaml");
+            o.ConfigPath = configPath;
             o.LogPath = a.Log;
             o.Mode = mode;
             o.Duration = seconds is double s ? TimeSpan.FromSeconds(s) : null;
@@ -63,8 +68,9 @@ internal static class RunCommand
         using McapRunRecorder? recorder = a.Record is string recordPath
             ? McapRunRecorder.Create(
                 recordPath,
-                RateProfileLoader.Load(profilePath),
-                mode == ExecutionMode.Virtual ? new RecorderOptions { BlockWhenFull = true } : RecorderOptions.ForRealTime())
+                plan.Profile,
+                mode == ExecutionMode.Virtual ? new RecorderOptions { BlockWhenFull = true } : RecorderOptions.ForRealTime(),
+                inputs: [profilePath, configPath, a.Log, plan.Config.Source, a.LogConfig])
             : null;
         if (recorder is not null)
         {
@@ -105,25 +111,34 @@ internal static class RunCommand
         RunSummary summary = session.Run(cancellation);
         monitors.Finish(summary);
         faultLog.Flush();
+        Core.Errors.UserInputException? recordingFailed = null;
         if (recorder is not null)
         {
             // Dispose drains the ring and writes summary, indexes and footer: the file is complete once this returns.
-            recorder.RecordSummary(summary);
-            recorder.Dispose();
-            string dropped = recorder.Dropped == 0 ? string.Empty : $" ({recorder.Dropped} events dropped: the writer fell behind)";
-            Console.Error.WriteLine($"recorded {recorder.Messages} messages to {recorder.Path}{dropped}");
+            recorder.RecordSummary(summary, session.Coverage);
+            try
+            {
+                recorder.Dispose();
+                string dropped = recorder.Dropped == 0 ? string.Empty : $" ({recorder.Dropped} events dropped: the writer fell behind)";
+                Console.Error.WriteLine($"recorded {recorder.Messages} messages to {recorder.Path}{dropped}");
+            }
+            catch (Core.Errors.UserInputException ex)
+            {
+                // A full disk loses the recording, not the run's figures: the summary is still printed, then exit 2.
+                recordingFailed = ex;
+            }
         }
 
         if (json)
         {
-            Json.Write(stdout, SummaryJson.From(summary, session.Coverage));
+            Json.Write(stdout, RunSummaryJson.ToJsonObject(summary, session.Coverage));
         }
         else
         {
             SummaryTable.Write(console, summary, session.Coverage);
         }
 
-        return 0;
+        return recordingFailed is null ? 0 : throw recordingFailed;
     }
 
     /// <summary>The <c>--log-config</c> file (it must exist), else the shipped one, else warnings on stderr only.</summary>

@@ -49,7 +49,7 @@ internal static class TuneCommand
             return 0;
         }
 
-        ProfileTuner.Write(result);
+        ProfileTuner.Write(result, [a.Config, a.From]);
         stdout.WriteLine($"wrote {result.TunedPath}: validated with the profile loader; " +
             (result.HotReloadable ? "only live-editable values changed, so a running system can hot-reload it." : "a rate changed, so apply it with a restart (no hot reload)."));
         stdout.WriteLine(result.Diff);

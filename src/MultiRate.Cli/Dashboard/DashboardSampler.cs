@@ -1,4 +1,4 @@
-using MultiRate.Hosting.Reload;
+using MultiRate.Runtime.Reload;
 using MultiRate.Hosting.Telemetry;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Stats;

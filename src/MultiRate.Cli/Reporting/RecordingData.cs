@@ -26,6 +26,12 @@ internal sealed class RecordingData
     /// <summary>Recorded faults (<c>/multirate/faults</c>) counted by (kind, source); empty for recordings made before faults were recorded.</summary>
     public required IReadOnlyDictionary<(string Kind, string Source), long> Faults { get; init; }
 
+    /// <summary>
+    /// The run's summary as recorded (<c>/multirate/summary</c>, written by the one summary writer: the
+    /// same object as <c>run --json</c>); null for a file without one (a crashed run).
+    /// </summary>
+    public System.Text.Json.Nodes.JsonObject? Summary { get; init; }
+
     public long Actions => ActionsByKind.Values.Sum();
 
     /// <summary>The action clock's series.</summary>

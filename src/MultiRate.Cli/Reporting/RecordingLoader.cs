@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MultiRate.Core.Errors;
-using MultiRate.Hosting.Recording;
+using MultiRate.Recording;
 using MultiRate.Logs.Abstractions;
 using MultiRate.Logs.Mcap;
 
@@ -38,6 +38,7 @@ internal static class RecordingLoader
         var kinds = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var fallbacks = new List<double>();
         var faults = new SortedDictionary<(string Kind, string Source), long>();
+        JsonObject? summary = null;
         foreach (LogMessage m in log.ReadMessages())
         {
             var f = new Fields(path, m);
@@ -59,6 +60,10 @@ internal static class RecordingLoader
                 (string, string) key = (f.Text("kind"), f.Text("source"));
                 faults[key] = faults.GetValueOrDefault(key) + 1;
             }
+            else if (m.Topic == RecordingTopics.Summary)
+            {
+                summary = m.Data;
+            }
             else if (latentByTopic.TryGetValue(m.Topic, out LatentSeries? l))
             {
                 l.TimeS.Add(f.Number("published_ns") / 1e9);
@@ -78,6 +83,7 @@ internal static class RecordingLoader
             ActionsByKind = kinds,
             FallbackTimesS = fallbacks,
             Faults = faults,
+            Summary = summary,
         };
     }
 

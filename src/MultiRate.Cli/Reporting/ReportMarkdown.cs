@@ -14,6 +14,7 @@ internal static class ReportMarkdown
         md.Append(Inv($"Recording: `{data.Path}`, profile `{profile}`, {data.Actions} actions over {Duration(data):0.000} s of run time."));
         md.Append(data.Truncated ? " The file is truncated (no footer): figures cover its complete chunks only.\n\n" : "\n\n");
 
+        ReportSummary.Append(md, data.Summary);
         md.Append("## Clocks\n\n");
         md.Append("| clock | role | ticks | without record | misses | miss % | fallbacks sent | budget us | p50 us | p99 us | max us | over budget | outcomes |\n");
         md.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
@@ -64,7 +65,7 @@ internal static class ReportMarkdown
                 md.Append(Inv($"| {f.Key.Kind} | {f.Key.Source} | {f.Value} |\n"));
             }
 
-            md.Append(Inv($"\n{data.Faults.Values.Sum()} faults in all (`{Hosting.Recording.RecordingTopics.Faults}`).\n\n"));
+            md.Append(Inv($"\n{data.Faults.Values.Sum()} faults in all (`{Recording.RecordingTopics.Faults}`).\n\n"));
         }
 
         md.Append("## Plots\n\n");

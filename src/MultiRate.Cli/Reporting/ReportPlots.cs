@@ -1,4 +1,5 @@
 using System.Globalization;
+using MultiRate.Core.Files;
 using ScottPlot;
 using ScottPlot.Plottables;
 
@@ -19,19 +20,19 @@ internal static class ReportPlots
     {
         var files = new List<(string, string)>
         {
-            ($"{clock.Name}: latency histogram", Histogram(clock, dir)),
-            ($"{clock.Name}: latency over time", LatencyOverTime(clock, dir)),
-            ($"{clock.Name}: misses over time", Misses(clock, data, dir)),
+            ($"{clock.Name}: latency histogram", Histogram(clock, dir, data.Path)),
+            ($"{clock.Name}: latency over time", LatencyOverTime(clock, dir, data.Path)),
+            ($"{clock.Name}: misses over time", Misses(clock, data, dir, data.Path)),
         };
         if (clock.IsActionClock)
         {
-            files.Add(($"{clock.Name}: latent age over time", LatentAge(clock, data.AgeLimitMs, dir)));
+            files.Add(($"{clock.Name}: latent age over time", LatentAge(clock, data.AgeLimitMs, dir, data.Path)));
         }
 
         return files;
     }
 
-    private static string Histogram(ClockSeries clock, string dir)
+    private static string Histogram(ClockSeries clock, string dir, string recording)
     {
         double[] latencies = clock.RanLatenciesUs();
         var plot = NewPlot($"{clock.Name}: compute latency ({latencies.Length} ticks that ran)", "latency (us)", "ticks");
@@ -47,10 +48,10 @@ internal static class ReportPlots
         VerticalLine line = plot.Add.VerticalLine(budget, 2, Colors.Red, LinePattern.Dashed);
         line.LegendText = $"budget {Us(budget)} us";
         plot.ShowLegend(Alignment.UpperRight);
-        return Save(plot, dir, $"{clock.Name}-latency-histogram.png");
+        return Save(plot, dir, recording, $"{clock.Name}-latency-histogram.png");
     }
 
-    private static string LatencyOverTime(ClockSeries clock, string dir)
+    private static string LatencyOverTime(ClockSeries clock, string dir, string recording)
     {
         var plot = NewPlot($"{clock.Name}: compute latency per tick", "run time (s)", "latency (us)");
         Scatter points = plot.Add.ScatterPoints(clock.TimeS.ToArray(), clock.LatencyUs.ToArray());
@@ -62,10 +63,10 @@ internal static class ReportPlots
         budget.LegendText = "budget";
         plot.Axes.SetLimitsY(0, Math.Max(clock.LastBudgetUs, clock.LatencyUs.DefaultIfEmpty(0).Max()) * 1.1);
         plot.ShowLegend(Alignment.UpperRight);
-        return Save(plot, dir, $"{clock.Name}-latency.png");
+        return Save(plot, dir, recording, $"{clock.Name}-latency.png");
     }
 
-    private static string Misses(ClockSeries clock, RecordingData data, string dir)
+    private static string Misses(ClockSeries clock, RecordingData data, string dir, string recording)
     {
         string what = clock.IsActionClock ? "deadline misses" : "skipped triggers";
         var plot = NewPlot($"{clock.Name}: cumulative {what}: {clock.Misses} of {clock.Ticks} ticks", "run time (s)", "count so far");
@@ -78,7 +79,7 @@ internal static class ReportPlots
         }
 
         plot.Axes.SetLimitsY(0, Math.Max(1, top) * 1.1);
-        return Save(plot, dir, $"{clock.Name}-misses.png");
+        return Save(plot, dir, recording, $"{clock.Name}-misses.png");
     }
 
     private static double Cumulative(Plot plot, IReadOnlyList<double> times, IReadOnlyList<int> increments, string label)
@@ -101,7 +102,7 @@ internal static class ReportPlots
         return n;
     }
 
-    private static string LatentAge(ClockSeries clock, double? limitMs, string dir)
+    private static string LatentAge(ClockSeries clock, double? limitMs, string dir, string recording)
     {
         var plot = NewPlot($"{clock.Name}: age of the latent read at each tick", "run time (s)", "latent age (ms)");
         double[] xs = clock.TimeS.Where((_, i) => clock.LatentAgeMs[i] >= 0).ToArray();
@@ -119,7 +120,7 @@ internal static class ReportPlots
         }
 
         plot.ShowLegend(Alignment.UpperRight);
-        return Save(plot, dir, $"{clock.Name}-latent-age.png");
+        return Save(plot, dir, recording, $"{clock.Name}-latent-age.png");
     }
 
     private static Plot NewPlot(string title, string x, string y)
@@ -131,9 +132,11 @@ internal static class ReportPlots
         return plot;
     }
 
-    private static string Save(Plot plot, string dir, string name)
+    private static string Save(Plot plot, string dir, string recording, string name)
     {
-        plot.SavePng(System.IO.Path.Combine(dir, name), Width, Height);
+        using OutputFile output = OutputFile.Reserve(System.IO.Path.Combine(dir, name), [recording], ReportOutput.Option);
+        plot.SavePng(output.WritePath, Width, Height);
+        output.Commit();
         return name;
     }
 

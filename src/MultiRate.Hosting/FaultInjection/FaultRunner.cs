@@ -3,10 +3,10 @@ using MultiRate.Configuration.Rates;
 using MultiRate.Core.Models;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
-using MultiRate.Hosting.Composition;
+using MultiRate.Runtime.Composition;
 using MultiRate.Hosting.Faults;
-using MultiRate.Hosting.Running;
-using MultiRate.Hosting.Sources;
+using MultiRate.Runtime.Running;
+using MultiRate.Runtime.Sources;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Stats;
@@ -89,7 +89,7 @@ public sealed class FaultRunner
             var modules = new FaultyModuleFactory(_modules, timeline, Profile.Clock(contextClock).Module);
             try
             {
-                using var session = new RunSession(options, modules, new FaultySink(null, timeline), source, [evidence, bursty, .. observers ?? []]);
+                using var session = new RunSession(new RunPlan(Profile, Config), options, modules, new FaultySink(null, timeline), source, [evidence, bursty, .. observers ?? []]);
                 summary = session.Run();
             }
 #pragma warning disable CA1031 // The harness reports a crash instead of failing: that is what it measures.

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MultiRate.Configuration.Rates;
-using MultiRate.Hosting.Composition;
+using MultiRate.Runtime.Running;
+using MultiRate.Runtime.Composition;
 using MultiRate.Scheduling.Observation;
 
 namespace MultiRate.Hosting.Telemetry;
@@ -17,7 +17,7 @@ public static class TelemetryServiceCollectionExtensions
     public static IServiceCollection AddMultiRateTelemetry(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton(sp => new TelemetryProfile(RateProfileLoader.Load(sp.GetRequiredService<MultiRateOptions>().ProfilePath)));
+        services.TryAddSingleton(sp => new TelemetryProfile(sp.GetRequiredService<RunPlan>().Profile));
         services.TryAddSingleton(sp => new LiveStats(sp.GetRequiredService<TelemetryProfile>().Profile));
         services.TryAddSingleton(sp => new MetricsObserver(sp.GetRequiredService<TelemetryProfile>().Profile));
         services.AddSingleton<IRunObserver>(sp => sp.GetRequiredService<LiveStats>());

@@ -4,7 +4,7 @@ using MultiRate.Core.Latent;
 using MultiRate.Core.Models;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
-using MultiRate.Hosting.Composition;
+using MultiRate.Runtime.Composition;
 
 namespace MultiRate.Hosting.Tuning;
 

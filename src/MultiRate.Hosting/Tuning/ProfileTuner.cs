@@ -3,6 +3,7 @@ using DiffPlex;
 using DiffPlex.Renderer;
 using MultiRate.Configuration.Rates;
 using MultiRate.Core.Errors;
+using MultiRate.Core.Files;
 using MultiRate.Core.Rates;
 
 namespace MultiRate.Hosting.Tuning;
@@ -76,9 +77,12 @@ public static class ProfileTuner
         return new TuneResult(profilePath, tunedPath, tuned, changes, notes, Diff(originalText, tuned, profilePath, tunedPath), errors, hot);
     }
 
-    /// <summary>Writes the tuned profile; refuses (writes nothing) when it did not validate.</summary>
+    /// <summary>Writes the tuned profile (through a checked, locked, renamed output); refuses (writes nothing) when it did not validate.</summary>
+    /// <param name="result">The tuning outcome.</param>
+    /// <param name="otherInputs">The command's other inputs (config, saved bench): the tuned path may not be one of them, nor the profile.</param>
     /// <exception cref="TuningInputException">The tuned profile is invalid; the message lists the validator's errors.</exception>
-    public static void Write(TuneResult result)
+    /// <exception cref="UserInputException">The tuned path is an input, in use, or cannot be written.</exception>
+    public static void Write(TuneResult result, IEnumerable<string?>? otherInputs = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (!result.IsValid)
@@ -86,7 +90,7 @@ public static class ProfileTuner
             throw new TuningInputException($"refusing to write {result.TunedPath}: the tuned profile does not validate:{Environment.NewLine}{result.ValidationErrors}");
         }
 
-        File.WriteAllText(result.TunedPath, result.TunedText);
+        OutputFile.WriteAllText(result.TunedPath, result.TunedText, [result.OriginalPath, .. otherInputs ?? []], "multirate tune --write");
     }
 
     private static void RateDoesNotFit(string text, string path, RateProfile current, ClockDefinition clock, ClockRecommendation rec, TuneOptions options, List<TuneChange> changes, List<(int, int, string)> edits, List<string> notes)

@@ -1,6 +1,6 @@
 using MultiRate.Core.Errors;
 using MultiRate.Core.Models;
-using MultiRate.Hosting.Sources;
+using MultiRate.Runtime.Sources;
 using MultiRate.Logs;
 using MultiRate.Logs.Abstractions;
 using MultiRate.Logs.FieldPaths;

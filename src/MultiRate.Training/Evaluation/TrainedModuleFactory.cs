@@ -1,7 +1,7 @@
 using MultiRate.Core.Models;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
-using MultiRate.Hosting.Composition;
+using MultiRate.Runtime.Composition;
 using MultiRate.Inference;
 using MultiRate.Training.Model;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using MultiRate.Configuration.Rates;
-using MultiRate.Hosting.Composition;
-using MultiRate.Hosting.Recording;
-using MultiRate.Hosting.Running;
+using MultiRate.Runtime.Composition;
+using MultiRate.Recording;
+using MultiRate.Runtime.Running;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Stats;

@@ -1,6 +1,6 @@
 using MultiRate.Configuration.Rates;
 using MultiRate.Core.Sensors;
-using MultiRate.Hosting.Recording;
+using MultiRate.Recording;
 using MultiRate.Scheduling.Observation;
 
 namespace MultiRate.Cli.Tests.Commands;

@@ -33,7 +33,7 @@ public sealed class RunAllowTruncatedTests
         }
     }
 
-    /// <summary>Needs RunCommand to pass <c>session.Coverage</c> to SummaryJson.From (the lead's wiring).</summary>
+    /// <summary>Needs RunCommand to pass <c>session.Coverage</c> to RunSummaryJson.ToJsonObject.</summary>
     [Fact]
     public void Run_CutLogsWithFlag_JsonReportsWhereReplayStopped()
     {

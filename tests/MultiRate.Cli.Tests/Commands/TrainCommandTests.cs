@@ -126,4 +126,51 @@ public class TrainCommandTests
         Assert.Equal(2, code);
         Assert.Contains("missing --out", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Train_OutUnderARegularFile_Exit2BeforeTraining()
+    {
+        var (log, config, rates, dir) = Synthetic();
+        string blocker = Path.Combine(dir, "not-a-directory");
+        File.WriteAllText(blocker, "x");
+
+        var (code, output, err) = CliRunner.Run("train", "--log", log, "--config", config, "--rates", rates, "--out", Path.Combine(blocker, "w"), "--epochs", "50");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--out", err, StringComparison.Ordinal);
+        Assert.Contains(blocker, err, StringComparison.Ordinal);
+        Assert.DoesNotContain("epoch", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_AnOutputIsALinkToTheLog_Exit2BeforeTrainingAndTheLogIsIntact()
+    {
+        var (log, config, rates, dir) = Synthetic();
+        byte[] before = File.ReadAllBytes(log);
+        string outDir = Path.Combine(dir, "w");
+        Directory.CreateDirectory(outDir);
+        File.CreateSymbolicLink(Path.Combine(outDir, "training.json"), log);
+
+        var (code, output, err) = CliRunner.Run("train", "--log", log, "--config", config, "--rates", rates, "--out", outDir, "--epochs", "50");
+
+        Assert.Equal(2, code);
+        Assert.Contains("is the same file as the input", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("epoch", output, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(log));
+    }
+
+    [Fact]
+    public void Train_Succeeds_FilesInPlaceAndNoStagingOrLockLeft()
+    {
+        var (log, config, rates, dir) = Synthetic();
+        string outDir = Path.Combine(dir, "w");
+
+        var (code, _, err) = CliRunner.Run("train", "--log", log, "--config", config, "--rates", rates, "--out", outDir, "--epochs", "1");
+
+        Assert.True(code == 0, err);
+        Assert.True(File.Exists(Path.Combine(outDir, "head.safetensors")));
+        Assert.True(File.Exists(Path.Combine(outDir, "training.json")));
+        Assert.False(Directory.Exists(Path.Combine(outDir, ".training.partial")));
+        Assert.Empty(Directory.GetFiles(outDir, "*.lock"));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MultiRate.Cli.Output;
 using MultiRate.Logs.Abstractions;
+using MultiRate.Recording.Summaries;
 
 namespace MultiRate.Cli.Tests.Output;
 
@@ -21,7 +22,7 @@ public sealed class ReplaySummaryTests
     [Fact]
     public void Replay_DamagedLog_JsonSaysWhereAndHowFar()
     {
-        JsonObject json = SummaryJson.Replay(Damaged);
+        JsonObject json = RunSummaryJson.Replay(Damaged);
 
         Assert.True((bool)json["truncated"]!);
         Assert.Equal("corrupt", (string?)json["damage"]);
@@ -35,7 +36,7 @@ public sealed class ReplaySummaryTests
     [Fact]
     public void Replay_CutLogWithUnknownEnd_JsonHasNullLogEnd()
     {
-        JsonObject json = SummaryJson.Replay(Damaged with { Truncated = true, LogEndNs = null });
+        JsonObject json = RunSummaryJson.Replay(Damaged with { Truncated = true, LogEndNs = null });
 
         Assert.Equal("truncated", (string?)json["damage"]);
         Assert.True(json.ContainsKey("log_end_ns"));

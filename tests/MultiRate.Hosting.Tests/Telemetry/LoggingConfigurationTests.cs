@@ -25,7 +25,7 @@ public class LoggingConfigurationTests
         using (RunLogging logging = LoggingConfiguration.Load(path))
         {
             Assert.Equal(TimeSpan.FromSeconds(10), logging.SummaryInterval);
-            logging.Logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "MultiRate.Hosting.Reload.ProfileWatcher")
+            logging.Logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "MultiRate.Runtime.Reload.ProfileWatcher")
                 .Information("Profile {Path} reloaded: {Changes}", "p.yaml", "clocks.head.budget_us 500 -> 400");
             logging.Logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "MultiRate.Scheduling.Executor")
                 .Information("filtered out by the namespace level");

@@ -3,7 +3,7 @@ using MultiRate.Configuration.Rates;
 using MultiRate.Core.Models;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
-using MultiRate.Hosting.Composition;
+using MultiRate.Runtime.Composition;
 using MultiRate.Hosting.Tuning;
 
 namespace MultiRate.Hosting.Tests.Tuning;
