@@ -1,6 +1,7 @@
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Configuration.Models;
 using MultiRate.Configuration.Rates;
+using MultiRate.Configuration.Resources;
 using MultiRate.Core.Rates;
 
 namespace MultiRate.Cli.Commands;
@@ -12,6 +13,11 @@ internal static class ValidateCommand
     {
         CliArgs a = CliArgs.Parse("validate", args, [], ["config"]);
         string path = a.SinglePositional("profile path (e.g. rates/default.yaml)", required: true)!;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new Core.Errors.UserInputException("validate: the path is empty; expected a rate profile or model config file (e.g. rates/default.yaml)");
+        }
+
         if (LooksLikeModelConfig(path))
         {
             var config = ModelConfigLoader.Load(path);
@@ -24,6 +30,7 @@ internal static class ValidateCommand
         if (a.Get("config") is string configPath)
         {
             var config = ModelConfigLoader.Load(configPath);
+            ResourceCheck.ThrowIfInvalid(profile, config);
             stdout.WriteLine($"{configPath}: valid model config '{config.Name}'");
         }
 
