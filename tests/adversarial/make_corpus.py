@@ -151,3 +151,7 @@ import re
 text("configs/huge-model.yaml", re.sub(r"d_model: *\d+", "d_model: 65536", re.sub(r"feed_forward: *\d+", "feed_forward: 262144", config)))
 text("configs/deep.yaml", "name: " + "[" * 5000 + "]" * 5000 + "\n")
 text("empty.yaml", "")
+
+# ---------- logging configs ----------
+text("logging-unknown-sink.json", '{ "Serilog": { "WriteTo": [ { "Name": "Async", "Args": { "configure": [ { "Name": "Consolee" } ] } } ] } }\n')
+text("logging-bad-path.json", '{ "Serilog": { "WriteTo": [ { "Name": "File", "Args": { "path": "tests/adversarial/files/good.mcap/multirate-.json" } } ] } }\n')
