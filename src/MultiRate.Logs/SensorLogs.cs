@@ -16,10 +16,13 @@ public static class SensorLogs
     public static ISensorLog Open(string path, bool allowTruncated = false)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
             throw new UserInputException($"{path}: log file not found");
         }
+
+        // Before anything opens it: a FIFO would block the open, a device would never end.
+        MultiRate.Core.IO.InputFiles.CheckRegular(path, "log", MultiRate.Core.IO.InputFiles.LogCapBytes);
 
         Span<byte> magic = stackalloc byte[8];
         int read;

@@ -132,7 +132,16 @@ internal sealed class RecordingSerializer : IDisposable
             sum += (double)v * v;
         }
 
-        _json.WriteNumber(L2Norm, Math.Sqrt(sum));
+        double norm = Math.Sqrt(sum);
+        if (double.IsFinite(norm))
+        {
+            _json.WriteNumber(L2Norm, norm);
+        }
+        else
+        {
+            // A latent holding NaN or Inf: JSON has no literal for it (see FiniteJson).
+            _json.WriteNull(L2Norm);
+        }
         _json.WriteNumber(RecursionSteps, s.RecursionSteps);
         _json.WriteNumber(Dimension, s.Values.Length);
         return End();

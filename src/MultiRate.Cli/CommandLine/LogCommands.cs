@@ -30,10 +30,12 @@ internal static class LogCommands
             "Example: multirate inspect tests/data/px4-ulog-pyulog/sample.ulg");
         Argument<string?> path = CliOptions.Positional("log", "The log (MCAP, ULog or CSV)");
         Option<bool> json = CliOptions.Flag("--json", "Print one JSON object (format, start_ns, end_ns, duration_s, topics[]) instead of a table");
+        Option<bool> allowTruncated = CliOptions.Flag("--allow-truncated", "Report a damaged log up to its first damage (exit 0, with how far it read) instead of exit 2");
         command.Arguments.Add(path);
         command.Options.Add(json);
+        command.Options.Add(allowTruncated);
         CliOptions.RequireArgument(command, path, "missing log path");
-        command.SetAction(p => InspectCommand.Execute(new InspectArgs { Path = p.GetValue(path)!, Json = p.GetValue(json) }, ctx.Stdout, ctx.Console));
+        command.SetAction(p => InspectCommand.Execute(new InspectArgs { Path = p.GetValue(path)!, Json = p.GetValue(json), AllowTruncated = p.GetValue(allowTruncated) }, ctx.Stdout, ctx.Console));
         return command;
     }
 

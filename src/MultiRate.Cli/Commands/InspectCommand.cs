@@ -14,10 +14,13 @@ internal static class InspectCommand
     public static int Execute(InspectArgs a, TextWriter stdout, IAnsiConsole console)
     {
         string path = a.Path;
-        using ISensorLog log = SensorLogs.Open(path);
+
+        // Every message is read: damage is an error (exit 2) as in cat and replay, and the span
+        // covers only messages that exist.
+        LogInspection log = LogInspection.Read(path, a.AllowTruncated);
         IReadOnlyList<LogTopicInfo> topics = log.Topics;
-        long start = topics.Count == 0 ? 0 : topics.Min(t => t.FirstNs);
-        long end = topics.Count == 0 ? 0 : topics.Max(t => t.LastNs);
+        long start = log.FirstNs ?? 0;
+        long end = log.LastNs ?? 0;
         if (a.Json)
         {
             var list = new JsonArray();
@@ -33,18 +36,31 @@ internal static class InspectCommand
                 });
             }
 
-            Json.Write(stdout, new JsonObject
+            var json = new JsonObject
             {
                 ["format"] = log.Format,
                 ["start_ns"] = start,
                 ["end_ns"] = end,
-                ["duration_s"] = Json.Round((end - start) / 1e9, 6),
+                ["duration_s"] = Json.Round(log.DurationSeconds, 6),
                 ["topics"] = list,
-            });
+            };
+            if (log.Coverage is { } damage)
+            {
+                json["damaged"] = true;
+                json["messages_read"] = log.MessagesRead;
+                json["stopped_at_byte"] = damage.StoppedAtByte;
+                json["damage"] = damage.Reason;
+            }
+
+            Json.Write(stdout, json);
             return 0;
         }
 
-        console.WriteLine($"{path}: {log.Format}, {((end - start) / 1e9).ToString("0.000", CultureInfo.InvariantCulture)} s from {start} ns to {end} ns");
+        console.WriteLine($"{path}: {log.Format}, {log.DurationSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s from {start} ns to {end} ns");
+        if (log.Coverage is { } stopped)
+        {
+            console.WriteLine($"DAMAGED: read {log.MessagesRead} messages, stopped at byte {stopped.StoppedAtByte?.ToString(CultureInfo.InvariantCulture) ?? "?"}: {stopped.Reason}");
+        }
         var table = new Table().AddColumns("topic", "count", "Hz", "encoding", "schema");
         foreach (LogTopicInfo t in topics)
         {

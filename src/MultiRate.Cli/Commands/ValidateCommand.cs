@@ -2,6 +2,7 @@ using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Configuration.Models;
 using MultiRate.Configuration.Rates;
+using MultiRate.Configuration.Resources;
 using MultiRate.Core.Rates;
 
 namespace MultiRate.Cli.Commands;
@@ -12,6 +13,11 @@ internal static class ValidateCommand
     public static int Execute(ValidateArgs a, TextWriter stdout)
     {
         string path = a.Path;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new Core.Errors.UserInputException("validate: the path is empty; expected a rate profile or model config file (e.g. rates/default.yaml)");
+        }
+
         if (LooksLikeModelConfig(path))
         {
             var config = ModelConfigLoader.Load(path);
@@ -24,6 +30,7 @@ internal static class ValidateCommand
         if (a.Config is string configPath)
         {
             var config = ModelConfigLoader.Load(configPath);
+            ResourceCheck.ThrowIfInvalid(profile, config);
             stdout.WriteLine($"{configPath}: valid model config '{config.Name}'");
         }
 

@@ -42,6 +42,11 @@ public static class ModelConfigValidator
         FieldPaths("targets", c.Targets, required: false, map);
         CheckHead(c.Head, map);
         CheckContext(c.Context, map);
+        if (map.Errors.Count == 0)
+        {
+            // Sizes are only meaningful once every width is in range.
+            Resources.ResourceRules.CheckConfig(c, map);
+        }
     }
 
     private static void CheckHead(HeadConfig h, SourceMap map)

@@ -86,6 +86,14 @@ internal static class ActionRules
                 map.Report($"{path}[{i}]", Inv($"{key}[{i}] must be a finite number, got {values[i]}"));
                 ok = false;
             }
+            else if (!float.IsFinite((float)values[i]))
+            {
+                // Actions travel as float32: a larger value becomes +-Inf on its way to the actuator.
+                map.Report(
+                    $"{path}[{i}]",
+                    Inv($"{key}[{i}] = {values[i]:R} is outside the float32 range actions are sent in (|value| <= {float.MaxValue:R}); it would reach the robot as infinity"));
+                ok = false;
+            }
         }
 
         return ok;

@@ -46,5 +46,6 @@ public static class ProfileValidator
         ClockRules.Check(profile, map);
         HandoffRules.Check(profile, map);
         ActionRules.Check(profile, map);
+        Resources.ResourceRules.CheckProfile(profile, map);
     }
 }

@@ -1,38 +1,19 @@
-using MultiRate.Core.Errors;
+using MultiRate.Core.IO;
 
 namespace MultiRate.Configuration.Yaml;
 
-/// <summary>Reads an input file's text, turning file-system failures into <see cref="UserInputException"/>.</summary>
+/// <summary>Reads an input file's text, turning file-system failures into <see cref="Core.Errors.UserInputException"/>.</summary>
 internal static class InputFile
 {
-    /// <summary>Reads the whole file as UTF-8 text.</summary>
+    /// <summary>
+    /// Reads the whole file as UTF-8 text. The path must name a regular file of at most
+    /// <see cref="InputFiles.ConfigCapBytes"/>: a FIFO, device or directory is refused before it is opened.
+    /// </summary>
     /// <param name="path">The file the user named.</param>
     /// <param name="what">What the file is ("rate profile", "model config"), for the message.</param>
     public static string ReadText(string path, string what)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            throw new UserInputException($"no {what} path given; expected a path to a .yaml file");
-        }
-
-        if (Directory.Exists(path))
-        {
-            throw new UserInputException($"{what} '{path}' is a directory; expected a .yaml file");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new UserInputException($"{what} '{path}' not found (looked at '{Path.GetFullPath(path)}')");
-        }
-
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UserInputException($"cannot read {what} '{path}': {ex.Message}", ex);
-        }
+        return InputFiles.ReadText(path, what, InputFiles.ConfigCapBytes);
     }
 }

@@ -20,6 +20,13 @@ internal static partial class YamlSource
             text = text[1..];
         }
 
+        // The parser recurses once per nesting level: refuse deep text before it can overflow the stack.
+        if (YamlDepthGuard.Check(text) is { } tooDeep)
+        {
+            map.ReportAt(string.Empty, tooDeep.At, tooDeep.Message);
+            return null;
+        }
+
         var stream = new YamlStream();
         var parser = new TrackingParser(new Parser(new StringReader(text)));
         try

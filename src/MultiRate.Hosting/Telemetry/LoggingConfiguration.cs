@@ -26,10 +26,13 @@ public static class LoggingConfiguration
     {
         ArgumentNullException.ThrowIfNull(path);
         string full = Path.GetFullPath(path);
-        if (!File.Exists(full))
+        if (!File.Exists(full) && !Directory.Exists(full))
         {
             throw new UserInputException($"{path}: logging config not found (expected a JSON file with a 'Serilog' section, like configs/logging.json)");
         }
+
+        // Before the JSON reader opens it: a FIFO would block, a device would never end.
+        MultiRate.Core.IO.InputFiles.CheckRegular(full, "logging config", MultiRate.Core.IO.InputFiles.ConfigCapBytes);
 
         IConfigurationRoot config;
         try
@@ -52,11 +55,15 @@ public static class LoggingConfiguration
         }
 
         TimeSpan interval = ReadInterval(config, path);
-        var options = new ConfigurationReaderOptions(
+        System.Reflection.Assembly[] assemblies =
+        [
             typeof(ConsoleLoggerConfigurationExtensions).Assembly,
             typeof(FileLoggerConfigurationExtensions).Assembly,
             typeof(LoggerConfigurationAsyncExtensions).Assembly,
-            typeof(Serilog.Formatting.Compact.CompactJsonFormatter).Assembly)
+            typeof(Serilog.Formatting.Compact.CompactJsonFormatter).Assembly,
+        ];
+        LoggingConfigChecks.Check(config, path, assemblies);
+        var options = new ConfigurationReaderOptions(assemblies)
         {
             SectionName = "Serilog",
         };

@@ -28,6 +28,15 @@ internal sealed class ExpertMlp : torch.nn.Module
 
     public Linear Out { get; }
 
+    /// <summary>
+    /// Registration is explicit (above), under the PyTorch-style names. The reflective default would
+    /// also register each auto-property's backing field (<c>&lt;Fc1&gt;k__BackingField</c>) when the
+    /// expert joins a <c>ModuleList</c>, storing every tensor twice under two names.
+    /// </summary>
+    protected override void RegisterComponents()
+    {
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -82,7 +82,19 @@ public static class PolicyWeights
         try
         {
             using var noGrad = torch.no_grad();
-            module.load(path, strict: true);
+            var loaded = new Dictionary<string, bool>(StringComparer.Ordinal);
+
+            // Not strict: files from earlier builds also hold backing-field copies of the expert
+            // tensors (see LegacyTensorNames); completeness is checked below instead.
+            module.load(path, strict: false, loadedParameters: loaded);
+            string[] missing = [.. module.state_dict().Keys.Where(k => !loaded.GetValueOrDefault(k)).Order(StringComparer.Ordinal)];
+            string[] unexpected = [.. loaded.Keys.Where(k => !module.state_dict().ContainsKey(k) && LegacyTensorNames.Canonical(k) is null).Order(StringComparer.Ordinal)];
+            if (missing.Length > 0 || unexpected.Length > 0)
+            {
+                throw new WeightsException(path, [.. missing.Select(m => $"missing tensor '{m}'"), .. unexpected.Select(u => $"unexpected tensor '{u}' (the model has no parameter of that name)")]);
+            }
+
+            RefuseNonFinite(module, path);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or System.Runtime.InteropServices.ExternalException or FormatException)
         {
@@ -99,11 +111,23 @@ public static class PolicyWeights
         RefusePickle(path);
         SafetensorsFile file = SafetensorsFile.Open(path);
         Dictionary<string, torch.Tensor> expected = module.state_dict();
+
+        // Canonical names first; a legacy backing-field copy only stands in for a missing canonical one.
+        var entries = new Dictionary<string, SafetensorEntry>(file.Entries, StringComparer.Ordinal);
+        foreach ((string name, SafetensorEntry legacy) in file.Entries)
+        {
+            if (LegacyTensorNames.Canonical(name) is { } canonical)
+            {
+                entries.Remove(name);
+                entries.TryAdd(canonical, legacy);
+            }
+        }
+
         var problems = new List<string>();
         var matched = new List<(torch.Tensor Target, SafetensorEntry Entry)>();
         foreach ((string name, torch.Tensor target) in expected)
         {
-            if (!file.Entries.TryGetValue(prefix + name, out SafetensorEntry? entry))
+            if (!entries.TryGetValue(prefix + name, out SafetensorEntry? entry))
             {
                 problems.Add($"missing tensor '{prefix}{name}' (expected F32 {SafetensorEntry.FormatShape(target.shape)})");
                 continue;
@@ -128,7 +152,7 @@ public static class PolicyWeights
             }
         }
 
-        foreach (string name in file.Entries.Keys.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (string name in entries.Keys.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             if (!expected.ContainsKey(name[prefix.Length..]))
             {
@@ -150,12 +174,27 @@ public static class PolicyWeights
         }
     }
 
+    /// <summary>Refuses a module holding NaN or infinite values, naming the first such tensor.</summary>
+    private static void RefuseNonFinite(torch.nn.Module module, string path)
+    {
+        foreach ((string name, torch.Tensor tensor) in module.state_dict())
+        {
+            using torch.Tensor finite = torch.isfinite(tensor).all();
+            if (!finite.item<bool>())
+            {
+                throw new WeightsException(path, [$"tensor '{name}' holds NaN or infinite values; weights must be finite numbers"]);
+            }
+        }
+    }
+
     private static void RefusePickle(string path)
     {
         string ext = Path.GetExtension(path).ToLowerInvariant();
         bool zip = false;
         if (File.Exists(path))
         {
+            // Before opening: a FIFO would block the open, a device would never end.
+            MultiRate.Core.IO.InputFiles.CheckRegular(path, "weights file", MultiRate.Core.IO.InputFiles.WeightsCapBytes);
             Span<byte> magic = stackalloc byte[4];
             using FileStream s = File.OpenRead(path);
             zip = s.Read(magic) == 4 && magic[0] == (byte)'P' && magic[1] == (byte)'K' && magic[2] == 3 && magic[3] == 4;

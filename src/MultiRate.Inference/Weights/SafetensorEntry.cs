@@ -9,7 +9,23 @@ namespace MultiRate.Inference.Weights;
 internal sealed record SafetensorEntry(string Name, string DType, long[] Shape, long Begin, long End)
 {
     /// <summary>Element count.</summary>
-    public long Elements => Shape.Aggregate(1L, (a, d) => a * d);
+    public long Elements => Shape.Aggregate(1L, (a, d) => checked(a * d));
+
+    /// <summary>The element count, or null when it does not fit in 64 bits (a shape such as [2^31, 2^31, 2^31]).</summary>
+    public long? CheckedElements
+    {
+        get
+        {
+            try
+            {
+                return Elements;
+            }
+            catch (OverflowException)
+            {
+                return null;
+            }
+        }
+    }
 
     /// <summary>Bytes per element for the dtypes we know, else 0.</summary>
     public static int ElementSize(string dtype) => dtype switch

@@ -29,6 +29,7 @@ internal sealed class SafetensorsFile
     /// <exception cref="WeightsException">The file is not valid safetensors.</exception>
     public static SafetensorsFile Open(string path)
     {
+        MultiRate.Core.IO.InputFiles.CheckRegular(path, "weights file", MultiRate.Core.IO.InputFiles.WeightsCapBytes);
         using FileStream stream = File.OpenRead(path);
         long length = stream.Length;
         Span<byte> prefix = stackalloc byte[8];
@@ -46,6 +47,12 @@ internal sealed class SafetensorsFile
         byte[] header = new byte[headerLength];
         stream.ReadExactly(header);
         long dataStart = 8 + (long)headerLength;
+        if (System.Text.Unicode.Utf8.ToUtf16(header, new char[header.Length], out int validBytes, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+        {
+            // JsonDocument would throw an undocumented exception type on invalid UTF-8 in a name.
+            throw new WeightsException(path, [$"byte {8 + validBytes}: the JSON header is not valid UTF-8"]);
+        }
+
         var entries = new Dictionary<string, SafetensorEntry>(StringComparer.Ordinal);
         var problems = new List<string>();
         try
@@ -106,6 +113,15 @@ internal sealed class SafetensorsFile
             };
         }
 
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i]))
+            {
+                // A model computing with NaN or Inf weights yields no usable action: refuse it at load.
+                throw new WeightsException(Path, [$"tensor '{entry.Name}': element {i} is {values[i]}; weights must be finite numbers"]);
+            }
+        }
+
         return values;
     }
 
@@ -143,9 +159,34 @@ internal sealed class SafetensorsFile
 
         var entry = new SafetensorEntry(name, dtypeElement.GetString()!, shape.ToArray(), begin, end);
         int size = SafetensorEntry.ElementSize(entry.DType);
-        if (size > 0 && entry.Elements * size != end - begin)
+        long? elements = entry.CheckedElements;
+        long? bytes = null;
+        if (elements is long n)
         {
-            problems.Add($"{name}: {entry.DType} {SafetensorEntry.FormatShape(entry.Shape)} needs {entry.Elements * size} bytes but data_offsets span {end - begin}");
+            try
+            {
+                bytes = checked(n * Math.Max(size, 1));
+            }
+            catch (OverflowException)
+            {
+            }
+        }
+
+        if (bytes is null)
+        {
+            problems.Add($"{name}: {entry.DType} {SafetensorEntry.FormatShape(entry.Shape)} has more than 2^63 bytes of elements; the shape is corrupt");
+            return null;
+        }
+
+        if (size > 0 && bytes != end - begin)
+        {
+            problems.Add($"{name}: {entry.DType} {SafetensorEntry.FormatShape(entry.Shape)} needs {bytes} bytes but data_offsets span {end - begin}");
+            return null;
+        }
+
+        if (elements > Array.MaxLength)
+        {
+            problems.Add($"{name}: {entry.DType} {SafetensorEntry.FormatShape(entry.Shape)} has {elements} elements, more than one tensor can be loaded ({Array.MaxLength})");
             return null;
         }
 

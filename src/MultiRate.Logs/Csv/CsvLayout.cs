@@ -103,9 +103,9 @@ internal sealed class CsvLayout
 
         // Checked before multiplying: decimal arithmetic would overflow for absurd values.
         decimal ns = decimal.Abs(value) < 1e19m ? decimal.Round(value * _nsPerUnit, MidpointRounding.AwayFromZero) : decimal.MaxValue;
-        if (ns is > long.MaxValue or < long.MinValue)
+        if (ns is > LogTime.MaxNs or < LogTime.MinNs)
         {
-            throw new LogFormatException(_path, -1, $"line {line} column '{TimeColumn}'", $"a time that fits in 64-bit nanoseconds, got '{text}'");
+            throw new LogFormatException(_path, -1, $"line {line} column '{TimeColumn}'", $"a time within +-2^62 ns (about 146 years), got '{text}'");
         }
 
         return (long)ns;

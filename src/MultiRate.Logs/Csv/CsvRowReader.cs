@@ -4,9 +4,17 @@ using MultiRate.Logs.Abstractions;
 namespace MultiRate.Logs.Csv;
 
 /// <summary>Reads a CSV file line by line: the header, then one row of cells at a time.</summary>
-/// <remarks>Memory holds one line. Blank lines are skipped; line numbers count every line, from 1.</remarks>
+/// <remarks>
+/// Memory holds one line, of at most <see cref="MaxLineChars"/> characters: a file with no line
+/// breaks is refused at that length rather than read whole. Blank lines are skipped; line numbers
+/// count every line, from 1.
+/// </remarks>
 internal sealed class CsvRowReader : IDisposable
 {
+    /// <summary>The longest line accepted: 1 Mi characters (a row of a thousand numbers is about 20 Ki).</summary>
+    public const int MaxLineChars = 1 << 20;
+
+    private readonly StringBuilder _line = new();
     private readonly StreamReader _reader;
     private readonly string _path;
     private readonly char _delimiter;
@@ -15,7 +23,7 @@ internal sealed class CsvRowReader : IDisposable
     {
         _path = path;
         _delimiter = delimiter;
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var stream = MultiRate.Core.IO.InputFiles.OpenRead(path, "log", MultiRate.Core.IO.InputFiles.LogCapBytes);
         _reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         if (!MoveNext())
         {
@@ -40,7 +48,7 @@ internal sealed class CsvRowReader : IDisposable
     /// <summary>Advances to the next non-blank line; false at the end of the file.</summary>
     public bool MoveNext()
     {
-        while (_reader.ReadLine() is { } line)
+        while (ReadLine() is { } line)
         {
             LineNumber++;
             if (string.IsNullOrWhiteSpace(line))
@@ -60,4 +68,41 @@ internal sealed class CsvRowReader : IDisposable
     }
 
     public void Dispose() => _reader.Dispose();
+
+    /// <summary>Like <see cref="TextReader.ReadLine"/>, refusing a line longer than <see cref="MaxLineChars"/>.</summary>
+    private string? ReadLine()
+    {
+        _line.Clear();
+        int c;
+        while ((c = _reader.Read()) >= 0)
+        {
+            if (c == '\n')
+            {
+                return TrimCr();
+            }
+
+            if (_line.Length >= MaxLineChars)
+            {
+                throw new LogFormatException(
+                    _path,
+                    -1,
+                    $"line {LineNumber + 1}",
+                    $"a line of at most {MaxLineChars} characters (1 Mi), but it is longer; is this a CSV file with line breaks?");
+            }
+
+            _ = _line.Append((char)c);
+        }
+
+        return _line.Length == 0 ? null : TrimCr();
+    }
+
+    private string TrimCr()
+    {
+        if (_line.Length > 0 && _line[^1] == '\r')
+        {
+            _line.Length--;
+        }
+
+        return _line.ToString();
+    }
 }

@@ -199,7 +199,7 @@ internal sealed class CdrEncoder(Ros2MsgSchema schema)
         : throw Error($"a number, not {Describe(node)}");
 
     private static string Describe(JsonNode node) =>
-        node.GetValueKind() is JsonValueKind.Object or JsonValueKind.Array ? node.GetValueKind().ToString() : node.ToJsonString();
+        node.GetValueKind() is JsonValueKind.Object or JsonValueKind.Array ? node.GetValueKind().ToString() : Core.Json.FiniteJson.ToJsonString(node);
 
     private LogFormatException Error(string expected) =>
         new(null, -1, $"CDR encoding of '{schema.Name}' field '{path}'", expected);

@@ -202,7 +202,7 @@ public sealed class FieldPath
             null => "null",
             JsonObject obj => $"an object (fields: {FieldsOf(obj)})",
             JsonArray array => $"an array of {array.Count} elements",
-            _ => $"a {node.GetValueKind().ToString().ToLowerInvariant()} ({node.ToJsonString()})",
+            _ => $"a {node.GetValueKind().ToString().ToLowerInvariant()} ({Core.Json.FiniteJson.ToJsonString(node)})",
         };
         return new FieldPathException($"field path '{Text}': expected {expected} at '{Prefix(steps)}', but it is {found}");
     }

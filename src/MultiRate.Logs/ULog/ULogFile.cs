@@ -110,6 +110,8 @@ public sealed class ULogFile : IDisposable
             throw new LogFormatException(path, -1, "file", "an existing ULog file");
         }
 
+        MultiRate.Core.IO.InputFiles.CheckRegular(path, "log", MultiRate.Core.IO.InputFiles.LogCapBytes);
+
         return new ULogFile(path, null, leaveOpen: false, options);
     }
 

@@ -32,6 +32,11 @@ internal sealed class ULogParser : IDisposable
         _allowTruncated = allowTruncated;
         _compiler = new ULogFormatCompiler(_formats, path);
         (Version, StartTimestampUs) = _reader.ReadFileHeader();
+        if (StartTimestampUs > LogTime.MaxUs)
+        {
+            throw new LogFormatException(path, 8, "file header, field timestamp", LogTime.Expected(StartTimestampUs, "us"));
+        }
+
         LastTimestampUs = StartTimestampUs;
     }
 
@@ -200,6 +205,12 @@ internal sealed class ULogParser : IDisposable
 
         CurrentSubscription = sub;
         CurrentTimestampUs = BinaryPrimitives.ReadUInt64LittleEndian(payload[(2 + format.TimestampOffset)..]);
+        if (CurrentTimestampUs > LogTime.MaxUs)
+        {
+            // Refused here, before any arithmetic: 2^64-1 us would otherwise stretch a replay over millennia.
+            throw new LogFormatException(_path, where.Offset, $"data record for '{sub.Topic}', field timestamp", LogTime.Expected(CurrentTimestampUs, "us"));
+        }
+
         LastTimestampUs = Math.Max(LastTimestampUs, CurrentTimestampUs);
         CurrentLogTimeNs = ULogTime.ToNs(CurrentTimestampUs == 0 ? LastTimestampUs : CurrentTimestampUs);
         _summary?.AddData(sub, CurrentLogTimeNs);

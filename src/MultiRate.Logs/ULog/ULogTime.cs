@@ -3,6 +3,7 @@ namespace MultiRate.Logs.ULog;
 /// <summary>ULog timestamps are microseconds; log time is nanoseconds.</summary>
 internal static class ULogTime
 {
-    /// <summary>Microseconds to nanoseconds, saturating instead of overflowing on a corrupt timestamp.</summary>
-    public static long ToNs(ulong us) => us >= long.MaxValue / 1000 ? long.MaxValue : (long)us * 1000;
+    /// <summary>Microseconds to nanoseconds; the parser has already refused timestamps past <see cref="Abstractions.LogTime.MaxUs"/>.</summary>
+    /// <exception cref="OverflowException">Only if that check were bypassed: never a silent wrap.</exception>
+    public static long ToNs(ulong us) => checked((long)us * 1000);
 }

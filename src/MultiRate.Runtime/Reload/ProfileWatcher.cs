@@ -33,6 +33,7 @@ public sealed class ProfileWatcher : IDisposable
     private RateProfile? _requested;
     private string? _lastText;
     private ReloadResult? _lastResult;
+    private bool _missingReported;
 
     /// <summary>Watches <paramref name="path"/> and reloads <paramref name="executor"/>.</summary>
     /// <param name="path">The profile file the run was started with.</param>
@@ -87,9 +88,10 @@ public sealed class ProfileWatcher : IDisposable
             };
             _watcher.Changed += (_, _) => Poke();
             _watcher.Created += (_, _) => Poke();
+            _watcher.Deleted += (_, _) => Poke();
             _watcher.Renamed += (_, e) =>
             {
-                if (string.Equals(e.FullPath, Path, StringComparison.Ordinal))
+                if (string.Equals(e.FullPath, Path, StringComparison.Ordinal) || string.Equals(e.OldFullPath, Path, StringComparison.Ordinal))
                 {
                     Poke();
                 }
@@ -171,9 +173,27 @@ public sealed class ProfileWatcher : IDisposable
 
     private string? TryRead()
     {
+        if (!File.Exists(Path))
+        {
+            // Still gone after the quiet period: not an editor's save-by-rename but a deletion. Said once.
+            if (!_missingReported && _watcher is not null)
+            {
+                _missingReported = true;
+                _log.Warning("Profile {Path} was deleted or moved away; the run keeps the profile it loaded, and a file saved there again is reloaded", Path);
+            }
+
+            return null;
+        }
+
+        _missingReported = false;
         try
         {
-            return File.ReadAllText(Path);
+            return MultiRate.Core.IO.InputFiles.ReadText(Path, "rate profile", MultiRate.Core.IO.InputFiles.ConfigCapBytes);
+        }
+        catch (UserInputException ex)
+        {
+            _log.Warning("Profile {Path} cannot be reloaded: {Reason}", Path, ex.Message);
+            return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

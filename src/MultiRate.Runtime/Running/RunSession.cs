@@ -94,7 +94,7 @@ public sealed class RunSession : IDisposable
         using PolicyModules modules = _modules.Create(Profile, Config);
         long start = source.StartNs ?? 0;
         TimeSpan duration = _options.Duration
-            ?? (source.EndNs is long end && _options.Mode == ExecutionMode.Virtual ? TimeSpan.FromTicks((end - start) / 100) : TimeSpan.FromSeconds(5));
+            ?? (source.EndNs is long end && _options.Mode == ExecutionMode.Virtual ? TimeSpan.FromTicks(checked(end - start) / 100) : TimeSpan.FromSeconds(5));
         using var executor = new MultiRateExecutor(Profile, modules.Head, modules.Contexts, source, _sink, ExecutorOptionsFor(start, _observers));
         Executor = executor;
         SensorStartNs = source.StartNs;

@@ -12,7 +12,6 @@ public static class MetadataFile
     /// <summary>The file name inside a weights directory.</summary>
     public const string FileName = "training.json";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>SHA-256 of a file, lowercase hex.</summary>
     public static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
@@ -61,7 +60,7 @@ public static class MetadataFile
             ["context_normalization"] = Norm(m.ContextNormalization),
             ["train_seconds"] = Math.Round(m.TrainSeconds, 2),
         };
-        File.WriteAllText(Path.Combine(directory, FileName), o.ToJsonString(Indented) + "\n");
+        File.WriteAllText(Path.Combine(directory, FileName), Core.Json.FiniteJson.ToJsonString(o, indented: true) + "\n");
     }
 
     /// <summary>The fields evaluation needs from <c>DIR/training.json</c>.</summary>

@@ -141,7 +141,7 @@ public sealed class McapErrorTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal((long)chunkStart, error.Offset);
-        Assert.Contains("900000000 bytes of records", error.Message, StringComparison.Ordinal);
+        Assert.Contains("uncompressed_size is 900000000", error.Message, StringComparison.Ordinal); // refused by the decompressed-chunk cap, before decompressing
         Assert.True(allocated < 8_000_000, $"allocated {allocated} bytes");
     }
 

@@ -8,4 +8,7 @@ internal sealed record InspectArgs
 
     /// <summary><c>--json</c>.</summary>
     public bool Json { get; init; }
+
+    /// <summary><c>--allow-truncated</c>.</summary>
+    public bool AllowTruncated { get; init; }
 }

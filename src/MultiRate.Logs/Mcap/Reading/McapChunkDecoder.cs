@@ -24,7 +24,11 @@ internal static class McapChunkDecoder
         string where = $"Chunk record (compression '{chunk.Compression}')";
         if (chunk.UncompressedSize > (ulong)maxBytes)
         {
-            throw new LogFormatException(path, chunkOffset, where, $"an uncompressed_size of at most {maxBytes} bytes (the reader's limit), found {chunk.UncompressedSize}");
+            throw new LogFormatException(
+                path,
+                chunkOffset,
+                where,
+                $"a decompressed chunk of at most {maxBytes} bytes (the reader's limit, checked before decompressing), but uncompressed_size is {chunk.UncompressedSize}");
         }
 
         int size = (int)chunk.UncompressedSize;

@@ -43,6 +43,19 @@ internal struct McapFieldReader
 
     public ulong U64(string field) => BinaryPrimitives.ReadUInt64LittleEndian(Take(8, field));
 
+    /// <summary>A u64 log time in ns, refused past <see cref="LogTime.MaxNs"/> (so arithmetic on it cannot overflow).</summary>
+    public ulong Time(string field)
+    {
+        ulong time = U64(field);
+        if (time > LogTime.MaxNs)
+        {
+            _pos -= 8;
+            throw Error(field, LogTime.Expected(time, "ns"));
+        }
+
+        return time;
+    }
+
     /// <summary>A u32-length-prefixed UTF-8 string.</summary>
     public string String(string field) => Encoding.UTF8.GetString(Slice(U32(field), field).Span);
 
@@ -95,7 +108,7 @@ internal struct McapFieldReader
         var entries = new List<McapMessageIndexEntry>();
         while (!inner.AtEnd)
         {
-            ulong time = inner.U64(field + " log_time");
+            ulong time = inner.Time(field + " log_time");
             entries.Add(new(time, inner.U64(field + " offset")));
         }
 

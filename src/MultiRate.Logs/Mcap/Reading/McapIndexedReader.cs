@@ -162,7 +162,7 @@ public sealed class McapIndexedReader
         long chunkOffset = index.ChunkStartOffset > long.MaxValue ? -1 : (long)index.ChunkStartOffset;
         RecordOffset = chunkOffset;
         var chunk = (McapChunk)ReadRecordAt(index.ChunkStartOffset, McapOpcode.Chunk);
-        ReadOnlyMemory<byte> records = McapChunkDecoder.Decompress(chunk, _path, chunkOffset, _options.EffectiveMaxRecordBytes, _options.ValidateCrcs);
+        ReadOnlyMemory<byte> records = McapChunkDecoder.Decompress(chunk, _path, chunkOffset, _options.EffectiveMaxChunkBytes, _options.ValidateCrcs);
         string where = $"Chunk at byte {chunkOffset}";
         foreach (McapRawRecord raw in McapRecordSplitter.Split(records, _path, -1, where))
         {

@@ -19,6 +19,16 @@ public sealed class McapReaderOptions
     /// </summary>
     public bool AllowTruncated { get; set; }
 
+    /// <summary>
+    /// Largest decompressed chunk the reader will expand. A chunk declaring more is refused before
+    /// any decompression: zeros compress about 30,000:1, so a few KiB on disk could otherwise cost
+    /// GiBs of memory. Writers use chunks of 1-4 MiB (the MCAP and rosbag2 defaults). Default 128 MiB.
+    /// </summary>
+    public long MaxDecompressedChunkBytes { get; set; } = 128L << 20;
+
+    /// <summary>The effective decompressed-chunk cap: the smaller of the two limits.</summary>
+    internal long EffectiveMaxChunkBytes => Math.Min(EffectiveMaxRecordBytes, Math.Max(1, MaxDecompressedChunkBytes));
+
     /// <summary>The effective record cap: never more than a .NET array can hold.</summary>
     internal long EffectiveMaxRecordBytes => Math.Clamp(MaxRecordBytes, 1, Array.MaxLength);
 }

@@ -30,14 +30,14 @@ internal static class McapRecordParser
             case McapOpcode.Channel:
                 return new McapChannel(r.U16("id"), r.U16("schema_id"), r.String("topic"), r.String("message_encoding"), r.StringMap("metadata"));
             case McapOpcode.Message:
-                return new McapMessage(r.U16("channel_id"), r.U32("sequence"), r.U64("log_time"), r.U64("publish_time"), r.Rest());
+                return new McapMessage(r.U16("channel_id"), r.U32("sequence"), r.Time("log_time"), r.U64("publish_time"), r.Rest());
             case McapOpcode.Chunk:
-                return new McapChunk(r.U64("message_start_time"), r.U64("message_end_time"), r.U64("uncompressed_size"), r.U32("uncompressed_crc"), r.String("compression"), r.Bytes64("records"));
+                return new McapChunk(r.Time("message_start_time"), r.Time("message_end_time"), r.U64("uncompressed_size"), r.U32("uncompressed_crc"), r.String("compression"), r.Bytes64("records"));
             case McapOpcode.MessageIndex:
                 return new McapMessageIndex(r.U16("channel_id"), r.IndexEntries("records"));
             case McapOpcode.ChunkIndex:
                 return new McapChunkIndex(
-                    r.U64("message_start_time"), r.U64("message_end_time"), r.U64("chunk_start_offset"), r.U64("chunk_length"),
+                    r.Time("message_start_time"), r.Time("message_end_time"), r.U64("chunk_start_offset"), r.U64("chunk_length"),
                     r.U16U64Map("message_index_offsets"), r.U64("message_index_length"), r.String("compression"),
                     r.U64("compressed_size"), r.U64("uncompressed_size"));
             case McapOpcode.Attachment:
@@ -47,7 +47,7 @@ internal static class McapRecordParser
             case McapOpcode.Statistics:
                 return new McapStatistics(
                     r.U64("message_count"), r.U16("schema_count"), r.U32("channel_count"), r.U32("attachment_count"),
-                    r.U32("metadata_count"), r.U32("chunk_count"), r.U64("message_start_time"), r.U64("message_end_time"),
+                    r.U32("metadata_count"), r.U32("chunk_count"), r.Time("message_start_time"), r.Time("message_end_time"),
                     r.U16U64Map("channel_message_counts"));
             case McapOpcode.Metadata:
                 return new McapMetadata(r.String("name"), r.StringMap("metadata"));

@@ -115,7 +115,7 @@ public sealed class McapStreamReader
 
     private IEnumerable<McapRecord> ExpandChunk(McapChunk chunk, long chunkOffset)
     {
-        ReadOnlyMemory<byte> records = McapChunkDecoder.Decompress(chunk, _path, chunkOffset, _options.EffectiveMaxRecordBytes, _options.ValidateCrcs);
+        ReadOnlyMemory<byte> records = McapChunkDecoder.Decompress(chunk, _path, chunkOffset, _options.EffectiveMaxChunkBytes, _options.ValidateCrcs);
         string where = $"Chunk at byte {chunkOffset}";
         foreach (McapRawRecord raw in McapRecordSplitter.Split(records, _path, -1, where))
         {

@@ -24,9 +24,9 @@ internal sealed class McapChannelDecoders
             _byChannel[channel.Id] = entry;
         }
 
-        if (message.LogTime > long.MaxValue)
+        if (message.LogTime > LogTime.MaxNs)
         {
-            throw new LogFormatException(_path, -1, $"message on '{channel.Topic}'", $"a log time below 2^63 ns, found {message.LogTime}");
+            throw new LogFormatException(_path, -1, $"message on '{channel.Topic}'", LogTime.Expected(message.LogTime, "ns"));
         }
 
         try

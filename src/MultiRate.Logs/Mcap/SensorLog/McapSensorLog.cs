@@ -87,6 +87,11 @@ public sealed class McapSensorLog : ISensorLog
 
     internal static FileStream OpenFile(string path)
     {
+        if (File.Exists(path))
+        {
+            MultiRate.Core.IO.InputFiles.CheckRegular(path, "log", MultiRate.Core.IO.InputFiles.LogCapBytes);
+        }
+
         try
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);

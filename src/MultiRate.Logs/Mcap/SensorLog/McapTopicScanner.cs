@@ -110,5 +110,6 @@ internal static class McapTopicScanner
         return topics.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
     }
 
-    private static long ToNs(ulong time) => time > long.MaxValue ? long.MaxValue : (long)time;
+    /// <summary>The record parser refuses times past <see cref="LogTime.MaxNs"/>, so this conversion is exact.</summary>
+    private static long ToNs(ulong time) => checked((long)time);
 }
