@@ -1,6 +1,7 @@
 using MultiRate.Core.Errors;
 using MultiRate.Logs.Abstractions;
 using MultiRate.Logs.Csv;
+using MultiRate.Logs.DataFlash;
 using MultiRate.Logs.Decoding;
 using MultiRate.Logs.Mcap;
 using MultiRate.Logs.ULog;
@@ -36,6 +37,11 @@ public static class SensorLogs
         if (read >= 4 && magic[0] == (byte)'U' && magic[1] == (byte)'L' && magic[2] == (byte)'o' && magic[3] == (byte)'g')
         {
             return ULogSensorLog.Open(path, new ULogReaderOptions { AllowTruncated = allowTruncated });
+        }
+
+        if (read >= 2 && magic[0] == 0xA3 && magic[1] == 0x95)
+        {
+            return DataFlashSensorLog.Open(path, allowTruncated);
         }
 
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
