@@ -4,6 +4,7 @@ using MultiRate.Logs.Csv;
 using MultiRate.Logs.DataFlash;
 using MultiRate.Logs.Decoding;
 using MultiRate.Logs.Mcap;
+using MultiRate.Logs.Ros1Bag;
 using MultiRate.Logs.ULog;
 
 namespace MultiRate.Logs;
@@ -22,7 +23,7 @@ public static class SensorLogs
             throw new UserInputException($"{path}: log file not found");
         }
 
-        Span<byte> magic = stackalloc byte[8];
+        Span<byte> magic = stackalloc byte[13];
         int read;
         using (FileStream fs = File.OpenRead(path))
         {
@@ -37,6 +38,11 @@ public static class SensorLogs
         if (read >= 4 && magic[0] == (byte)'U' && magic[1] == (byte)'L' && magic[2] == (byte)'o' && magic[3] == (byte)'g')
         {
             return ULogSensorLog.Open(path, new ULogReaderOptions { AllowTruncated = allowTruncated });
+        }
+
+        if (read >= 13 && magic.SequenceEqual("#ROSBAG V2.0\n"u8))
+        {
+            return Ros1BagSensorLog.Open(path, allowTruncated);
         }
 
         if (read >= 2 && magic[0] == 0xA3 && magic[1] == 0x95)
