@@ -34,7 +34,7 @@ internal sealed class Ros1BagFile
 
     /// <summary>Reads the magic, the bag header and, where present, the index section.</summary>
     /// <exception cref="LogFormatException">Not a v2.0 bag, or a damaged header or index.</exception>
-    public static Ros1BagFile Load(Stream stream, string path)
+    public static Ros1BagFile Load(Stream stream, string path, bool allowTruncated)
     {
         byte[] magic = new byte[Magic.Length];
         int read = stream.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
@@ -53,9 +53,15 @@ internal sealed class Ros1BagFile
             return new Ros1BagFile(0, connections, chunks);
         }
 
+        if (indexPos > (ulong)stream.Length && allowTruncated)
+        {
+            // A closed bag cut short (copied or downloaded in part): its index is gone; read what is there by scanning.
+            return new Ros1BagFile(0, connections, chunks);
+        }
+
         if (indexPos < (ulong)Magic.Length || indexPos > (ulong)stream.Length)
         {
-            throw reader.Error("bag header", $"index_pos within the file ({stream.Length} bytes), found {indexPos}");
+            throw reader.Error("bag header", $"index_pos within the file ({stream.Length} bytes), found {indexPos}", truncation: indexPos > (ulong)stream.Length);
         }
 
         reader.Seek((long)indexPos);

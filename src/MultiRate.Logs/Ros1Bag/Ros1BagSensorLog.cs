@@ -30,7 +30,7 @@ public sealed class Ros1BagSensorLog : ISensorLog
         _open = open;
         _allowTruncated = allowTruncated;
         _bag = bag;
-        Notes = bag.Indexed ? [] : ["the bag has no index (index_pos 0: its writer did not close it); read by scanning its chunks, messages in file order"];
+        Notes = bag.Indexed ? [] : ["the bag has no usable index (its writer did not close it, or the file was cut short); read by scanning its chunks, messages in file order"];
     }
 
     /// <inheritdoc />
@@ -65,7 +65,7 @@ public sealed class Ros1BagSensorLog : ISensorLog
     internal static Ros1BagSensorLog Open(string path, Func<Stream> open, bool allowTruncated)
     {
         using Stream stream = open();
-        Ros1BagFile bag = Ros1BagFile.Load(stream, path);
+        Ros1BagFile bag = Ros1BagFile.Load(stream, path, allowTruncated);
         return new Ros1BagSensorLog(path, open, allowTruncated, bag);
     }
 
