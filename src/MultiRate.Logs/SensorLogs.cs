@@ -1,8 +1,10 @@
 using MultiRate.Core.Errors;
 using MultiRate.Logs.Abstractions;
 using MultiRate.Logs.Csv;
+using MultiRate.Logs.DataFlash;
 using MultiRate.Logs.Decoding;
 using MultiRate.Logs.Mcap;
+using MultiRate.Logs.Ros1Bag;
 using MultiRate.Logs.ULog;
 
 namespace MultiRate.Logs;
@@ -24,7 +26,7 @@ public static class SensorLogs
         // Before anything opens it: a FIFO would block the open, a device would never end.
         MultiRate.Core.IO.InputFiles.CheckRegular(path, "log", MultiRate.Core.IO.InputFiles.LogCapBytes);
 
-        Span<byte> magic = stackalloc byte[8];
+        Span<byte> magic = stackalloc byte[13];
         int read;
         using (FileStream fs = File.OpenRead(path))
         {
@@ -39,6 +41,16 @@ public static class SensorLogs
         if (read >= 4 && magic[0] == (byte)'U' && magic[1] == (byte)'L' && magic[2] == (byte)'o' && magic[3] == (byte)'g')
         {
             return ULogSensorLog.Open(path, new ULogReaderOptions { AllowTruncated = allowTruncated });
+        }
+
+        if (read >= 13 && magic.SequenceEqual("#ROSBAG V2.0\n"u8))
+        {
+            return Ros1BagSensorLog.Open(path, allowTruncated);
+        }
+
+        if (read >= 2 && magic[0] == 0xA3 && magic[1] == 0x95)
+        {
+            return DataFlashSensorLog.Open(path, allowTruncated);
         }
 
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
