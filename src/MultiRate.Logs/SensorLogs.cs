@@ -3,6 +3,7 @@ using MultiRate.Logs.Abstractions;
 using MultiRate.Logs.Csv;
 using MultiRate.Logs.Decoding;
 using MultiRate.Logs.Mcap;
+using MultiRate.Logs.Ros2Bag;
 using MultiRate.Logs.ULog;
 
 namespace MultiRate.Logs;
@@ -10,12 +11,25 @@ namespace MultiRate.Logs;
 /// <summary>Opens any supported sensor log, choosing the reader from the file's magic bytes (or, for CSV, its extension).</summary>
 public static class SensorLogs
 {
-    /// <summary>Opens <paramref name="path"/> as MCAP, PX4 ULog or CSV.</summary>
+    /// <summary>Opens <paramref name="path"/> as MCAP, PX4 ULog, a ROS 2 bag or CSV.</summary>
     /// <exception cref="UserInputException">The file is missing or its format is not supported.</exception>
     /// <exception cref="LogFormatException">The file is damaged.</exception>
-    public static ISensorLog Open(string path, bool allowTruncated = false)
+    public static ISensorLog Open(string path, bool allowTruncated = false) =>
+        Open(path, new SensorLogOptions { AllowTruncated = allowTruncated });
+
+    /// <summary>Opens <paramref name="path"/> (a file, or a ROS 2 bag folder) with <paramref name="options"/>.</summary>
+    /// <exception cref="UserInputException">The file is missing or its format is not supported.</exception>
+    /// <exception cref="LogFormatException">The file is damaged.</exception>
+    public static ISensorLog Open(string path, SensorLogOptions options)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        bool allowTruncated = options.AllowTruncated;
+        if (Ros2BagOpener.IsBag(path))
+        {
+            return Ros2BagSensorLog.Open(path, options);
+        }
+
         if (!File.Exists(path))
         {
             throw new UserInputException($"{path}: log file not found");
@@ -38,12 +52,17 @@ public static class SensorLogs
             return ULogSensorLog.Open(path, new ULogReaderOptions { AllowTruncated = allowTruncated });
         }
 
+        if (Ros2BagOpener.IsSqlite(magic[..read]))
+        {
+            return Ros2BagSensorLog.Open(path, options);
+        }
+
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
             return OpenCsv(path);
         }
 
-        throw new UserInputException($"{path}: not a supported log: expected MCAP (magic 0x89 'MCAP'), PX4 ULog (magic 'ULog') or a .csv file with a header row");
+        throw new UserInputException($"{path}: not a supported log: expected MCAP (magic 0x89 'MCAP'), PX4 ULog (magic 'ULog'), a ROS 2 bag (folder with metadata.yaml, metadata.yaml, or .db3) or a .csv file with a header row");
     }
 
     private static ISensorLog OpenMcap(string path, bool allowTruncated) =>
