@@ -170,9 +170,10 @@ internal sealed class Ros2Db3File
         {
             throw new LogFormatException(path, -1, $"sqlite3 {what}", $"a readable rosbag2 sqlite3 database (SQLite error {ex.SqliteErrorCode}: {ex.Message})");
         }
-        catch (InvalidCastException ex)
+        catch (Exception ex) when (ex is InvalidCastException or InvalidOperationException or FormatException)
         {
-            throw new LogFormatException(path, -1, $"sqlite3 {what}", $"rosbag2 column types ({ex.Message})");
+            // NULLs or values of the wrong kind where rosbag2 writes integers, text and blobs.
+            throw new LogFormatException(path, -1, $"sqlite3 {what}", $"rosbag2 column types and no NULLs ({ex.Message})");
         }
         catch (OverflowException ex)
         {
