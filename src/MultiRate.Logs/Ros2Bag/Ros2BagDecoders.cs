@@ -17,6 +17,7 @@ internal sealed class Ros2BagDecoders(Ros2MsgLibrary library, bool messageCompre
     private const int MaxMessageBytes = 1 << 28;
     private const int HeaderSize = 4;
     private readonly Dictionary<string, (CdrDecoder Decoder, string Source)> decoders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> known = new(StringComparer.Ordinal);
     private readonly Decompressor? decompressor = messageCompressed ? new Decompressor() : null;
 
     /// <summary>Decodes one message.</summary>
@@ -60,7 +61,16 @@ internal sealed class Ros2BagDecoders(Ros2MsgLibrary library, bool messageCompre
     }
 
     /// <summary>True when a definition for <paramref name="type"/> is shipped or under a message path.</summary>
-    public bool KnowsType(string type) => library.Resolve(type, out _) is not null;
+    public bool KnowsType(string type)
+    {
+        if (!known.TryGetValue(type, out bool found))
+        {
+            found = library.Resolve(type, out _) is not null;
+            known[type] = found;
+        }
+
+        return found;
+    }
 
     private (CdrDecoder Decoder, string Source) DecoderFor(string file, string topic, string type, string? stored)
     {
@@ -90,11 +100,11 @@ internal sealed class Ros2BagDecoders(Ros2MsgLibrary library, bool messageCompre
             string? text = library.Resolve(type, out string? missing);
             if (text is null)
             {
-                throw storedError ?? new LogFormatException(file, -1, $"topic '{topic}' ({type})", $"a message definition: the bag stores none, and {missing} is neither one of the shipped common types nor under a --msg-path folder (a ROS 2 install's share/)");
+                throw storedError ?? new LogFormatException(file, -1, $"topic '{topic}' ({type})", $"a message definition: the bag stores none, and {missing} is neither one of the shipped common types nor under a message path (SensorLogOptions.MessagePaths: a ROS 2 install's share/)");
             }
 
             schema = Ros2MsgSchema.Parse(type, text, file);
-            source = "shipped or --msg-path .msg files";
+            source = "shipped or message-path .msg files";
         }
 
         (CdrDecoder, string) made = (new CdrDecoder(schema, file), source);

@@ -62,7 +62,7 @@ public sealed class Ros2BagDefinitionTests : IDisposable
         using ISensorLog without = SensorLogs.Open(db3);
         var ex = Assert.Throws<LogFormatException>(() => without.ReadMessages().ToList());
         Assert.Contains("my_pkg/msg/Reading", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("--msg-path", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("message path", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
