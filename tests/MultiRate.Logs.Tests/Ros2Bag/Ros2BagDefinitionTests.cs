@@ -116,6 +116,40 @@ public sealed class Ros2BagDefinitionTests : IDisposable
     }
 
     [Fact]
+    public void Open_NegativeLogTime_ThrowsNamingTheFile()
+    {
+        string db3 = Path.Combine(dir, "neg.db3");
+        Ros2BagTestData.WriteDb3(db3, [(1, "/s", "std_msgs/msg/String")], [(1, -5, Ros2BagTestData.StringPayload("x"))]);
+
+        var ex = Assert.Throws<LogFormatException>(() => SensorLogs.Open(db3));
+
+        Assert.Contains("neg.db3", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("-5", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_MetadataThatIsNotRosbag2_ThrowsNamingTheKey()
+    {
+        string yaml = Path.Combine(dir, "metadata.yaml");
+        File.WriteAllText(yaml, "something_else:\n  version: 4\n");
+
+        var ex = Assert.Throws<LogFormatException>(() => SensorLogs.Open(yaml));
+
+        Assert.Contains("rosbag2_bagfile_information", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_MetadataWithUnsupportedCompression_ThrowsNamingIt()
+    {
+        File.WriteAllText(Path.Combine(dir, "metadata.yaml"), Ros2BagTestData.Metadata("sqlite3", ["a.db3"], "lz4", "FILE"));
+
+        var ex = Assert.Throws<LogFormatException>(() => SensorLogs.Open(dir));
+
+        Assert.Contains("compression_format", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("lz4", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Open_TruncatedDb3_ThrowsLogFormatException()
     {
         string source = Path.Combine(Ros2BagTestData.Folder("ros2-db3-tf-rosbags"), "tf_example.db3");
