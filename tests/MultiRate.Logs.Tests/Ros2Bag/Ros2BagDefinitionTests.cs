@@ -97,6 +97,30 @@ public sealed class Ros2BagDefinitionTests : IDisposable
     }
 
     [Fact]
+    public void Open_McapBagWithEmptySchemaAndCompressedMessages_DecodesWithShippedDefinition()
+    {
+        // rosbag2 can write MCAP Schema records without text; MESSAGE mode compresses each payload.
+        string bag = Path.Combine(dir, "mbag");
+        Directory.CreateDirectory(bag);
+        using var zstd = new Compressor();
+        using (FileStream file = File.Create(Path.Combine(bag, "mbag_0.mcap")))
+        using (var writer = new MultiRate.Logs.Mcap.McapWriter(file))
+        {
+            ushort schema = writer.AddSchema("std_msgs/msg/String", "ros2msg", []);
+            ushort channel = writer.AddChannel(schema, "/talk", "cdr");
+            writer.WriteMessage(channel, 0, 7, 7, zstd.Wrap(Ros2BagTestData.StringPayload("hi")));
+            writer.Finish();
+        }
+
+        File.WriteAllText(Path.Combine(bag, "metadata.yaml"), Ros2BagTestData.Metadata("mcap", ["mbag_0.mcap"], "zstd", "MESSAGE"));
+        using ISensorLog log = SensorLogs.Open(Path.Combine(bag, "metadata.yaml"));
+
+        LogMessage m = Assert.Single(log.ReadMessages());
+        Assert.Equal("ros2-mcap", log.Format);
+        Assert.Equal(("/talk", 7L, "hi"), (m.Topic, m.LogTimeNs, (string)m.Data["data"]!));
+    }
+
+    [Fact]
     public void Open_FolderWithoutMetadata_SaysWhatWasExpected()
     {
         var ex = Assert.Throws<UserInputException>(() => SensorLogs.Open(dir));
