@@ -5,6 +5,7 @@ using MultiRate.Logs.DataFlash;
 using MultiRate.Logs.Decoding;
 using MultiRate.Logs.Mcap;
 using MultiRate.Logs.Ros1Bag;
+using MultiRate.Logs.Ros2Bag;
 using MultiRate.Logs.ULog;
 
 namespace MultiRate.Logs;
@@ -12,19 +13,37 @@ namespace MultiRate.Logs;
 /// <summary>Opens any supported sensor log, choosing the reader from the file's magic bytes (or, for CSV, its extension).</summary>
 public static class SensorLogs
 {
-    /// <summary>Opens <paramref name="path"/> as MCAP, PX4 ULog or CSV.</summary>
+    /// <summary>Opens <paramref name="path"/> as MCAP, PX4 ULog, a ROS 2 bag or CSV.</summary>
     /// <exception cref="UserInputException">The file is missing or its format is not supported.</exception>
     /// <exception cref="LogFormatException">The file is damaged.</exception>
-    public static ISensorLog Open(string path, bool allowTruncated = false)
+    public static ISensorLog Open(string path, bool allowTruncated = false) =>
+        Open(path, new SensorLogOptions { AllowTruncated = allowTruncated });
+
+    /// <summary>Opens <paramref name="path"/> (a file, or a ROS 2 bag folder) with <paramref name="options"/>.</summary>
+    /// <exception cref="UserInputException">The file is missing or its format is not supported.</exception>
+    /// <exception cref="LogFormatException">The file is damaged.</exception>
+    public static ISensorLog Open(string path, SensorLogOptions options)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path) && !Directory.Exists(path))
+        ArgumentNullException.ThrowIfNull(options);
+        bool allowTruncated = options.AllowTruncated;
+        if (Directory.Exists(path))
+        {
+            // A folder is a ROS 2 bag (as 'ros2 bag' takes it), or an error saying what was expected.
+            return Ros2BagSensorLog.Open(path, options);
+        }
+
+        if (!File.Exists(path))
         {
             throw new UserInputException($"{path}: log file not found");
         }
 
         // Before anything opens it: a FIFO would block the open, a device would never end.
         MultiRate.Core.IO.InputFiles.CheckRegular(path, "log", MultiRate.Core.IO.InputFiles.LogCapBytes);
+        if (Ros2BagOpener.IsBag(path))
+        {
+            return Ros2BagSensorLog.Open(path, options);
+        }
 
         Span<byte> magic = stackalloc byte[13];
         int read;
@@ -53,12 +72,17 @@ public static class SensorLogs
             return DataFlashSensorLog.Open(path, allowTruncated);
         }
 
+        if (Ros2BagOpener.IsSqlite(magic[..read]))
+        {
+            return Ros2BagSensorLog.Open(path, options);
+        }
+
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
             return OpenCsv(path);
         }
 
-        throw new UserInputException($"{path}: not a supported log: expected MCAP (magic 0x89 'MCAP'), PX4 ULog (magic 'ULog') or a .csv file with a header row");
+        throw new UserInputException($"{path}: not a supported log: expected MCAP (magic 0x89 'MCAP'), PX4 ULog (magic 'ULog'), a ROS 1 bag ('#ROSBAG V2.0'), an ArduPilot DataFlash log (0xA3 0x95), a ROS 2 bag (a folder with metadata.yaml, its metadata.yaml, or a .db3) or a .csv file with a header row");
     }
 
     private static ISensorLog OpenMcap(string path, bool allowTruncated) =>

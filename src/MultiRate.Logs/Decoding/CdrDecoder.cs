@@ -19,6 +19,9 @@ internal sealed class CdrDecoder(Ros2MsgSchema schema, string? sourcePath)
     private const int HeaderSize = 4;
     private readonly CdrFieldPath path = new();
 
+    /// <summary>Bytes of the latest decoded message that its fields used, header included (for exact-size checks).</summary>
+    public int BytesConsumed { get; private set; }
+
     /// <summary>Decodes <paramref name="data"/> (header included).</summary>
     public JsonObject Decode(ReadOnlySpan<byte> data)
     {
@@ -35,7 +38,9 @@ internal sealed class CdrDecoder(Ros2MsgSchema schema, string? sourcePath)
             _ => throw Error(0, $"CDR message '{schema.Name}' header", $"encapsulation 0x0000 (CDR_BE) or 0x0001 (CDR_LE), not 0x{data[0]:X2}{data[1]:X2} ({KindName(data[0], data[1])})"),
         };
         var reader = new CdrReader(data[HeaderSize..], bigEndian);
-        return ReadStruct(ref reader, schema.Root);
+        JsonObject decoded = ReadStruct(ref reader, schema.Root);
+        BytesConsumed = HeaderSize + reader.Position;
+        return decoded;
     }
 
     private JsonObject ReadStruct(ref CdrReader r, Ros2MsgType type)
