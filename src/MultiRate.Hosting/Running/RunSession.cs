@@ -1,4 +1,3 @@
-using System.Reactive.Concurrency;
 using MultiRate.Configuration.Models;
 using MultiRate.Configuration.Rates;
 using MultiRate.Core.Models;
@@ -12,6 +11,7 @@ using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.RealTime;
 using MultiRate.Scheduling.Stats;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Hosting.Running;
 
@@ -96,7 +96,7 @@ public sealed class RunSession : IDisposable
         Started?.Invoke(this, executor);
         if (_options.Mode == ExecutionMode.Virtual)
         {
-            return executor.Run(new HistoricalScheduler(DateTimeOffset.UnixEpoch + TimeSpan.FromTicks(start / 100)), duration, cancellation);
+            return executor.Run(new VirtualTimeDriver(start), duration, cancellation);
         }
 
         using var scheduler = new RealTimeScheduler(new RealTimeSchedulerOptions
@@ -112,7 +112,7 @@ public sealed class RunSession : IDisposable
             PlacementRefused?.Invoke(this, refused);
         }
 
-        return executor.Run(scheduler, duration, cancellation);
+        return executor.Run(new RealTimeDriver(scheduler), duration, cancellation);
     }
 
     /// <summary>
@@ -124,7 +124,6 @@ public sealed class RunSession : IDisposable
     /// <param name="observers">The run's observers.</param>
     internal ExecutorOptions ExecutorOptionsFor(long sensorStartNs, IReadOnlyList<IRunObserver> observers) => new()
     {
-        Mode = _options.Mode,
         HeadFields = Layout.HeadIndices,
         ContextFields = Layout.ContextIndices,
         CostModel = _options.CostModel ?? DeclaredCostModel.Instance,

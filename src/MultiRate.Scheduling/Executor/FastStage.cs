@@ -34,7 +34,7 @@ internal sealed class FastStage
     private readonly float[] _contextRow;
     private readonly float[] _zeroLatent;
     private readonly float[] _action;
-    private readonly IComputeCostModel? _virtualCosts;
+    private IComputeCostModel? _virtualCosts;
     private readonly long _sensorOffsetNs;
     private readonly long _divisor;
     private readonly DueCursor _due;
@@ -76,7 +76,6 @@ internal sealed class FastStage
         _contextRow = new float[Math.Max(1, options.ContextFields.Length)];
         _zeroLatent = new float[head.LatentSize];
         _action = new float[head.ActionSize];
-        _virtualCosts = options.Mode == ExecutionMode.Virtual ? options.CostModel : null;
         _sensorOffsetNs = options.SensorTimeOffsetNs;
         _divisor = profile.BaseTickHz / Clock.RateHz;
         _due = new DueCursor(Clock.OffsetTicks, _divisor);
@@ -115,6 +114,9 @@ internal sealed class FastStage
     }
 
     public long DueTick(long baseTick) => _due.DueTick(baseTick);
+
+    /// <summary>The driver's choice before a run: decide deadlines with this cost model (virtual time), or with the measured time (null, real time).</summary>
+    public void UseCostModel(IComputeCostModel? costs) => _virtualCosts = costs;
 
     public long TicksBetween(long fromBaseTick, long toBaseTick)
     {

@@ -26,7 +26,7 @@ public sealed partial class MultiRateExecutor
     }
 
     /// <summary>Applies a pending reload on the dispatcher thread, between two ticks.</summary>
-    private void ApplyReload()
+    private void ApplyReload(long baseTick)
     {
         RateProfile? updated = Interlocked.Exchange(ref _pendingReload, null);
         if (updated is null)
@@ -45,7 +45,7 @@ public sealed partial class MultiRateExecutor
         _fast.Latent = updated.Latent;
 
         // The watchdog's deadlines follow the new budget and policy (it timed them from the old ones).
-        Volatile.Read(ref _watchdog)?.Retime();
+        Volatile.Read(ref _watchdog)?.Retime(baseTick);
         _output.UpdateLimits(updated.Action);
         Volatile.Write(ref _current, updated);
         Reloads++;

@@ -3,6 +3,7 @@ using System.Reactive.Concurrency;
 using MultiRate.Core.Latent;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Sensors;
+using MultiRate.Scheduling.Drivers;
 using MultiRate.Scheduling.Observation;
 
 namespace MultiRate.Scheduling.Executor;
@@ -20,7 +21,23 @@ public sealed partial class MultiRateExecutor
     /// first tick and the first trigger of each slow clock compiled that code on the fast thread's time
     /// (3-4 ms and 1-2.5 ms here), and the start of every real-time run lost several periods.
     /// </summary>
-    /// <remarks><see cref="ExecutorOptions.WarmUpIterations"/> = 0 leaves out all but the modules' own warm-up.</remarks>
+    /// <remarks>
+    /// Called by the <see cref="RealTimeDriver"/> before tick 0 is booked (<see cref="WarmingUp"/> is true meanwhile).
+    /// <see cref="ExecutorOptions.WarmUpIterations"/> = 0 leaves out all but the modules' own warm-up.
+    /// </remarks>
+    internal void WarmUpBeforeDeadlines(IReadOnlyList<ISlowRunner> runners, IScheduler scheduler)
+    {
+        Volatile.Write(ref _warmingUp, true);
+        try
+        {
+            WarmUp(runners, scheduler);
+        }
+        finally
+        {
+            Volatile.Write(ref _warmingUp, false);
+        }
+    }
+
     private void WarmUp(IReadOnlyList<ISlowRunner> runners, IScheduler scheduler)
     {
         _head.WarmUp(_options.WarmUpIterations);
@@ -47,7 +64,7 @@ public sealed partial class MultiRateExecutor
         {
             for (int i = 0; i < _slow.Length; i++)
             {
-                (runners[i] as ThreadSlowRunner)?.WarmUp(_slow[i]);
+                runners[i].WarmUp(_slow[i]);
             }
 
             WarmUpOnClockThread(scheduler);
@@ -83,7 +100,7 @@ public sealed partial class MultiRateExecutor
             {
                 _head.WarmUp(_options.WarmUpIterations);
                 WarmUpGraph();
-                (scheduler as RealTime.RealTimeScheduler)?.PreparePeriodicPath();
+                scheduler.GetCapability<IClockThreadWarmUp>()?.PreparePeriodicPath();
                 _ = _fast.TicksBetween(0, 2) + _slow.Sum(s => s.TicksBetween(0, 2)); // the skipped-period count after a late tick
             }
             finally
@@ -123,13 +140,12 @@ public sealed partial class MultiRateExecutor
         // a first real overrun otherwise also paid the JIT on the clock thread and lost the next period.
         ExecutorOptions options = _options with
         {
-            Mode = ExecutionMode.Virtual,
             Observers = [new IgnoringObserver()],
             DeadlineWatchdog = false,
             CostModel = new OverrunSomeHeadTicks(_options.CostModel, _fast.Clock.Name, _fast.Clock.BudgetNs),
         };
         using var copy = new MultiRateExecutor(_profile, _head, _contexts, _sensor, null, options);
-        copy.Run(new HistoricalScheduler(), TimeSpan.FromTicks(ticks * _basePeriod / 100));
+        copy.Run(new VirtualTimeDriver(), TimeSpan.FromTicks(ticks * _basePeriod / 100));
     }
 
     /// <summary>The graph warm-up's cost model: one head tick in eight takes one nanosecond over its budget.</summary>

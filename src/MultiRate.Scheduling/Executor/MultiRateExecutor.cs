@@ -4,7 +4,7 @@ using MultiRate.Core.Latent;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
-using MultiRate.Core.Timing;
+using MultiRate.Scheduling.Drivers;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Output;
 using MultiRate.Scheduling.Stats;
@@ -13,8 +13,8 @@ namespace MultiRate.Scheduling.Executor;
 
 /// <summary>
 /// Runs one rate profile's graph (sensors, slow context modules, the fast action head, the output
-/// stage) on any Rx <see cref="IScheduler"/>: the <see cref="RealTime.RealTimeScheduler"/> on the
-/// robot, Rx's <see cref="HistoricalScheduler"/> in replay.
+/// stage) under a <see cref="ClockDriver"/>: the <see cref="RealTimeDriver"/> on the robot, the
+/// <see cref="VirtualTimeDriver"/> in replay.
 /// </summary>
 /// <remarks>
 /// One periodic schedule at the base tick drives everything. At base tick k (time t = k * base):
@@ -27,7 +27,7 @@ namespace MultiRate.Scheduling.Executor;
 ///   4. read + act   fast clock due: read the latest latent (no lock), run the head, emit one action
 /// </code>
 /// Time is integer nanoseconds from the run's tick 0; tick times are k * period, never accumulated.
-/// The executor only reads time from its scheduler; modules receive time as data.
+/// The driver books base tick k and hands k to <see cref="Tick"/>; modules receive time as data.
 /// </remarks>
 public sealed partial class MultiRateExecutor : IDisposable
 {
@@ -99,9 +99,6 @@ public sealed partial class MultiRateExecutor : IDisposable
         Channels = channels;
     }
 
-    /// <summary>Real time: the least time from the end of the warm-up to tick 0.</summary>
-    public static readonly TimeSpan StartMargin = TimeSpan.FromMilliseconds(10);
-
     /// <summary>Statistics of the action clock's head and output.</summary>
     public HeadStats HeadStats { get; }
 
@@ -126,84 +123,54 @@ public sealed partial class MultiRateExecutor : IDisposable
     /// <summary>True when the last run was cancelled before its end; the safe action was then emitted last.</summary>
     public bool StoppedEarly { get; private set; }
 
-    /// <summary>Runs for <paramref name="duration"/> on <paramref name="scheduler"/> and returns the summary.</summary>
+    /// <summary>Runs for <paramref name="duration"/> of run time under <paramref name="driver"/> and returns the summary.</summary>
     /// <remarks>
-    /// Virtual mode needs a <see cref="VirtualTimeSchedulerBase{TAbsolute, TRelative}"/> (e.g. HistoricalScheduler)
-    /// and advances it itself; real-time mode blocks the caller until the run ends or is cancelled.
+    /// The driver paces the run: <see cref="VirtualTimeDriver"/> advances its virtual clock on the calling
+    /// thread; <see cref="RealTimeDriver"/> warms up, then blocks the caller until the run ends or is cancelled.
     /// </remarks>
-    public RunSummary Run(IScheduler scheduler, TimeSpan duration, CancellationToken cancellation = default)
+    public RunSummary Run(ClockDriver driver, TimeSpan duration, CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(driver);
         var wall = Stopwatch.StartNew();
-        DateTimeOffset tick0 = default;
         long totalTicks = Math.Max(1, (duration.Ticks * 100) / _basePeriod);
         Volatile.Write(ref _totalTicks, totalTicks);
         using var done = new ManualResetEventSlim();
-        long NowNs() => (scheduler.Now - tick0).Ticks * 100;
-        DateTimeOffset ToTime(long ns) => tick0 + TimeSpan.FromTicks(ns / 100);
+        INanosecondClock clock = driver.Clock;
+        long tick0 = 0;
+        long NowNs() => clock.NowNs - tick0;
 
         var runners = new List<ISlowRunner>();
         foreach (SlowStage stage in _slow)
         {
-            stage.Runner = _options.Mode == ExecutionMode.Virtual
-                ? new VirtualSlowRunner(scheduler, ToTime, _options.CostModel, _options.Recursion, _options.Resilience)
-                : new ThreadSlowRunner(stage.Clock.Name, NowNs, _options.Recursion, stage.Clock.Cpu, _options.Resilience);
+            stage.Runner = driver.CreateSlowRunner(stage, _options, NowNs);
             runners.Add(stage.Runner);
         }
 
-        if (_options.Mode == ExecutionMode.RealTime)
-        {
-            Volatile.Write(ref _warmingUp, true);
-            try
-            {
-                WarmUp(runners, scheduler);
-            }
-            finally
-            {
-                Volatile.Write(ref _warmingUp, false);
-            }
-        }
+        _fast.UseCostModel(driver.HeadCosts(_options));
+        driver.BeforeFirstTick(this, runners);
 
-        // Tick 0 is booked after warm-up, so warm-up time is never counted as skipped periods, and at
-        // least StartMargin ahead, so the clock thread is up and waiting when it comes.
-        TimeSpan period = TimeSpan.FromTicks(_basePeriod / 100);
-        tick0 = scheduler.Now + (_options.Mode == ExecutionMode.RealTime && StartMargin > period ? StartMargin : period);
-        DeadlineWatchdog? watchdog = _options.Mode == ExecutionMode.RealTime && _options.DeadlineWatchdog
-            ? new DeadlineWatchdog(_fast, _output, tick0, _basePeriod, totalTicks, NowNs, _options.WatchdogFifoPriority)
+        // Tick 0 is booked after the warm-up, so warm-up time is never counted as skipped periods.
+        tick0 = clock.NowNs + driver.StartDelayNs(_basePeriod);
+        DeadlineWatchdog? watchdog = _options.DeadlineWatchdog
+            ? driver.StartWatchdog(_fast, _output, tick0, _basePeriod, totalTicks, _options)
             : null;
         Volatile.Write(ref _watchdog, watchdog);
-        Func<long, long> body = _ =>
+
+        // The driver hands over the booked base tick; nothing here reads a clock to learn which tick it is.
+        Action<long> body = k =>
         {
-            long t = NowNs();
-            long k = ClockTime.LastTickAtOrBefore(0, 0, _basePeriod, t);
             if (k >= totalTicks || cancellation.IsCancellationRequested)
             {
                 done.Set();
-                return 0;
+                return;
             }
 
             Tick(k);
-            return 0;
         };
-        IDisposable periodic = scheduler is RealTime.RealTimeScheduler rt
-            ? rt.SchedulePeriodicAt(0L, tick0, period, body)
-            : scheduler.SchedulePeriodic(0L, period, body);
-
+        IDisposable periodic = driver.ScheduleBaseTicks(tick0, _basePeriod, body);
         try
         {
-            if (_options.Mode == ExecutionMode.Virtual)
-            {
-                if (scheduler is not VirtualTimeSchedulerBase<DateTimeOffset, TimeSpan> virtualScheduler)
-                {
-                    throw new ArgumentException("virtual mode needs a virtual-time scheduler such as HistoricalScheduler", nameof(scheduler));
-                }
-
-                virtualScheduler.AdvanceTo(ToTime((totalTicks - 1) * _basePeriod));
-            }
-            else
-            {
-                WaitHandle.WaitAny([done.WaitHandle, cancellation.WaitHandle]);
-            }
+            driver.Drive(tick0 + ((totalTicks - 1) * _basePeriod), done.WaitHandle, cancellation);
         }
         finally
         {
@@ -220,11 +187,11 @@ public sealed partial class MultiRateExecutor : IDisposable
         {
             // Stopped early (SIGINT/SIGTERM, Ctrl-C, a host shutting down): leave the robot on the safe action.
             StoppedEarly = true;
-            _output.EmitSafeOnStop(_options.Mode == ExecutionMode.Virtual ? (_lastBaseTick + 1) * _basePeriod : NowNs());
+            _output.EmitSafeOnStop(driver.StopTimeNs(_lastBaseTick + 1, _basePeriod, NowNs()));
         }
 
         HeadStats.Flush();
-        return SummaryBuilder.Build(_profile, _options.Mode, _lastBaseTick + 1, _basePeriod, wall.Elapsed, ClockStats.ToList(), HeadStats, _output.ActionsSha256, Channels, _observers.Faults) with { StoppedEarly = StoppedEarly };
+        return SummaryBuilder.Build(_profile, driver.Mode, _lastBaseTick + 1, _basePeriod, wall.Elapsed, ClockStats.ToList(), HeadStats, _output.ActionsSha256, Channels, _observers.Faults) with { StoppedEarly = StoppedEarly };
     }
 
     /// <inheritdoc />
@@ -250,7 +217,7 @@ public sealed partial class MultiRateExecutor : IDisposable
 
         if (_pendingReload is not null)
         {
-            ApplyReload();
+            ApplyReload(baseTick);
         }
 
         Volatile.Write(ref _lastBaseTick, baseTick);

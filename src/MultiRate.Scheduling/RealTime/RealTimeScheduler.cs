@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Runtime.CompilerServices;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Scheduling.RealTime;
 
@@ -25,8 +26,11 @@ namespace MultiRate.Scheduling.RealTime;
 /// due times. Scheduling from any thread is safe. Steady-state periodic work allocates nothing.
 /// Work scheduled from another thread less than 5 ms ahead of the thread's current sleep target
 /// may wait until that target; the runtime schedules its periodic work before starting.
+/// Capabilities (<see cref="ISchedulerPeriodic"/>, <see cref="IStopwatchProvider"/>, <see cref="INanosecondClock"/>,
+/// <see cref="ITickScheduler"/>) are offered through <see cref="IServiceProvider.GetService"/>. Time is
+/// CLOCK_MONOTONIC in nanoseconds, the same for every instance: there is no process-wide epoch object.
 /// </remarks>
-public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwatchProvider, IDisposable
+public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwatchProvider, IServiceProvider, INanosecondClock, ITickScheduler, IClockThreadWarmUp, IDisposable
 {
     private const long CoarseWaitNs = 5_000_000;
 
@@ -35,11 +39,10 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
     private readonly object _gate = new();
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _placed = new();
-    // One time base for every instance, so clocks on different scheduler threads share tick 0.
-    private static readonly long SharedEpochMonoNs = NativeClock.MonotonicNs();
-    private static readonly DateTimeOffset SharedEpochWall = DateTimeOffset.UtcNow;
-    private readonly long _epochMonoNs = SharedEpochMonoNs;
-    private readonly DateTimeOffset _epochWall = SharedEpochWall;
+    // Only the DateTimeOffset view (IScheduler.Now) needs an epoch: this instance's own. Deadlines shared
+    // between schedulers are monotonic nanoseconds (INanosecondClock), which need none.
+    private readonly long _epochMonoNs = NativeClock.MonotonicNs();
+    private readonly DateTimeOffset _epochWall = DateTimeOffset.UtcNow;
     private long _seq;
     private long _skipped;
     private long _faults;
@@ -60,6 +63,9 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
 
     /// <inheritdoc />
     public DateTimeOffset Now => _epochWall + TimeSpan.FromTicks((NativeClock.MonotonicNs() - _epochMonoNs) / 100);
+
+    /// <inheritdoc />
+    public long NowNs => NativeClock.MonotonicNs();
 
     /// <summary>Periods skipped by periodic work after overruns, over all periodic work.</summary>
     public long SkippedPeriods => Interlocked.Read(ref _skipped);
@@ -103,12 +109,22 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
         return Enqueue(new PeriodicWork<TState>(state, action, NativeClock.MonotonicNs() + periodNs, periodNs));
     }
 
-    /// <summary>Like <see cref="SchedulePeriodic{TState}"/>, but the first run is at <paramref name="firstDue"/>, so several clocks can share one tick 0.</summary>
-    public IDisposable SchedulePeriodicAt<TState>(TState state, DateTimeOffset firstDue, TimeSpan period, Func<TState, TState> action)
+    /// <inheritdoc />
+    /// <remarks>Deadlines are monotonic nanoseconds (<see cref="NowNs"/>), so several schedulers can share one tick 0.</remarks>
+    public IDisposable ScheduleTicks(long firstDueNs, long periodNs, Action<long> tick)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
-        return Enqueue(new PeriodicWork<TState>(state, action, ToMonotonicNs(firstDue), period.Ticks * 100));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(periodNs, 0);
+        ArgumentNullException.ThrowIfNull(tick);
+        return Enqueue(new TickWork(tick, firstDueNs, periodNs));
     }
+
+    /// <inheritdoc />
+    public object? GetService(Type serviceType) =>
+        serviceType == typeof(ISchedulerPeriodic) || serviceType == typeof(IStopwatchProvider)
+            || serviceType == typeof(INanosecondClock) || serviceType == typeof(ITickScheduler)
+            || serviceType == typeof(IClockThreadWarmUp)
+            ? this
+            : null;
 
     /// <inheritdoc />
     public IStopwatch StartStopwatch() => new MonotonicStopwatch();
@@ -138,7 +154,7 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
     /// overrun) on the calling thread without touching this scheduler's queue or counters. Called from the
     /// real-time start-up on the clock thread: otherwise tick 0 compiled it there and started late.
     /// </summary>
-    internal void PreparePeriodicPath()
+    void IClockThreadWarmUp.PreparePeriodicPath()
     {
         const long PeriodNs = 1_000_000;
         long now = NativeClock.MonotonicNs();
@@ -153,6 +169,8 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
         const long HourNs = 3_600_000_000_000;
         var work = new PeriodicWork<long>(0, static n => n + 1, now + HourNs, HourNs);
         _ = work.Invoke(this) && work.IsPeriodic && work.Skipped == 0;
+        var ticks = new TickWork(static _ => { }, now + HourNs, HourNs);
+        _ = ticks.Invoke(this) && ticks.Skipped == 0;
     }
 
     internal void CountSkipped(long n)

@@ -4,6 +4,7 @@ using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.RealTime;
 using MultiRate.Scheduling.Tests.Fakes;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Scheduling.Tests.Executor;
 
@@ -24,10 +25,10 @@ public class DeadlineWatchdogTests
             new Dictionary<string, IContextModule> { ["planner"] = new FakeContext("planner"), ["context"] = new FakeContext("context") },
             new RampSensor(),
             sink,
-            new ExecutorOptions { Mode = ExecutionMode.RealTime, HeadFields = [0, 1], ContextFields = [0], WarmUpIterations = 0 });
+            new ExecutorOptions { HeadFields = [0, 1], ContextFields = [0], WarmUpIterations = 0 });
         using var scheduler = new RealTimeScheduler();
 
-        var summary = executor.Run(scheduler, TimeSpan.FromMilliseconds(30));
+        var summary = executor.Run(new RealTimeDriver(scheduler), TimeSpan.FromMilliseconds(30));
 
         Assert.False(head.TimedOut, "the fallback never came while the head was stuck");
         // Safe actions come only from the watchdog (stale latents run degraded, the head never fails);

@@ -1,10 +1,10 @@
-using System.Reactive.Concurrency;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Training.Data;
 using MultiRate.Training.Schedule;
 using MultiRate.Training.Tests.Fakes;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Training.Tests.Schedule;
 
@@ -44,13 +44,12 @@ public class ScheduleSimulatorTests
         const long baseTicks = 1200;
         using (var executor = new MultiRateExecutor(profile, head, new Dictionary<string, IContextModule> { ["ctx"] = context }, new TickSensor(BaseNs), null, new ExecutorOptions
         {
-            Mode = ExecutionMode.Virtual,
             HeadFields = [0],
             ContextFields = [0],
             Recursion = 1,
         }))
         {
-            executor.Run(new HistoricalScheduler(), TimeSpan.FromTicks(baseTicks * BaseNs / 100));
+            executor.Run(new VirtualTimeDriver(), TimeSpan.FromTicks(baseTicks * BaseNs / 100));
         }
 
         ScheduleSpec spec = ScheduleSpec.From(profile, context.HistoryLength);
