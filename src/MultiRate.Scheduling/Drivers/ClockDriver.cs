@@ -49,7 +49,7 @@ public abstract class ClockDriver
     internal abstract IComputeCostModel? HeadCosts(ExecutorOptions options);
 
     /// <summary>Everything before tick 0 is booked (real time: the warm-up).</summary>
-    internal abstract void BeforeFirstTick(MultiRateExecutor executor, IReadOnlyList<ISlowRunner> runners);
+    internal abstract void BeforeFirstTick(ExecutorGraph graph, RunState state, IReadOnlyList<ISlowRunner> runners);
 
     /// <summary>From now to tick 0, ns.</summary>
     internal abstract long StartDelayNs(long basePeriodNs);

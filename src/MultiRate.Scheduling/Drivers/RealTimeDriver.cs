@@ -33,7 +33,7 @@ public sealed class RealTimeDriver : ClockDriver
 
     internal override IComputeCostModel? HeadCosts(ExecutorOptions options) => null;
 
-    internal override void BeforeFirstTick(MultiRateExecutor executor, IReadOnlyList<ISlowRunner> runners) => executor.WarmUpBeforeDeadlines(runners, Scheduler);
+    internal override void BeforeFirstTick(ExecutorGraph graph, RunState state, IReadOnlyList<ISlowRunner> runners) => RealTimeWarmUp.Run(graph, state, runners, Scheduler);
 
     // At least StartMargin ahead, so the clock thread is up and waiting when tick 0 comes.
     internal override long StartDelayNs(long basePeriodNs) => Math.Max(basePeriodNs, StartMargin.Ticks * 100);

@@ -45,7 +45,7 @@ public sealed class VirtualTimeDriver : ClockDriver
 
     internal override IComputeCostModel? HeadCosts(ExecutorOptions options) => options.CostModel;
 
-    internal override void BeforeFirstTick(MultiRateExecutor executor, IReadOnlyList<ISlowRunner> runners)
+    internal override void BeforeFirstTick(ExecutorGraph graph, RunState state, IReadOnlyList<ISlowRunner> runners)
     {
     }
 
