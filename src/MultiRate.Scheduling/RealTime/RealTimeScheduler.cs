@@ -30,7 +30,7 @@ namespace MultiRate.Scheduling.RealTime;
 /// <see cref="ITickScheduler"/>) are offered through <see cref="IServiceProvider.GetService"/>. Time is
 /// CLOCK_MONOTONIC in nanoseconds, the same for every instance: there is no process-wide epoch object.
 /// </remarks>
-public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwatchProvider, IServiceProvider, INanosecondClock, ITickScheduler, IClockThreadWarmUp, IDisposable
+public sealed partial class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwatchProvider, IServiceProvider, INanosecondClock, ITickScheduler, IClockThreadWarmUp, IDisposable
 {
     private const long CoarseWaitNs = 5_000_000;
 
@@ -63,9 +63,6 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
 
     /// <inheritdoc />
     public DateTimeOffset Now => _epochWall + TimeSpan.FromTicks((NativeClock.MonotonicNs() - _epochMonoNs) / 100);
-
-    /// <inheritdoc />
-    public long NowNs => NativeClock.MonotonicNs();
 
     /// <summary>Periods skipped by periodic work after overruns, over all periodic work.</summary>
     public long SkippedPeriods => Interlocked.Read(ref _skipped);
@@ -110,23 +107,6 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
     }
 
     /// <inheritdoc />
-    /// <remarks>Deadlines are monotonic nanoseconds (<see cref="NowNs"/>), so several schedulers can share one tick 0.</remarks>
-    public IDisposable ScheduleTicks(long firstDueNs, long periodNs, Action<long> tick)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(periodNs, 0);
-        ArgumentNullException.ThrowIfNull(tick);
-        return Enqueue(new TickWork(tick, firstDueNs, periodNs));
-    }
-
-    /// <inheritdoc />
-    public object? GetService(Type serviceType) =>
-        serviceType == typeof(ISchedulerPeriodic) || serviceType == typeof(IStopwatchProvider)
-            || serviceType == typeof(INanosecondClock) || serviceType == typeof(ITickScheduler)
-            || serviceType == typeof(IClockThreadWarmUp)
-            ? this
-            : null;
-
-    /// <inheritdoc />
     public IStopwatch StartStopwatch() => new MonotonicStopwatch();
 
     /// <inheritdoc />
@@ -147,30 +127,6 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
         {
             _thread.Join();
         }
-    }
-
-    /// <summary>
-    /// Compiles the periodic path (a work item's run, the deadline book's booking and catch-up after an
-    /// overrun) on the calling thread without touching this scheduler's queue or counters. Called from the
-    /// real-time start-up on the clock thread: otherwise tick 0 compiled it there and started late.
-    /// </summary>
-    void IClockThreadWarmUp.PreparePeriodicPath()
-    {
-        const long PeriodNs = 1_000_000;
-        long now = NativeClock.MonotonicNs();
-        var book = new Core.Timing.DeadlineBook(now - (10 * PeriodNs), 0, PeriodNs);
-        book.BookNext(now);
-        book.CatchUp(now);
-        _ = book.Skipped + book.Index + book.Deadline;
-        NativeClock.SleepUntil(now); // already past: returns at once
-
-        // Due an hour ahead with an hourly period: runs the work once and books the next deadline without
-        // skipping (and counting) anything, however long this thread is preempted meanwhile.
-        const long HourNs = 3_600_000_000_000;
-        var work = new PeriodicWork<long>(0, static n => n + 1, now + HourNs, HourNs);
-        _ = work.Invoke(this) && work.IsPeriodic && work.Skipped == 0;
-        var ticks = new TickWork(static _ => { }, now + HourNs, HourNs);
-        _ = ticks.Invoke(this) && ticks.Skipped == 0;
     }
 
     internal void CountSkipped(long n)
