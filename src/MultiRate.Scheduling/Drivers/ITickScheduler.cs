@@ -6,9 +6,10 @@ namespace MultiRate.Scheduling.Drivers;
 /// index it was booked for. Asked for with <see cref="SchedulerCapabilities.GetCapability{T}"/>.
 /// </summary>
 /// <remarks>
-/// After an overrun (or a late wake-up) whole periods are skipped, never run as a catch-up burst: the
-/// next index handed over then jumps, and the receiver counts the gap. Nothing rebuilds the index
-/// from a clock reading. The work runs on the scheduler's thread.
+/// After an overrun whole periods are skipped, never run as a catch-up burst; a wake-up later than the
+/// next deadline runs the latest tick due. Either way the index handed over jumps, and the receiver
+/// counts the gap. The index comes from the scheduler's own deadline book; nothing rebuilds it from a
+/// clock reading. The work runs on the scheduler's thread.
 /// </remarks>
 public interface ITickScheduler
 {

@@ -6,7 +6,7 @@ namespace MultiRate.Scheduling.Drivers;
 
 /// <summary>
 /// <see cref="ITickScheduler"/> work on a <see cref="VirtualNsScheduler"/>: one queue item per tick, the
-/// next booked from the tick index after the work has run (skipping whole periods after a late wake).
+/// next booked from the tick index after the work has run; a wake past the next deadline runs the latest tick due and skips the whole periods before it.
 /// </summary>
 internal sealed class VirtualTicks(VirtualNsScheduler scheduler, Action<long> work, long firstDueNs, long periodNs, Func<long, long>? latenessNs)
     : IDisposable
@@ -36,8 +36,9 @@ internal sealed class VirtualTicks(VirtualNsScheduler scheduler, Action<long> wo
             return Disposable.Empty;
         }
 
-        long tick = _book.Index;
-        _book.BookNext(scheduler.Clock);
+        // As on the real-time scheduler: a wake past the next deadline runs the latest tick due.
+        long booked = _book.Index;
+        long tick = _book.BookNext(scheduler.Clock) > 0 ? _book.Index - 1 : booked;
         work(tick);
         if (!_cancelled)
         {

@@ -20,14 +20,13 @@ namespace MultiRate.Scheduling.Executor;
 /// Runs on whatever scheduler the clock driver gives it, through its <see cref="ITickScheduler"/>
 /// capability, in the same nanosecond time base as the graph's ticks: in real time a dedicated
 /// real-time scheduler thread (the head may be stuck on the clock thread), in virtual time the run's
-/// own virtual scheduler (so its behaviour is tested exactly). The deadline is the booked index it is
-/// handed; only a wake-up later than the next deadline moves it on to the latest deadline passed.
-/// No allocation per tick.
+/// own virtual scheduler (so its behaviour is tested exactly). The deadline is the index it is handed
+/// (after a wake-up later than the next deadline, the latest one due), never rebuilt from a clock
+/// reading. No allocation per tick.
 /// </remarks>
 internal sealed class DeadlineWatchdog : IDisposable
 {
     private readonly ITickScheduler _ticks;
-    private readonly INanosecondClock _clock;
     private readonly IDisposable? _owned;
     private readonly FastStage _fast;
     private readonly OutputStage _output;
@@ -48,7 +47,6 @@ internal sealed class DeadlineWatchdog : IDisposable
     public DeadlineWatchdog(IScheduler scheduler, IDisposable? owned, FastStage fast, OutputStage output, long tick0Ns, long basePeriodNs, long totalBaseTicks)
     {
         _ticks = scheduler.RequireCapability<ITickScheduler>();
-        _clock = scheduler.RequireCapability<INanosecondClock>();
         _owned = owned;
         _fast = fast;
         _output = output;
@@ -96,13 +94,12 @@ internal sealed class DeadlineWatchdog : IDisposable
         _policySource = clock.Overrun;
         FastStage fast = _fast;
         OutputStage output = _output;
-        INanosecondClock time = _clock;
         long firstDue = _tick0Ns + offset + (firstTick * period) + budget;
         return _ticks.ScheduleTicks(firstDue, period, booked =>
         {
-            // The booked deadline, or on a wake later than the next one the latest deadline passed: the
-            // tick the head is most likely stuck in (the claim makes every earlier one unclaimable anyway).
-            long k = firstTick + Math.Max(booked, (time.NowNs - firstDue) / period);
+            // The scheduler hands the latest deadline due (after a late wake, the tick the head is most
+            // likely stuck in; the claim makes every earlier one unclaimable anyway).
+            long k = firstTick + booked;
             if (k <= lastTick && output.TryClaim(k, out long previous))
             {
                 output.EmitFallback(offset + (k * period) + budget, k, previous, policy);

@@ -7,9 +7,9 @@ namespace MultiRate.Scheduling.RealTime;
 /// The next deadline is booked before the work runs; after an overrun whole periods are skipped.
 /// </summary>
 /// <remarks>
-/// The work receives the index of the tick it was booked for (<see cref="Core.Timing.DeadlineBook.Index"/>
-/// before booking the next), so nothing downstream rebuilds it from a clock reading. Subclasses differ
-/// only in what they call.
+/// The work receives the index of the tick it runs for, from the deadline book: the booked one, or after
+/// a wake later than the next deadline the latest one due (the whole periods before it are skipped and
+/// counted). Nothing downstream rebuilds it from a clock reading. Subclasses differ only in what they call.
 /// </remarks>
 internal abstract class BookedWork : ScheduledWork
 {
@@ -28,8 +28,11 @@ internal abstract class BookedWork : ScheduledWork
     public sealed override bool Invoke(RealTimeScheduler scheduler)
     {
         long skippedBefore = _book.Skipped;
-        long tick = _book.Index;
-        _book.BookNext(NativeClock.MonotonicNs());
+        long booked = _book.Index;
+
+        // On a wake later than the next deadline the book skips whole periods: the work is then for the
+        // latest tick due, not for a deadline long past (the ticks before it are the ones skipped).
+        long tick = _book.BookNext(NativeClock.MonotonicNs()) > 0 ? _book.Index - 1 : booked;
         try
         {
             Run(tick);

@@ -21,7 +21,7 @@ public class VirtualNsSchedulerTests
     }
 
     [Fact]
-    public void ScheduleTicks_WakePastTheNextDeadline_SkipsWholePeriodsAndBooksFromTheIndex()
+    public void ScheduleTicks_WakePastTheNextDeadline_RunsTheLatestTickDueAndSkipsTheOnesBefore()
     {
         var scheduler = new VirtualNsScheduler();
         var runs = new List<(long Tick, long AtNs)>();
@@ -29,8 +29,8 @@ public class VirtualNsSchedulerTests
 
         scheduler.AdvanceTo(First + (6 * Period));
 
-        // Tick 2 wakes 2.5 periods late (at 4.5): it still runs as tick 2, ticks 3 and 4 are skipped, 5 is on time.
-        Assert.Equal([(0, First), (1, First + Period), (2, First + (9 * Period / 2)), (5, First + (5 * Period)), (6, First + (6 * Period))], runs);
+        // Tick 2 wakes 2.5 periods late (at 4.5): it runs as tick 4, the latest due; 2 and 3 are skipped, 5 is on time.
+        Assert.Equal([(0, First), (1, First + Period), (4, First + (9 * Period / 2)), (5, First + (5 * Period)), (6, First + (6 * Period))], runs);
     }
 
     [Fact]

@@ -50,8 +50,8 @@ public class VirtualDeadlineWatchdogTests
 
         var summary = h.Run(TimeSpan.FromMilliseconds(200), new VirtualTimeDriver { WakeLatenessNs = k => k == 100 ? 1_600_000 : 0 });
 
-        // Tick 100 wakes at 101.6 ms: the watchdog sent holds for 100 and 101 at their deadlines, tick 100's
-        // result is dropped, 101 is skipped (booked next: 102), and every tick still has exactly one action.
+        // Tick 100 wakes at 101.6 ms: the watchdog sent holds for 100 and 101 at their deadlines; the wake
+        // runs tick 101 (the latest due), whose result is dropped; 100 is skipped; one action per tick still.
         OneActionPerTick(h.Sink, 200);
         var holds = h.Sink.Actions.Where(a => a.Kind == ActionKind.Hold).Select(a => (a.Tick, a.TimeNs)).ToList();
         Assert.Equal([(100, (100 * Ms) + 500_000), (101, (101 * Ms) + 500_000)], holds);
