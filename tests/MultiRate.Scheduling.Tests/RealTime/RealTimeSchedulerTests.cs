@@ -145,7 +145,7 @@ public class RealTimeSchedulerTests
     }
 
     [Fact]
-    public void ScheduleTicks_RealTime_HandsIncreasingBookedIndicesFromZero()
+    public void ScheduleTicks_RealTime_NeverHandsAnIndexTwiceOrOutOfOrder()
     {
         using var scheduler = new RealTimeScheduler();
         ITickScheduler ticks = scheduler.RequireCapability<ITickScheduler>();
@@ -168,8 +168,9 @@ public class RealTimeSchedulerTests
             Assert.True(done.Wait(TimeSpan.FromSeconds(30)));
         }
 
-        // Behaviour, not timing: the first run is tick 0 and indices only grow (a late wake skips, never repeats).
-        Assert.Equal(0, runs[0]);
+        // Behaviour, not timing: indices only grow (a late wake hands the latest tick due, never a repeat);
+        // which ticks a loaded machine skips is not asserted here (TickWorkTests pins that down exactly).
+        Assert.True(runs[0] >= 0);
         Assert.True(runs.Zip(runs.Skip(1)).All(p => p.Second > p.First));
     }
 
