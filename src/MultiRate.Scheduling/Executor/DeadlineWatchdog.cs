@@ -1,4 +1,5 @@
 using MultiRate.Core.Rates;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Output;
 using MultiRate.Scheduling.RealTime;
 
@@ -78,7 +79,6 @@ internal sealed class DeadlineWatchdog : IDisposable
         OverrunPolicy policy = clock.Overrun == OverrunPolicy.SafeAction ? OverrunPolicy.SafeAction : OverrunPolicy.Hold;
         BudgetNs = budget;
         _policySource = clock.Overrun;
-        FastStage fast = _fast;
         OutputStage output = _output;
         Func<long> nowNs = _nowNs;
         DateTimeOffset firstDue = _tick0 + TimeSpan.FromTicks((offset + (firstTick * period) + budget) / 100);
@@ -87,8 +87,8 @@ internal sealed class DeadlineWatchdog : IDisposable
             long k = (nowNs() - offset - budget) / period;
             if (k >= 0 && k <= lastTick && output.TryClaim(k, out long previous))
             {
-                output.EmitFallback(offset + (k * period) + budget, k, previous, policy);
-                Interlocked.Increment(ref fast.Stats.DeadlineFallbacks);
+                // Counted by the output stage (reason: deadline); the fast thread counts the miss if it reaches tick k.
+                output.EmitFallback(offset + (k * period) + budget, k, previous, policy, LedgerEntry.FallbackDeadline);
             }
 
             return 0;

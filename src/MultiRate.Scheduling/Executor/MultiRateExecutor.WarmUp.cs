@@ -34,7 +34,7 @@ public sealed partial class MultiRateExecutor
             return;
         }
 
-        _observers.PrepareMethods();
+        Ledger.PrepareObservers();
 
         // Rounds until the JIT has been idle for JitQuietPeriod: tiered compilation promotes methods that
         // reach 30 calls (after 100 ms without new JIT work); left to the run, the promotions of per-tick

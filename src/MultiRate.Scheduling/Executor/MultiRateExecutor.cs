@@ -5,7 +5,7 @@ using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
 using MultiRate.Core.Timing;
-using MultiRate.Scheduling.Observation;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Output;
 using MultiRate.Scheduling.Stats;
 
@@ -41,7 +41,6 @@ public sealed partial class MultiRateExecutor : IDisposable
     private readonly OutputStage _output;
     private readonly ObservationHistory _history;
     private readonly long _basePeriod;
-    private readonly ObserverSet _observers;
     private readonly ISensorSource _sensor;
     private RateProfile _current;
     private RateProfile? _pendingReload;
@@ -64,7 +63,6 @@ public sealed partial class MultiRateExecutor : IDisposable
         _profile = profile;
         _current = profile;
         _options = options;
-        _observers = new ObserverSet(options.Observers);
         _head = head;
         _contexts = contexts;
         _sensor = sensor;
@@ -72,6 +70,7 @@ public sealed partial class MultiRateExecutor : IDisposable
 
         var channels = profile.Clocks.ToDictionary(c => c.Name, _ => new LatentChannel());
         ClockDefinition actionClock = profile.ActionClock;
+        Ledger = new RunLedger([.. profile.Clocks.Where(c => c != actionClock).OrderBy(c => c.RateHz).Select(c => c.Name), actionClock.Name], actionClock.Name, options.Observers);
         var slow = new List<SlowStage>();
         int historyRows = 1;
         foreach (ClockDefinition clock in profile.Clocks.Where(c => c != actionClock).OrderBy(c => c.RateHz))
@@ -80,7 +79,7 @@ public sealed partial class MultiRateExecutor : IDisposable
             HandoffDefinition? outgoing = profile.Handoffs.FirstOrDefault(h => h.From == clock.Name);
             HandoffDefinition? incoming = profile.Handoffs.FirstOrDefault(h => h.To == clock.Name);
             var stats = new ClockStats(clock.Name, clock.RateHz, clock.BudgetNs);
-            var stage = new SlowStage(clock, profile.BaseTickHz, module, channels[clock.Name], incoming is null ? null : channels[incoming.From], outgoing?.Mode ?? HandoffMode.Deterministic, stats, _observers);
+            var stage = new SlowStage(clock, profile.BaseTickHz, module, channels[clock.Name], incoming is null ? null : channels[incoming.From], outgoing?.Mode ?? HandoffMode.Deterministic, stats, Ledger);
             historyRows = Math.Max(historyRows, stage.HistoryRows);
             slow.Add(stage);
         }
@@ -88,11 +87,11 @@ public sealed partial class MultiRateExecutor : IDisposable
         _slow = [.. slow];
         _slowDue = new long[_slow.Length];
         HeadStats = new HeadStats();
-        _output = new OutputStage(profile.Action, sink, HeadStats, _observers);
+        _output = new OutputStage(profile.Action, sink, Ledger);
         _history = new ObservationHistory(historyRows, Math.Max(1, options.ContextFields.Length));
         HandoffDefinition? toHead = profile.Handoffs.FirstOrDefault(h => h.To == actionClock.Name);
         var fastStats = new ClockStats(actionClock.Name, actionClock.RateHz, actionClock.BudgetNs);
-        _fast = new FastStage(profile, head, sensor, toHead is null ? null : channels[toHead.From], _output, _history, options, fastStats, HeadStats, _observers)
+        _fast = new FastStage(profile, head, sensor, toHead is null ? null : channels[toHead.From], _output, _history, options, fastStats, HeadStats, Ledger)
         {
             Latent = profile.Latent,
         };
@@ -102,10 +101,13 @@ public sealed partial class MultiRateExecutor : IDisposable
     /// <summary>Real time: the least time from the end of the warm-up to tick 0.</summary>
     public static readonly TimeSpan StartMargin = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Statistics of the action clock's head and output.</summary>
+    /// <summary>Latent ages and recursion steps the action clock's head read.</summary>
     public HeadStats HeadStats { get; }
 
-    /// <summary>Per-clock statistics, slowest first, action clock last.</summary>
+    /// <summary>The run's ledger: every outcome and fault, counted per clock (read from any thread).</summary>
+    public RunLedger Ledger { get; }
+
+    /// <summary>Per-clock latency statistics, slowest first, action clock last.</summary>
     public IEnumerable<ClockStats> ClockStats => _slow.Select(s => s.Stats).Append(_fast.Stats);
 
     /// <summary>The latent channel each clock publishes to.</summary>
@@ -121,7 +123,7 @@ public sealed partial class MultiRateExecutor : IDisposable
     public long BaseTicksTotal => Volatile.Read(ref _totalTicks);
 
     /// <summary>Observer exceptions swallowed so far.</summary>
-    public long ObserverFaults => _observers.Faults;
+    public long ObserverFaults => Ledger.Total(LedgerEntry.ObserverFault);
 
     /// <summary>True when the last run was cancelled before its end; the safe action was then emitted last.</summary>
     public bool StoppedEarly { get; private set; }
@@ -224,7 +226,7 @@ public sealed partial class MultiRateExecutor : IDisposable
         }
 
         HeadStats.Flush();
-        return SummaryBuilder.Build(_profile, _options.Mode, _lastBaseTick + 1, _basePeriod, wall.Elapsed, ClockStats.ToList(), HeadStats, _output.ActionsSha256, Channels, _observers.Faults) with { StoppedEarly = StoppedEarly };
+        return SummaryBuilder.Build(_profile, _options.Mode, _lastBaseTick + 1, _basePeriod, wall.Elapsed, ClockStats.ToList(), HeadStats, _output.ActionsSha256, Ledger) with { StoppedEarly = StoppedEarly };
     }
 
     /// <inheritdoc />
@@ -242,10 +244,10 @@ public sealed partial class MultiRateExecutor : IDisposable
             // them per clock, never replay them.
             foreach (SlowStage s in _slow)
             {
-                s.Stats.SkippedPeriods += s.TicksBetween(_lastBaseTick, baseTick);
+                s.ReportSkippedPeriods(s.TicksBetween(_lastBaseTick, baseTick));
             }
 
-            _fast.Stats.SkippedPeriods += _fast.TicksBetween(_lastBaseTick, baseTick);
+            _fast.ReportSkippedPeriods(_fast.TicksBetween(_lastBaseTick, baseTick));
         }
 
         if (_pendingReload is not null)
