@@ -18,6 +18,12 @@ public enum LedgerEntry
     /// <summary>A period whose work did not run at all: the scheduler overran past it and skipped it whole.</summary>
     SkippedPeriod,
 
+    /// <summary>
+    /// Action clock: a period that got no action at all: neither the fast thread nor the watchdog sent one
+    /// for its tick index (counted when a later tick is claimed: claims only move forward).
+    /// </summary>
+    PeriodWithoutAction,
+
     /// <summary>Action clock: a tick whose model result was not there by its deadline (it finished late, or the watchdog had already sent the fallback).</summary>
     Miss,
 

@@ -17,6 +17,7 @@ public static class LedgerNames
     [
         (LedgerEntry.Tick, "ticks", LedgerSection.Clock, false),
         (LedgerEntry.SkippedPeriod, "skipped_periods", LedgerSection.Clock, false),
+        (LedgerEntry.PeriodWithoutAction, "periods_without_action", LedgerSection.Clock, false),
         (LedgerEntry.Miss, "misses", LedgerSection.Guard, true),
         (LedgerEntry.StaleTick, "stale_ticks", LedgerSection.Clock, false),
         (LedgerEntry.ModelAction, "model", LedgerSection.Action, false),

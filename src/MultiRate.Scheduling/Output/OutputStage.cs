@@ -55,7 +55,10 @@ internal sealed class OutputStage : IDisposable
 
     private Span<float> Work => _state.AsSpan(0, _dimension);
 
-    /// <summary>Claims tick <paramref name="tick"/> for emission; false when it (or a later tick) was already claimed.</summary>
+    /// <summary>
+    /// Claims tick <paramref name="tick"/> for emission; false when it (or a later tick) was already claimed.
+    /// Ticks skipped over by a successful claim are counted as periods without an action.
+    /// </summary>
     /// <param name="tick">The tick index.</param>
     /// <param name="previous">The tick claimed before it (-1 for none): pass it to the emission.</param>
     public bool TryClaim(long tick, out long previous)
@@ -72,6 +75,12 @@ internal sealed class OutputStage : IDisposable
             if (Interlocked.CompareExchange(ref _claimed, tick, current) == current)
             {
                 previous = current;
+                if (tick - current > 1)
+                {
+                    // Claims only move forward: the ticks between the two claims can never get an action now.
+                    _ledger.Add(LedgerEntry.PeriodWithoutAction, _ledger.ActionClock, tick - current - 1);
+                }
+
                 return true;
             }
         }

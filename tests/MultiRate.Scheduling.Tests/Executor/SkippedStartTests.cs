@@ -18,5 +18,6 @@ public class SkippedStartTests
         Assert.Equal(1, ledger.Count(LedgerEntry.SkippedPeriod, "planner"));
         Assert.Equal(1, ledger.Count(LedgerEntry.Tick, "head"));
         Assert.Equal(0, ledger.Count(LedgerEntry.Tick, "context"));
+        Assert.Equal(3, ledger.Count(LedgerEntry.PeriodWithoutAction, "head")); // no watchdog here: nothing covered them
     }
 }

@@ -90,8 +90,24 @@ public sealed class OutputStageOrderTests
         Assert.Equal(wins[0] + wins[1], sink.Ticks.Count);
         Assert.Equal(sink.Ticks.Count, ledger.Total(LedgerEntry.ModelAction) + ledger.Total(LedgerEntry.HoldAction));
         Assert.Equal(wins[1], ledger.Total(LedgerEntry.FallbackDeadline));
+        Assert.Equal(sink.Ticks[^1] + 1, sink.Ticks.Count + ledger.Total(LedgerEntry.PeriodWithoutAction)); // every tick up to the last: one action or counted without
         Assert.True(sink.Ticks.Zip(sink.Ticks.Skip(1), (a, b) => b > a).All(x => x), "ticks out of order");
         Assert.Equal(0, sink.Overlaps);
+    }
+
+    [Fact]
+    public void A_claim_past_unclaimed_ticks_counts_them_as_periods_without_an_action()
+    {
+        var ledger = new RunLedger(["head"], "head");
+        using var output = new OutputStage(Spec, new OrderSink(), ledger);
+        Assert.True(output.TryClaim(0, out long p0));
+        output.EmitModel(0, 0, p0, ActionKind.Model, [0.2f, 0.2f]);
+
+        Assert.True(output.TryClaim(4, out long p4));
+        Assert.False(output.TryClaim(2, out _)); // a tick behind the claim can never get an action now
+
+        Assert.Equal(0, p4);
+        Assert.Equal(3, ledger.Total(LedgerEntry.PeriodWithoutAction));
     }
 
     [Fact]
