@@ -85,6 +85,8 @@ public sealed partial class MultiRateExecutor
                 WarmUpGraph();
                 (scheduler as RealTime.RealTimeScheduler)?.PreparePeriodicPath();
                 _ = _fast.TicksBetween(0, 2) + _slow.Sum(s => s.TicksBetween(0, 2)); // the skipped-period count after a late tick
+                _fast.ReportSkippedPeriods(0); // and its report to the ledger (0 counts nothing)
+                Array.ForEach(_slow, s => s.ReportSkippedPeriods(0));
             }
             finally
             {
