@@ -87,14 +87,14 @@ internal static class DashboardRenderer
     }
 
     /// <summary>
-    /// <c>actions: model 10, degraded 2, hold 3, safe 0; fallbacks 3 (deadline_fallbacks 3); stale ticks 2</c>:
+    /// <c>actions: model 10, degraded 2, hold 3, safe 0; fallbacks 3 (deadline_fallbacks 3); stale ticks 2; periods without an action 0</c>:
     /// a fallback is a hold or safe action sent instead of the head's; a miss (the clock rows) is a tick
     /// without a model result by its deadline. The two are different counts.
     /// </summary>
     internal static string ActionText(ActionTally a)
     {
         string reasons = a.FallbackReasons.Count == 0 ? string.Empty : " (" + string.Join(", ", a.FallbackReasons.Select(r => $"{r.Key} {N(r.Value)}")) + ")";
-        return $"actions: model {N(a.Model)}, degraded {N(a.Degraded)}, hold {N(a.Hold)}, safe {N(a.Safe)}; fallbacks {N(a.Fallbacks)}{reasons}; stale ticks {N(a.StaleTicks)}";
+        return $"actions: model {N(a.Model)}, degraded {N(a.Degraded)}, hold {N(a.Hold)}, safe {N(a.Safe)}; fallbacks {N(a.Fallbacks)}{reasons}; stale ticks {N(a.StaleTicks)}; periods without an action {N(a.PeriodsWithoutAction)}";
     }
 
     private static string ProgressMarkup(DashboardSnapshot s)

@@ -85,7 +85,8 @@ internal sealed class DashboardSampler
         ledger.Total(LedgerNames.OfAction(ActionKind.Hold)),
         ledger.Total(LedgerNames.OfAction(ActionKind.Safe)),
         ledger.Total(LedgerEntry.StaleTick),
-        [.. LedgerNames.FallbackReasons.Select(r => KeyValuePair.Create(LedgerNames.Name(r), ledger.Total(r))).Where(r => r.Value > 0)]);
+        [.. LedgerNames.FallbackReasons.Select(r => KeyValuePair.Create(LedgerNames.Name(r), ledger.Total(r))).Where(r => r.Value > 0)],
+        ledger.Total(LedgerEntry.PeriodWithoutAction));
 
     private static string? Describe(ReloadResult? r) => r?.Outcome switch
     {
