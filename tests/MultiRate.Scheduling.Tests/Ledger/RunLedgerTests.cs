@@ -119,6 +119,12 @@ public class RunLedgerTests
     }
 
     [Fact]
+    public void OfAction_EachKind_TheEntryNamedLikeIt()
+    {
+        Assert.All(Enum.GetValues<ActionKind>(), k => Assert.Equal(k.ToString().ToLowerInvariant(), LedgerNames.Name(LedgerNames.OfAction(k))));
+    }
+
+    [Fact]
     public void FallbackReasons_AreExactlyTheEntriesAFallbackCanCarry()
     {
         Assert.Equal(
