@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using MultiRate.Core.Rates;
 using MultiRate.Scheduling.Drivers;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Output;
 
 namespace MultiRate.Scheduling.Executor;
@@ -39,7 +40,7 @@ internal sealed class DeadlineWatchdog : IDisposable
 
     /// <param name="scheduler">Where the deadlines run; its <see cref="ITickScheduler"/> time base is the graph's.</param>
     /// <param name="owned">Disposed with the watchdog (the real-time driver's dedicated scheduler), or null.</param>
-    /// <param name="fast">The action clock's stage (its clock, budget and policy; the fallback count).</param>
+    /// <param name="fast">The action clock's stage (its clock, budget and policy).</param>
     /// <param name="output">The output stage whose claim decides who emits each tick.</param>
     /// <param name="tick0Ns">Base tick 0 in the scheduler's nanoseconds.</param>
     /// <param name="basePeriodNs">The base tick period.</param>
@@ -92,7 +93,6 @@ internal sealed class DeadlineWatchdog : IDisposable
         OverrunPolicy policy = clock.Overrun == OverrunPolicy.SafeAction ? OverrunPolicy.SafeAction : OverrunPolicy.Hold;
         BudgetNs = budget;
         _policySource = clock.Overrun;
-        FastStage fast = _fast;
         OutputStage output = _output;
         long firstDue = _tick0Ns + offset + (firstTick * period) + budget;
         return _ticks.ScheduleTicks(firstDue, period, booked =>
@@ -102,8 +102,8 @@ internal sealed class DeadlineWatchdog : IDisposable
             long k = firstTick + booked;
             if (k <= lastTick && output.TryClaim(k, out long previous))
             {
-                output.EmitFallback(offset + (k * period) + budget, k, previous, policy);
-                Interlocked.Increment(ref fast.Stats.DeadlineFallbacks);
+                // Counted by the output stage (reason: deadline); the fast thread counts the miss if it reaches tick k.
+                output.EmitFallback(offset + (k * period) + budget, k, previous, policy, LedgerEntry.FallbackDeadline);
             }
         });
     }

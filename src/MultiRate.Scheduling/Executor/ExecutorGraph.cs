@@ -74,10 +74,10 @@ internal sealed class ExecutorGraph
             // them per clock, never replay them.
             foreach (SlowStage stage in slow)
             {
-                stage.Stats.SkippedPeriods += stage.TicksBetween(last, baseTick);
+                stage.ReportSkippedPeriods(stage.TicksBetween(last, baseTick));
             }
 
-            fast.Stats.SkippedPeriods += fast.TicksBetween(last, baseTick);
+            fast.ReportSkippedPeriods(fast.TicksBetween(last, baseTick));
         }
 
         if (s.ReloadPending)

@@ -3,6 +3,7 @@ using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Drivers;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Stats;
 
 namespace MultiRate.Scheduling.Executor;
@@ -37,10 +38,13 @@ public sealed class MultiRateExecutor : IDisposable
         _state = _graph.NewState(sink);
     }
 
-    /// <summary>Statistics of the action clock's head and output.</summary>
+    /// <summary>Latent ages and recursion steps the action clock's head read.</summary>
     public HeadStats HeadStats => _state.HeadStats;
 
-    /// <summary>Per-clock statistics, slowest first, action clock last.</summary>
+    /// <summary>The run's ledger: every outcome and fault, counted per clock (read from any thread).</summary>
+    public RunLedger Ledger => _state.Ledger;
+
+    /// <summary>Per-clock latency statistics, slowest first, action clock last.</summary>
     public IEnumerable<ClockStats> ClockStats => _state.ClockStats;
 
     /// <summary>The latent channel each clock publishes to.</summary>
@@ -56,7 +60,7 @@ public sealed class MultiRateExecutor : IDisposable
     public long BaseTicksTotal => _state.TotalTicks;
 
     /// <summary>Observer exceptions swallowed so far.</summary>
-    public long ObserverFaults => _state.Observers.Faults;
+    public long ObserverFaults => Ledger.Total(LedgerEntry.ObserverFault);
 
     /// <summary>True when the last run was cancelled before its end; the safe action was then emitted last.</summary>
     public bool StoppedEarly => _state.StoppedEarly;

@@ -53,7 +53,7 @@ internal static class RealTimeWarmUp
             return;
         }
 
-        state.Observers.PrepareMethods();
+        state.Ledger.PrepareObservers();
 
         // Rounds until the JIT has been idle for JitQuietPeriod: tiered compilation promotes methods that
         // reach 30 calls (after 100 ms without new JIT work); left to the run, the promotions of per-tick
@@ -104,6 +104,8 @@ internal static class RealTimeWarmUp
                 WarmUpGraph(graph, state.Options);
                 scheduler.GetCapability<IClockThreadWarmUp>()?.PreparePeriodicPath();
                 _ = state.Fast.TicksBetween(0, 2) + state.Slow.Sum(s => s.TicksBetween(0, 2)); // the skipped-period count after a late tick
+                state.Fast.ReportSkippedPeriods(0); // and its report to the real run's ledger (0 counts nothing)
+                Array.ForEach(state.Slow, s => s.ReportSkippedPeriods(0));
             }
             finally
             {

@@ -76,7 +76,7 @@ internal static class RunLoop
         }
 
         state.HeadStats.Flush();
-        return SummaryBuilder.Build(graph.Profile, driver.Mode, ran, basePeriod, wall.Elapsed, state.ClockStats.ToList(), state.HeadStats, state.Output.ActionsSha256, state.Channels, state.Observers.Faults)
+        return SummaryBuilder.Build(graph.Profile, driver.Mode, ran, basePeriod, wall.Elapsed, state.ClockStats.ToList(), state.HeadStats, state.Output.ActionsSha256, state.Ledger)
             with { StoppedEarly = state.StoppedEarly };
     }
 }

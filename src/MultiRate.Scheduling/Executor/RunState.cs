@@ -1,14 +1,14 @@
 using MultiRate.Core.Latent;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
-using MultiRate.Scheduling.Observation;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Output;
 using MultiRate.Scheduling.Stats;
 
 namespace MultiRate.Scheduling.Executor;
 
 /// <summary>
-/// Everything one run of an <see cref="ExecutorGraph"/> changes: the stages' statistics and latent
+/// Everything one run of an <see cref="ExecutorGraph"/> changes: the ledger, the stages' statistics and latent
 /// channels, the observation history, the output stage's claim and hash, the base-tick counters, a
 /// pending hot reload and the running deadline watchdog. A new run (or the real-time warm-up) gets a
 /// new one, so nothing a run leaves behind leaks into the next.
@@ -31,9 +31,9 @@ internal sealed class RunState : IDisposable
         RateProfile profile = graph.Profile;
         _current = profile;
         Options = options;
-        Observers = new ObserverSet(options.Observers);
         var channels = profile.Clocks.ToDictionary(c => c.Name, _ => new LatentChannel());
         ClockDefinition actionClock = profile.ActionClock;
+        Ledger = new RunLedger([.. graph.SlowClocks.Select(c => c.Name), actionClock.Name], actionClock.Name, options.Observers);
         var slow = new List<SlowStage>();
         int historyRows = 1;
         foreach (ClockDefinition clock in graph.SlowClocks)
@@ -41,7 +41,7 @@ internal sealed class RunState : IDisposable
             HandoffDefinition? outgoing = profile.Handoffs.FirstOrDefault(h => h.From == clock.Name);
             HandoffDefinition? incoming = profile.Handoffs.FirstOrDefault(h => h.To == clock.Name);
             var stats = new ClockStats(clock.Name, clock.RateHz, clock.BudgetNs);
-            var stage = new SlowStage(clock, profile.BaseTickHz, graph.Contexts[clock.Module], channels[clock.Name], incoming is null ? null : channels[incoming.From], outgoing?.Mode ?? HandoffMode.Deterministic, stats, Observers);
+            var stage = new SlowStage(clock, profile.BaseTickHz, graph.Contexts[clock.Module], channels[clock.Name], incoming is null ? null : channels[incoming.From], outgoing?.Mode ?? HandoffMode.Deterministic, stats, Ledger);
             historyRows = Math.Max(historyRows, stage.HistoryRows);
             slow.Add(stage);
         }
@@ -49,11 +49,11 @@ internal sealed class RunState : IDisposable
         Slow = [.. slow];
         SlowDue = new long[Slow.Length];
         HeadStats = new HeadStats();
-        Output = new OutputStage(profile.Action, sink, HeadStats, Observers);
+        Output = new OutputStage(profile.Action, sink, Ledger);
         History = new ObservationHistory(historyRows, Math.Max(1, options.ContextFields.Length));
         HandoffDefinition? toHead = profile.Handoffs.FirstOrDefault(h => h.To == actionClock.Name);
         var fastStats = new ClockStats(actionClock.Name, actionClock.RateHz, actionClock.BudgetNs);
-        Fast = new FastStage(profile, graph.Head, graph.Sensor, toHead is null ? null : channels[toHead.From], Output, History, options, fastStats, HeadStats, Observers)
+        Fast = new FastStage(profile, graph.Head, graph.Sensor, toHead is null ? null : channels[toHead.From], Output, History, options, fastStats, HeadStats, Ledger)
         {
             Latent = profile.Latent,
         };
@@ -63,7 +63,8 @@ internal sealed class RunState : IDisposable
     /// <summary>This run's options (the graph's, or a variant of them).</summary>
     public ExecutorOptions Options { get; }
 
-    public ObserverSet Observers { get; }
+    /// <summary>This run's ledger (a fresh run state, a fresh ledger): every outcome and fault, counted once; it tells the run's observers.</summary>
+    public RunLedger Ledger { get; }
 
     /// <summary>The slow stages, slowest first.</summary>
     public SlowStage[] Slow { get; }

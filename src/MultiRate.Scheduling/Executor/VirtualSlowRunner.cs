@@ -49,7 +49,7 @@ internal sealed class VirtualSlowRunner : ISlowRunner
     public void Start(SlowStage stage, long slowTick, long timeNs)
     {
         Busy = true;
-        _pipeline ??= new SlowPathPipeline(() => stage.Clock, _resilience, _time, stage.Stats.Resilience);
+        _pipeline ??= new SlowPathPipeline(() => stage.Clock, _resilience, _time, stage.Report);
         long measured = 0;
         ValueTask<SlowAttempt> pending = _pipeline.ExecuteAsync(async ct =>
         {
