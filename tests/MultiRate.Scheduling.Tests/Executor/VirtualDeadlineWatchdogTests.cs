@@ -1,6 +1,7 @@
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Drivers;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Tests.Fakes;
 
@@ -51,13 +52,15 @@ public class VirtualDeadlineWatchdogTests
         var summary = h.Run(TimeSpan.FromMilliseconds(200), new VirtualTimeDriver { WakeLatenessNs = k => k == 100 ? 1_600_000 : 0 });
 
         // Tick 100 wakes at 101.6 ms: the watchdog sent holds for 100 and 101 at their deadlines; the wake
-        // runs tick 101 (the latest due), whose result is dropped; 100 is skipped; one action per tick still.
+        // runs tick 101 (the latest due), whose result is dropped (a miss); 100 is skipped (a fallback and a
+        // skipped period, not a miss: docs/vocabulary.md); one action per tick still.
         OneActionPerTick(h.Sink, 200);
         var holds = h.Sink.Actions.Where(a => a.Kind == ActionKind.Hold).Select(a => (a.Tick, a.TimeNs)).ToList();
         Assert.Equal([(100, (100 * Ms) + 500_000), (101, (101 * Ms) + 500_000)], holds);
         var head = summary.Clocks.Single(c => c.Name == "head");
         Assert.Equal(1, head.SkippedPeriods);
-        Assert.Equal(2, head.Misses);
+        Assert.Equal(1, head.Misses);
+        Assert.Equal(2, summary.Ledger!.Of(LedgerEntry.FallbackDeadline, "head"));
     }
 
     [Fact]
