@@ -91,10 +91,10 @@ internal static class RecordingSchemas
         {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
           "title": "multirate.Fault",
-          "description": "One counted fault (the same events as the guards.* counters of the run summary).",
+          "description": "One counted fault (each one also counted once in the run ledger, under the same name).",
           "type": "object",
           "properties": {
-            "kind": { "type": "string", "enum": ["context_fault", "context_non_finite", "context_timeout", "circuit_rejected", "head_fault", "head_non_finite", "head_overrun", "sensor_dropout", "sensor_late", "sensor_out_of_order", "sensor_duplicate", "sensor_clock_jump", "sink_fault"], "description": "What went wrong." },
+            "kind": { "type": "string", "enum": ["misses", "head_faults", "non_finite_actions", "sink_faults", "context_faults", "context_non_finite", "context_timeouts", "circuit_open_rejections", "sensor_dropouts", "sensor_late", "sensor_out_of_order", "sensor_duplicates", "sensor_clock_jumps"], "description": "What went wrong: the ledger entry that counted it (the same name as its counter in the run summary; docs/vocabulary.md)." },
             "source": { "type": "string", "description": "Where: a clock name, a sensor stream name, or sink." },
             "tick": { "type": "integer", "description": "Tick index of the clock it happened on (the action clock for sensor and sink faults)." },
             "time_ns": { "type": "integer", "description": "Run time of the fault, ns from tick 0." }

@@ -4,6 +4,7 @@ using MultiRate.Core.Latent;
 using MultiRate.Core.Sensors;
 using MultiRate.Logs.Abstractions;
 using MultiRate.Recording.Summaries;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Stats;
 
@@ -49,9 +50,9 @@ internal sealed class RecordingSerializer : IDisposable
 
     private static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
 
-    /// <summary>Fault kinds in snake case, indexed by <see cref="FaultKind"/> value (the schema's enum lists the same names).</summary>
+    /// <summary>Ledger entry names, indexed by <see cref="LedgerEntry"/> value (the schema's enum lists those of the fault entries).</summary>
     internal static readonly JsonEncodedText[] FaultKinds =
-        [.. Enum.GetValues<FaultKind>().Select(k => JsonEncodedText.Encode(JsonNamingPolicy.SnakeCaseLower.ConvertName(k.ToString())))];
+        [.. LedgerNames.All.Select(k => JsonEncodedText.Encode(LedgerNames.Name(k)))];
 
     private static readonly JsonEncodedText Unknown = JsonEncodedText.Encode("unknown");
 

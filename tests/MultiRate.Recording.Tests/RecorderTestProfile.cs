@@ -3,6 +3,7 @@ using MultiRate.Core.Latent;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
 using MultiRate.Recording;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Observation;
 
 namespace MultiRate.Recording.Tests;
@@ -27,7 +28,7 @@ internal static class RecorderTestProfile
 
         if (tick % 50 == 25)
         {
-            recorder.OnFault(new FaultRecord(FaultKind.SensorLate, "imu", t, tick));
+            recorder.OnFault(new FaultRecord(LedgerEntry.SensorLate, "imu", t, tick));
         }
     }
 

@@ -24,7 +24,7 @@ internal static class BenchOverheadBreakdown
 
         float[] action = new float[rig.Head.ActionSize];
         Array.Fill(action, 0.01f);
-        using var output = new OutputStage(rig.Profile.Action, null, new HeadStats());
+        using var output = new OutputStage(rig.Profile.Action, null);
         using var hasher = new ActionHasher();
         var stats = new ClockStats("probe", 1000, 500_000);
         var headStats = new HeadStats();

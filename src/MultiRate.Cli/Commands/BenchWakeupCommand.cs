@@ -7,6 +7,7 @@ using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.RealTime;
 using MultiRate.Scheduling.Stats;
 using Spectre.Console;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Cli.Commands;
 
@@ -86,7 +87,7 @@ internal static class BenchWakeupCommand
             using (scheduler)
             using (var steal = new HostStealSampler(StealSampleInterval))
             {
-                RunSummary s = rig.Executor.Run(scheduler, duration);
+                RunSummary s = rig.Executor.Run(new RealTimeDriver(scheduler), duration);
                 steal.Stop();
                 runtime = Report(recorder, s, rig.Profile.ActionClock.Name, rig.Profile.ActionClock.BudgetNs);
                 AttributeMisses(runtime, recorder, steal);
@@ -102,7 +103,7 @@ internal static class BenchWakeupCommand
         using (rx = new BenchWakeupRxClock())
         {
             // No deadline watchdog here: it runs on the runtime's own clock, which this baseline replaces.
-            RunSummary s = rig.Executor.Run(rx, duration);
+            RunSummary s = rig.Executor.Run(new RealTimeDriver(rx), duration);
             baseline = Report(rxRecorder, s, rig.Profile.ActionClock.Name, rig.Profile.ActionClock.BudgetNs);
             baseline["watchdog"] = false;
         }

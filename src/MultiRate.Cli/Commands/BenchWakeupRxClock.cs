@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using MultiRate.Scheduling.Diagnostics;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Cli.Commands;
 
@@ -11,7 +12,7 @@ namespace MultiRate.Cli.Commands;
 /// can run on it unchanged. Wake-up error = time the callback starts minus the ideal
 /// <c>start + (n + 1) * period</c> (Interval promises one value per period, so drift is part of its error).
 /// </summary>
-internal sealed class BenchWakeupRxClock : IScheduler, ISchedulerPeriodic, IServiceProvider, IDisposable
+internal sealed class BenchWakeupRxClock : IScheduler, ISchedulerPeriodic, IServiceProvider, INanosecondClock, ITickScheduler, IDisposable
 {
     private readonly EventLoopScheduler _loop = new(start => new Thread(start) { IsBackground = true, Name = "bench-rx-interval" });
 
@@ -43,8 +44,29 @@ internal sealed class BenchWakeupRxClock : IScheduler, ISchedulerPeriodic, IServ
     }
 
     /// <inheritdoc />
-    /// <remarks>Rx finds periodic support through this (Scheduler.AsPeriodic), not by a type test.</remarks>
-    public object? GetService(Type serviceType) => serviceType == typeof(ISchedulerPeriodic) ? this : null;
+    public long NowNs => TickLoopHarness.ToNs(Stopwatch.GetTimestamp());
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Interval books no deadlines, so it has no tick index to hand over: the index is what this clock
+    /// reads when the callback runs (ticks before tick 0 are not passed on). That is the baseline measured.
+    /// </remarks>
+    public IDisposable ScheduleTicks(long firstDueNs, long periodNs, Action<long> tick) =>
+        SchedulePeriodic(0L, TimeSpan.FromTicks(periodNs / 100), n =>
+        {
+            long sinceTick0 = NowNs - firstDueNs;
+            if (sinceTick0 >= 0)
+            {
+                tick(sinceTick0 / periodNs);
+            }
+
+            return n;
+        });
+
+    /// <inheritdoc />
+    /// <remarks>The runtime and Rx find capabilities through this (Scheduler.AsPeriodic), not by a type test.</remarks>
+    public object? GetService(Type serviceType) =>
+        serviceType == typeof(ISchedulerPeriodic) || serviceType == typeof(INanosecondClock) || serviceType == typeof(ITickScheduler) ? this : null;
 
     /// <inheritdoc />
     public void Dispose() => _loop.Dispose();

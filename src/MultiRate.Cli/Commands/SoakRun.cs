@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reactive.Concurrency;
 using System.Text.Json.Nodes;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Scheduling.Diagnostics;
@@ -7,6 +6,7 @@ using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.RealTime;
 using MultiRate.Scheduling.Stats;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Cli.Commands;
 
@@ -65,14 +65,14 @@ internal static class SoakRun
         var wall = Stopwatch.StartNew();
         if (mode == ExecutionMode.Virtual)
         {
-            summary = rig.Executor.Run(new HistoricalScheduler(DateTimeOffset.UnixEpoch + TimeSpan.FromTicks(rig.SourceStartNs / 100)), duration);
+            summary = rig.Executor.Run(new VirtualTimeDriver(rig.SourceStartNs), duration);
         }
         else
         {
             scheduler = new RealTimeScheduler(new RealTimeSchedulerOptions { Cpu = rig.Profile.ActionClock.Cpu, ThreadName = "multirate-" + rig.Profile.ActionClock.Name });
             using (scheduler)
             {
-                summary = rig.Executor.Run(scheduler, duration);
+                summary = rig.Executor.Run(new RealTimeDriver(scheduler), duration);
             }
         }
 

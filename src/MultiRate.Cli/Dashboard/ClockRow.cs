@@ -9,9 +9,9 @@ namespace MultiRate.Cli.Dashboard;
 /// <param name="P99Us">Compute latency p99, us.</param>
 /// <param name="MaxUs">Compute latency max, us.</param>
 /// <param name="BudgetUs">Budget in effect, us.</param>
-/// <param name="Misses">Deadline misses (head) or skipped triggers (slow clocks).</param>
-/// <param name="Skipped">Whole periods skipped after overruns.</param>
-/// <param name="Faults">Module faults.</param>
+/// <param name="Misses">Action clock: misses (no model result by the deadline). Context clocks: skipped triggers.</param>
+/// <param name="Skipped">Periods skipped whole after overruns (no tick ran).</param>
+/// <param name="Faults">Module faults (threw, non-finite, timed out).</param>
 /// <param name="RecursionP50">Recursion steps per update, p50 (slow clocks).</param>
 /// <param name="RecursionMax">Recursion steps per update, max.</param>
 internal sealed record ClockRow(

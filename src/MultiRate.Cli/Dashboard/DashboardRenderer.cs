@@ -37,8 +37,13 @@ internal static class DashboardRenderer
         {
             table,
             new Markup($"latent age ms: p50 {F(s.LatentAgeP50Ms)}  max {F(s.LatentAgeMaxMs)}"),
-            new Markup(ProgressMarkup(s)),
         };
+        if (s.Actions is { } a)
+        {
+            rows.Add(new Markup(Markup.Escape(ActionText(a))));
+        }
+
+        rows.Add(new Markup(ProgressMarkup(s)));
         if (s.Reload is not null)
         {
             rows.Add(new Markup($"[{(s.ReloadFailed ? "red" : "green")}]{Markup.Escape(s.Reload)}[/]"));
@@ -68,12 +73,28 @@ internal static class DashboardRenderer
         }
 
         sb.Append(CultureInfo.InvariantCulture, $" | latent age ms p50 {F(s.LatentAgeP50Ms)} max {F(s.LatentAgeMaxMs)}");
+        if (s.Actions is { } a)
+        {
+            sb.Append(" | ").Append(ActionText(a));
+        }
+
         if (s.Reload is not null)
         {
             sb.Append(" | ").Append(s.Reload);
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// <c>actions: model 10, degraded 2, hold 3, safe 0; fallbacks 3 (deadline_fallbacks 3); stale ticks 2; periods without an action 0</c>:
+    /// a fallback is a hold or safe action sent instead of the head's; a miss (the clock rows) is a tick
+    /// without a model result by its deadline. The two are different counts.
+    /// </summary>
+    internal static string ActionText(ActionTally a)
+    {
+        string reasons = a.FallbackReasons.Count == 0 ? string.Empty : " (" + string.Join(", ", a.FallbackReasons.Select(r => $"{r.Key} {N(r.Value)}")) + ")";
+        return $"actions: model {N(a.Model)}, degraded {N(a.Degraded)}, hold {N(a.Hold)}, safe {N(a.Safe)}; fallbacks {N(a.Fallbacks)}{reasons}; stale ticks {N(a.StaleTicks)}; periods without an action {N(a.PeriodsWithoutAction)}";
     }
 
     private static string ProgressMarkup(DashboardSnapshot s)

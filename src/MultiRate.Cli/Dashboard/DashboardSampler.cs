@@ -1,11 +1,13 @@
 using MultiRate.Runtime.Reload;
 using MultiRate.Hosting.Telemetry;
+using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Executor;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Stats;
 
 namespace MultiRate.Cli.Dashboard;
 
-/// <summary>Reads a running executor (counters), the live histograms and the last reload into a <see cref="DashboardSnapshot"/>.</summary>
+/// <summary>Reads a running executor (its ledger and budgets), the live histograms and the last reload into a <see cref="DashboardSnapshot"/>.</summary>
 /// <remarks>Dashboard thread only: it keeps the previous tick counts to compute the achieved rate.</remarks>
 internal sealed class DashboardSampler
 {
@@ -35,9 +37,12 @@ internal sealed class DashboardSampler
         _lastTimestamp = now;
         LiveSample? live = _live?.Sample();
         var rows = new List<ClockRow>();
+        RunLedger ledger = _executor.Ledger;
         foreach (ClockStats c in _executor.ClockStats)
         {
-            long ticks = Volatile.Read(ref c.Ticks);
+            int clock = ledger.IndexOf(c.Name);
+            bool action = clock == ledger.ActionClock;
+            long ticks = ledger.Count(LedgerEntry.Tick, clock);
             long previous = _lastTicks.GetValueOrDefault(c.Name);
             _lastTicks[c.Name] = ticks;
             ClockSample? h = live is not null && live.Clocks.TryGetValue(c.Name, out ClockSample? s) ? s : null;
@@ -50,9 +55,9 @@ internal sealed class DashboardSampler
                 h?.LatencyP99Us ?? 0,
                 h?.LatencyMaxUs ?? 0,
                 c.BudgetNs / 1e3,
-                Volatile.Read(ref c.Misses) + Interlocked.Read(ref c.DeadlineFallbacks),
-                Volatile.Read(ref c.SkippedPeriods),
-                Volatile.Read(ref c.Faults),
+                ClockFigures.Misses(action, e => ledger.Count(e, clock)),
+                ledger.Count(LedgerEntry.SkippedPeriod, clock),
+                ClockFigures.Faults(action, e => ledger.Count(e, clock)),
                 h?.RecursionStepsP50 ?? 0,
                 h?.RecursionStepsMax ?? 0));
         }
@@ -69,8 +74,19 @@ internal sealed class DashboardSampler
             _executor.BaseTicksTotal,
             Describe(reload),
             reload?.Outcome == ReloadOutcome.Rejected,
-            _executor.WarmingUp);
+            _executor.WarmingUp,
+            Tally(ledger));
     }
+
+    /// <summary>Actions by kind and the fallbacks' reasons, from the ledger.</summary>
+    internal static ActionTally Tally(RunLedger ledger) => new(
+        ledger.Total(LedgerNames.OfAction(ActionKind.Model)),
+        ledger.Total(LedgerNames.OfAction(ActionKind.Degraded)),
+        ledger.Total(LedgerNames.OfAction(ActionKind.Hold)),
+        ledger.Total(LedgerNames.OfAction(ActionKind.Safe)),
+        ledger.Total(LedgerEntry.StaleTick),
+        [.. LedgerNames.FallbackReasons.Select(r => KeyValuePair.Create(LedgerNames.Name(r), ledger.Total(r))).Where(r => r.Value > 0)],
+        ledger.Total(LedgerEntry.PeriodWithoutAction));
 
     private static string? Describe(ReloadResult? r) => r?.Outcome switch
     {

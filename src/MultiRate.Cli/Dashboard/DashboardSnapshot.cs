@@ -12,6 +12,7 @@ namespace MultiRate.Cli.Dashboard;
 /// <param name="Reload">The last hot-reload result in words, or null.</param>
 /// <param name="ReloadFailed">Whether that reload was rejected.</param>
 /// <param name="WarmingUp">Real time, before tick 0: the start-up warm-up is running.</param>
+/// <param name="Actions">Actions sent by kind and why the fallbacks went out (null: not shown).</param>
 internal sealed record DashboardSnapshot(
     string Verb,
     string Profile,
@@ -23,7 +24,8 @@ internal sealed record DashboardSnapshot(
     long BaseTicksTotal,
     string? Reload,
     bool ReloadFailed,
-    bool WarmingUp = false)
+    bool WarmingUp = false,
+    ActionTally? Actions = null)
 {
     /// <summary>Fraction done, 0..1.</summary>
     public double Progress => BaseTicksTotal <= 0 ? 0 : Math.Clamp((double)BaseTicksDone / BaseTicksTotal, 0, 1);

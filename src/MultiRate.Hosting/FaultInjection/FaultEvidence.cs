@@ -1,5 +1,6 @@
 using MultiRate.Core.Latent;
 using MultiRate.Core.Sensors;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Observation;
 
 namespace MultiRate.Hosting.FaultInjection;
@@ -14,7 +15,7 @@ internal sealed class FaultEvidence(long ticks) : IRunObserver
 
     public long OutOfRange { get; private set; }
 
-    public Dictionary<FaultKind, long> Faults { get; } = [];
+    public Dictionary<LedgerEntry, long> Faults { get; } = [];
 
     public void OnAction(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action)
     {

@@ -26,11 +26,14 @@ public sealed record FaultRunResult
     /// <summary>Actions by kind during the fault window: model, degraded, hold, safe.</summary>
     public required IReadOnlyDictionary<string, long> KindsDuringFault { get; init; }
 
-    /// <summary>The summary guard that counts this fault (e.g. <c>context_timeouts</c>).</summary>
+    /// <summary>The ledger entry that counts this fault, by its name (e.g. <c>context_timeouts</c>; docs/vocabulary.md).</summary>
     public required string Counter { get; init; }
 
-    /// <summary>Its value at the end of the run.</summary>
+    /// <summary>Its count in the run's ledger at the end of the run.</summary>
     public required long CounterValue { get; init; }
+
+    /// <summary>Fault events of that entry the observers received (equals <see cref="CounterValue"/>: counted and reported in one call).</summary>
+    public long FaultsReported { get; init; }
 
     /// <summary>Model actions resumed after the fault cleared: every action of the run's last tenth is a model action.</summary>
     public required bool Recovered { get; init; }

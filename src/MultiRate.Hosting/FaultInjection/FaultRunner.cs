@@ -8,6 +8,7 @@ using MultiRate.Hosting.Faults;
 using MultiRate.Runtime.Running;
 using MultiRate.Runtime.Sources;
 using MultiRate.Scheduling.Executor;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Stats;
 using Serilog;
@@ -16,8 +17,9 @@ namespace MultiRate.Hosting.FaultInjection;
 
 /// <summary>
 /// Runs a rate profile and model config in virtual time with one planned fault, and checks what the
-/// output did: exactly one action per fast tick, the fault counted and logged once per burst, model
-/// actions back after the fault clears, nothing crashing.
+/// output did: exactly one action per fast tick, the fault counted in the run's ledger (and reported to
+/// the observers as often as it was counted) and logged once per burst, model actions back after the
+/// fault clears, nothing crashing.
 /// </summary>
 /// <remarks>Deterministic: virtual time, seeded plans, the profile's declared compute times.</remarks>
 public sealed class FaultRunner
@@ -114,7 +116,7 @@ public sealed class FaultRunner
             .Where(i => evidence.ActionsPerTick[i] > 0)
             .GroupBy(i => evidence.KindPerTick[i].ToString().ToLowerInvariant())
             .ToDictionary(g => g.Key, g => (long)g.Count());
-        string counter = CounterOf(plan.Fault);
+        LedgerEntry counter = CounterOf(plan.Fault);
         long tail = ticks - (ticks / 10);
         bool recovered = crashes == 0 && Enumerable.Range((int)tail, (int)(ticks - tail))
             .All(i => evidence.ActionsPerTick[i] == 1 && evidence.KindPerTick[i] == ActionKind.Model);
@@ -126,8 +128,9 @@ public sealed class FaultRunner
             Actions = evidence.ActionsPerTick.Sum(n => (long)n) + evidence.OutOfRange,
             TicksWithoutExactlyOneAction = evidence.ActionsPerTick.Count(n => n != 1),
             KindsDuringFault = during,
-            Counter = counter,
-            CounterValue = summary?.Guards.GetValueOrDefault(counter) ?? 0,
+            Counter = LedgerNames.Name(counter),
+            CounterValue = summary?.Ledger?.Total(counter) ?? 0,
+            FaultsReported = evidence.Faults.GetValueOrDefault(counter),
             Recovered = recovered,
             Crashes = crashes,
             BurstsLogged = bursts,
@@ -135,21 +138,21 @@ public sealed class FaultRunner
         };
     }
 
-    /// <summary>The summary guard that counts <paramref name="fault"/>.</summary>
-    public static string CounterOf(InjectedFault fault) => fault switch
+    /// <summary>The ledger entry that counts <paramref name="fault"/>.</summary>
+    public static LedgerEntry CounterOf(InjectedFault fault) => fault switch
     {
-        InjectedFault.ContextThrows => "context_faults",
-        InjectedFault.ContextHangs or InjectedFault.ContextSlow10x => "context_timeouts",
-        InjectedFault.ContextNaN => "context_non_finite",
-        InjectedFault.HeadOverrun => "head_overruns",
-        InjectedFault.HeadThrows => "head_faults",
-        InjectedFault.HeadNaN or InjectedFault.HeadInf => "non_finite_actions",
-        InjectedFault.SensorDropout => "sensor_dropouts",
-        InjectedFault.SensorLate => "sensor_late",
-        InjectedFault.SensorOutOfOrder => "sensor_out_of_order",
-        InjectedFault.SensorDuplicate => "sensor_duplicates",
-        InjectedFault.SensorClockJump => "sensor_clock_jumps",
-        _ => "sink_faults",
+        InjectedFault.ContextThrows => LedgerEntry.ContextFault,
+        InjectedFault.ContextHangs or InjectedFault.ContextSlow10x => LedgerEntry.ContextTimeout,
+        InjectedFault.ContextNaN => LedgerEntry.ContextNonFinite,
+        InjectedFault.HeadOverrun => LedgerEntry.Miss,
+        InjectedFault.HeadThrows => LedgerEntry.HeadFault,
+        InjectedFault.HeadNaN or InjectedFault.HeadInf => LedgerEntry.NonFiniteAction,
+        InjectedFault.SensorDropout => LedgerEntry.SensorDropout,
+        InjectedFault.SensorLate => LedgerEntry.SensorLate,
+        InjectedFault.SensorOutOfOrder => LedgerEntry.SensorOutOfOrder,
+        InjectedFault.SensorDuplicate => LedgerEntry.SensorDuplicate,
+        InjectedFault.SensorClockJump => LedgerEntry.SensorClockJump,
+        _ => LedgerEntry.SinkFault,
     };
 
     /// <summary>Lets the faulty source dispose its inner source without disposing the one this runner owns.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MultiRate.Core.Latent;
 using MultiRate.Core.Sensors;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Observation;
 using Serilog;
 
@@ -23,7 +24,7 @@ public sealed class FaultBurstLogger : IRunObserver, IDisposable
     private readonly ILogger _log;
     private readonly long _quietNs;
     private readonly ConcurrentQueue<FaultRecord> _queue = new();
-    private readonly Dictionary<(FaultKind Kind, string Source), Burst> _open = [];
+    private readonly Dictionary<(LedgerEntry Kind, string Source), Burst> _open = [];
     private readonly Lock _gate = new();
     private readonly ManualResetEventSlim _stop = new();
     private readonly Thread _thread;
@@ -93,7 +94,7 @@ public sealed class FaultBurstLogger : IRunObserver, IDisposable
                     burst = new Burst(f.TimeNs);
                     _open[key] = burst;
                     BurstsStarted++;
-                    _log.Warning("Fault burst started: {Fault} at {Source}, first at {TimeMs} ms", f.Kind, f.Source, f.TimeNs / 1e6);
+                    _log.Warning("Fault burst started: {Fault} at {Source}, first at {TimeMs} ms", LedgerNames.Name(f.Kind), f.Source, f.TimeNs / 1e6);
                 }
 
                 burst.LastNs = f.TimeNs;
@@ -124,7 +125,7 @@ public sealed class FaultBurstLogger : IRunObserver, IDisposable
         {
             foreach (var ((kind, source), burst) in _open)
             {
-                _log.Information("Fault burst still active at end of run: {Fault} at {Source}, {Count} faults since {StartMs} ms", kind, source, burst.Count, burst.FirstNs / 1e6);
+                _log.Information("Fault burst still active at end of run: {Fault} at {Source}, {Count} faults since {StartMs} ms", LedgerNames.Name(kind), source, burst.Count, burst.FirstNs / 1e6);
             }
 
             _open.Clear();
@@ -133,11 +134,11 @@ public sealed class FaultBurstLogger : IRunObserver, IDisposable
         _stop.Dispose();
     }
 
-    private void Clear((FaultKind Kind, string Source) key, Burst burst)
+    private void Clear((LedgerEntry Kind, string Source) key, Burst burst)
     {
         _open.Remove(key);
         BurstsCleared++;
-        _log.Information("Fault burst cleared: {Fault} at {Source}, {Count} faults from {StartMs} to {EndMs} ms", key.Kind, key.Source, burst.Count, burst.FirstNs / 1e6, burst.LastNs / 1e6);
+        _log.Information("Fault burst cleared: {Fault} at {Source}, {Count} faults from {StartMs} to {EndMs} ms", LedgerNames.Name(key.Kind), key.Source, burst.Count, burst.FirstNs / 1e6, burst.LastNs / 1e6);
     }
 
     private void Loop()

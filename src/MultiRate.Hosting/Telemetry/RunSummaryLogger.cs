@@ -1,21 +1,21 @@
 using MultiRate.Scheduling.Executor;
-using MultiRate.Scheduling.Stats;
+using MultiRate.Scheduling.Ledger;
 using Serilog;
 
 namespace MultiRate.Hosting.Telemetry;
 
 /// <summary>
 /// The rate-limited summary: every interval, one log line per clock with what changed since the last
-/// line (ticks, misses, faults, skipped periods). Nothing is logged from the clock threads; this reads
-/// their counters from a timer thread.
+/// line (ticks, misses, faults, skipped periods, as defined in docs/vocabulary.md). Nothing is logged
+/// from the clock threads; this reads the run's ledger from a timer thread.
 /// </summary>
 /// <remarks>
-/// Reads counters only (plain 64-bit fields with one writer each: a read may be a few ticks old, never torn).
+/// Reads the ledger only (64-bit counters: a read may be a few ticks old, never torn).
 /// Log template: <c>{Clock} {Ticks} {Misses} {Faults} {Skipped} {IntervalSeconds}</c>.
 /// </remarks>
 public sealed class RunSummaryLogger : IDisposable
 {
-    private readonly ClockStats[] _clocks;
+    private readonly RunLedger _ledger;
     private readonly long[] _last;
     private readonly ILogger _log;
     private readonly TimeSpan _interval;
@@ -26,15 +26,17 @@ public sealed class RunSummaryLogger : IDisposable
 
     /// <summary>Summarises <paramref name="executor"/>'s clocks.</summary>
     public RunSummaryLogger(MultiRateExecutor executor, ILogger log, TimeSpan interval, TimeProvider? time = null)
-        : this((executor ?? throw new ArgumentNullException(nameof(executor))).ClockStats, log, interval, time)
+        : this((executor ?? throw new ArgumentNullException(nameof(executor))).Ledger, log, interval, time)
     {
     }
 
-    internal RunSummaryLogger(IEnumerable<ClockStats> clocks, ILogger log, TimeSpan interval, TimeProvider? time = null)
+    /// <summary>Summarises the clocks of <paramref name="ledger"/>.</summary>
+    public RunSummaryLogger(RunLedger ledger, ILogger log, TimeSpan interval, TimeProvider? time = null)
     {
+        ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(log);
-        _clocks = [.. clocks];
-        _last = new long[_clocks.Length * 4];
+        _ledger = ledger;
+        _last = new long[ledger.Clocks.Count * 4];
         _log = log.ForContext<RunSummaryLogger>();
         _interval = interval;
         _time = time ?? TimeProvider.System;
@@ -58,16 +60,17 @@ public sealed class RunSummaryLogger : IDisposable
             long now = _time.GetTimestamp();
             double seconds = _time.GetElapsedTime(_lastTimestamp, now).TotalSeconds;
             _lastTimestamp = now;
-            for (int i = 0; i < _clocks.Length; i++)
+            for (int i = 0; i < _ledger.Clocks.Count; i++)
             {
-                ClockStats c = _clocks[i];
-                long ticks = Delta(i, 0, Volatile.Read(ref c.Ticks));
-                long misses = Delta(i, 1, Volatile.Read(ref c.Misses) + Interlocked.Read(ref c.DeadlineFallbacks));
-                long faults = Delta(i, 2, Volatile.Read(ref c.Faults));
-                long skipped = Delta(i, 3, Volatile.Read(ref c.SkippedPeriods));
+                int clock = i;
+                bool action = i == _ledger.ActionClock;
+                long ticks = Delta(i, 0, _ledger.Count(LedgerEntry.Tick, i));
+                long misses = Delta(i, 1, ClockFigures.Misses(action, e => _ledger.Count(e, clock)));
+                long faults = Delta(i, 2, ClockFigures.Faults(action, e => _ledger.Count(e, clock)));
+                long skipped = Delta(i, 3, _ledger.Count(LedgerEntry.SkippedPeriod, i));
                 _log.Information(
                     "{Clock}: {Ticks} ticks, {Misses} misses, {Faults} faults, {Skipped} skipped periods in the last {IntervalSeconds:0.0} s",
-                    c.Name,
+                    _ledger.Clocks[i],
                     ticks,
                     misses,
                     faults,

@@ -1,4 +1,3 @@
-using System.Reactive.Concurrency;
 using MultiRate.Core.Models;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
@@ -10,6 +9,7 @@ using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.RealTime;
 using MultiRate.Scheduling.Stats;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Runtime.Running;
 
@@ -101,7 +101,7 @@ public sealed class RunSession : IDisposable
         Started?.Invoke(this, executor);
         if (_options.Mode == ExecutionMode.Virtual)
         {
-            return executor.Run(new HistoricalScheduler(DateTimeOffset.UnixEpoch + TimeSpan.FromTicks(start / 100)), duration, cancellation);
+            return executor.Run(new VirtualTimeDriver(start), duration, cancellation);
         }
 
         using var scheduler = new RealTimeScheduler(new RealTimeSchedulerOptions
@@ -117,7 +117,7 @@ public sealed class RunSession : IDisposable
             PlacementRefused?.Invoke(this, refused);
         }
 
-        return executor.Run(scheduler, duration, cancellation);
+        return executor.Run(new RealTimeDriver(scheduler), duration, cancellation);
     }
 
     /// <summary>
@@ -129,7 +129,6 @@ public sealed class RunSession : IDisposable
     /// <param name="observers">The run's observers.</param>
     internal ExecutorOptions ExecutorOptionsFor(long sensorStartNs, IReadOnlyList<IRunObserver> observers) => new()
     {
-        Mode = _options.Mode,
         HeadFields = Layout.HeadIndices,
         ContextFields = Layout.ContextIndices,
         CostModel = _options.CostModel ?? DeclaredCostModel.Instance,

@@ -1,13 +1,15 @@
+using System.Reactive.Concurrency;
 using MultiRate.Core.Rates;
+using MultiRate.Scheduling.Drivers;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Output;
-using MultiRate.Scheduling.RealTime;
 
 namespace MultiRate.Scheduling.Executor;
 
 /// <summary>
-/// Real time: at every head deadline (tick time + budget) checks whether the tick's action went out;
-/// if not, claims the tick and emits the hold or safe action at the deadline, on its own thread.
-/// The head's late result then loses the claim and is dropped (counted).
+/// At every head deadline (tick time + budget) checks whether the tick's action went out; if not,
+/// claims the tick and emits the hold or safe action at the deadline. The head's late result then
+/// loses the claim and is dropped (counted).
 /// </summary>
 /// <remarks>
 /// <code>
@@ -16,30 +18,42 @@ namespace MultiRate.Scheduling.Executor;
 ///                             ^ watchdog: TryClaim(k) wins -> fallback out now
 ///                                 head returns: TryClaim(k) loses -> result dropped
 /// </code>
-/// Runs on a dedicated real-time scheduler thread sharing the fast clock's time base. No allocation per tick.
+/// Runs on whatever scheduler the clock driver gives it, through its <see cref="ITickScheduler"/>
+/// capability, in the same nanosecond time base as the graph's ticks: in real time a dedicated
+/// real-time scheduler thread (the head may be stuck on the clock thread), in virtual time the run's
+/// own virtual scheduler (so its behaviour is tested exactly). The deadline is the index it is handed
+/// (after a wake-up later than the next deadline, the latest one due), never rebuilt from a clock
+/// reading. No allocation per tick.
 /// </remarks>
 internal sealed class DeadlineWatchdog : IDisposable
 {
-    private readonly RealTimeScheduler _scheduler;
+    private readonly ITickScheduler _ticks;
+    private readonly IDisposable? _owned;
     private readonly FastStage _fast;
     private readonly OutputStage _output;
-    private readonly DateTimeOffset _tick0;
+    private readonly long _tick0Ns;
     private readonly long _basePeriodNs;
     private readonly long _totalBaseTicks;
-    private readonly Func<long> _nowNs;
     private readonly Lock _gate = new();
     private IDisposable _periodic;
     private OverrunPolicy _policySource;
 
-    public DeadlineWatchdog(FastStage fast, OutputStage output, DateTimeOffset tick0, long basePeriodNs, long totalBaseTicks, Func<long> nowNs, int? fifoPriority = null)
+    /// <param name="scheduler">Where the deadlines run; its <see cref="ITickScheduler"/> time base is the graph's.</param>
+    /// <param name="owned">Disposed with the watchdog (the real-time driver's dedicated scheduler), or null.</param>
+    /// <param name="fast">The action clock's stage (its clock, budget and policy).</param>
+    /// <param name="output">The output stage whose claim decides who emits each tick.</param>
+    /// <param name="tick0Ns">Base tick 0 in the scheduler's nanoseconds.</param>
+    /// <param name="basePeriodNs">The base tick period.</param>
+    /// <param name="totalBaseTicks">Base ticks in the run (no deadline past the last one).</param>
+    public DeadlineWatchdog(IScheduler scheduler, IDisposable? owned, FastStage fast, OutputStage output, long tick0Ns, long basePeriodNs, long totalBaseTicks)
     {
-        _scheduler = new(new RealTimeSchedulerOptions { ThreadName = "multirate-watchdog", SpinMargin = TimeSpan.FromMicroseconds(50), FifoPriority = fifoPriority });
+        _ticks = scheduler.RequireCapability<ITickScheduler>();
+        _owned = owned;
         _fast = fast;
         _output = output;
-        _tick0 = tick0;
+        _tick0Ns = tick0Ns;
         _basePeriodNs = basePeriodNs;
         _totalBaseTicks = totalBaseTicks;
-        _nowNs = nowNs;
         _periodic = Schedule(fast.Clock, firstTick: 0);
     }
 
@@ -47,11 +61,12 @@ internal sealed class DeadlineWatchdog : IDisposable
     public long BudgetNs { get; private set; }
 
     /// <summary>
-    /// Hot reload changed the action clock's budget or overrun policy: deadlines from the next tick on
-    /// use the clock as it is now. The old and the new schedule can both see one tick around the switch;
-    /// the claim (one compare-and-swap per tick) still lets only one action out for it.
+    /// Hot reload changed the action clock's budget or overrun policy: deadlines of the action ticks
+    /// after base tick <paramref name="baseTick"/> use the clock as it is now. The old and the new
+    /// schedule can both see one tick around the switch; the claim (one compare-and-swap per tick)
+    /// still lets only one action out for it.
     /// </summary>
-    public void Retime()
+    public void Retime(long baseTick)
     {
         ClockDefinition clock = _fast.Clock;
         lock (_gate)
@@ -62,7 +77,7 @@ internal sealed class DeadlineWatchdog : IDisposable
             }
 
             long offset = clock.OffsetTicks * _basePeriodNs;
-            long next = Math.Max(0, ((_nowNs() - offset) / clock.PeriodNs) + 1);
+            long next = Math.Max(0, (((baseTick * _basePeriodNs) - offset) / clock.PeriodNs) + 1);
             IDisposable old = _periodic;
             _periodic = Schedule(clock, next);
             old.Dispose();
@@ -78,25 +93,20 @@ internal sealed class DeadlineWatchdog : IDisposable
         OverrunPolicy policy = clock.Overrun == OverrunPolicy.SafeAction ? OverrunPolicy.SafeAction : OverrunPolicy.Hold;
         BudgetNs = budget;
         _policySource = clock.Overrun;
-        FastStage fast = _fast;
         OutputStage output = _output;
-        Func<long> nowNs = _nowNs;
-        DateTimeOffset firstDue = _tick0 + TimeSpan.FromTicks((offset + (firstTick * period) + budget) / 100);
-        return _scheduler.SchedulePeriodicAt(0L, firstDue, TimeSpan.FromTicks(period / 100), _ =>
+        long firstDue = _tick0Ns + offset + (firstTick * period) + budget;
+        return _ticks.ScheduleTicks(firstDue, period, booked =>
         {
-            long k = (nowNs() - offset - budget) / period;
-            if (k >= 0 && k <= lastTick && output.TryClaim(k, out long previous))
+            // The scheduler hands the latest deadline due (after a late wake, the tick the head is most
+            // likely stuck in; the claim makes every earlier one unclaimable anyway).
+            long k = firstTick + booked;
+            if (k <= lastTick && output.TryClaim(k, out long previous))
             {
-                output.EmitFallback(offset + (k * period) + budget, k, previous, policy);
-                Interlocked.Increment(ref fast.Stats.DeadlineFallbacks);
+                // Counted by the output stage (reason: deadline); the fast thread counts the miss if it reaches tick k.
+                output.EmitFallback(offset + (k * period) + budget, k, previous, policy, LedgerEntry.FallbackDeadline);
             }
-
-            return 0;
         });
     }
-
-    /// <summary>Why the watchdog thread's SCHED_FIFO was not applied, or null.</summary>
-    public string? PlacementNote => _scheduler.PlacementNote;
 
     public void Dispose()
     {
@@ -105,6 +115,6 @@ internal sealed class DeadlineWatchdog : IDisposable
             _periodic.Dispose();
         }
 
-        _scheduler.Dispose();
+        _owned?.Dispose();
     }
 }

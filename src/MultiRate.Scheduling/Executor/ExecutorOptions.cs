@@ -2,12 +2,9 @@ using MultiRate.Scheduling.Observation;
 
 namespace MultiRate.Scheduling.Executor;
 
-/// <summary>How to run one executor graph.</summary>
+/// <summary>How to build and run one executor graph (how time is paced is the <see cref="Drivers.ClockDriver"/>'s choice).</summary>
 public sealed record ExecutorOptions
 {
-    /// <summary>Real time or virtual time.</summary>
-    public ExecutionMode Mode { get; init; } = ExecutionMode.Virtual;
-
     /// <summary>Indices into the sensor vector of the head's observation fields.</summary>
     public required int[] HeadFields { get; init; }
 
@@ -24,8 +21,9 @@ public sealed record ExecutorOptions
     public int Recursion { get; init; } = 8;
 
     /// <summary>
-    /// Real time: a watchdog thread emits the hold or safe action at the head's deadline when the
-    /// head has produced nothing by then (default true). Virtual time needs none.
+    /// A watchdog emits the hold or safe action at the head's deadline when the head has produced
+    /// nothing by then (default true). The real-time driver runs it on its own thread; the virtual-time
+    /// driver runs it on the virtual scheduler when it models late wake-ups (otherwise no tick is late).
     /// </summary>
     public bool DeadlineWatchdog { get; init; } = true;
 

@@ -3,6 +3,7 @@ using MultiRate.Core.Latent;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Output;
 using MultiRate.Scheduling.Resilience;
@@ -17,8 +18,10 @@ namespace MultiRate.Scheduling.Executor;
 /// <remarks>
 /// Fast thread only. Every buffer is allocated up front: a steady-state tick allocates nothing.
 /// A source that reports sample times (<see cref="ITimedSensorSource"/>) is checked by a
-/// <see cref="SensorGuard"/> (dropouts, late, duplicate, out-of-order samples, clock jumps). Every
-/// counted fault (head fault, overrun, NaN/Inf, sensor, sink) is also reported to the observers.
+/// <see cref="SensorGuard"/> (dropouts, late, duplicate, out-of-order samples, clock jumps). What each
+/// tick did is reported once to the run's <see cref="RunLedger"/>: the action (with its fallback reason)
+/// by the output stage, which returns it here; the tick itself, a miss and a stale latent from here.
+/// Nothing is read back from a counter to learn what happened.
 /// </remarks>
 internal sealed class FastStage
 {
@@ -34,11 +37,12 @@ internal sealed class FastStage
     private readonly float[] _contextRow;
     private readonly float[] _zeroLatent;
     private readonly float[] _action;
-    private readonly IComputeCostModel? _virtualCosts;
+    private IComputeCostModel? _virtualCosts;
     private readonly long _sensorOffsetNs;
     private readonly long _divisor;
     private readonly DueCursor _due;
-    private readonly ObserverSet _observers;
+    private readonly RunLedger _ledger;
+    private readonly int _clockIndex;
     private readonly SensorGuard? _guard;
     private ClockDefinition _clock = null!;
     private LatentSpec _latentSpec = null!;
@@ -60,9 +64,10 @@ internal sealed class FastStage
         ExecutorOptions options,
         ClockStats stats,
         HeadStats headStats,
-        ObserverSet observers)
+        RunLedger ledger)
     {
-        _observers = observers;
+        _ledger = ledger;
+        _clockIndex = ledger.ActionClock;
         Clock = profile.ActionClock;
         _head = head;
         _sensor = sensor;
@@ -76,13 +81,12 @@ internal sealed class FastStage
         _contextRow = new float[Math.Max(1, options.ContextFields.Length)];
         _zeroLatent = new float[head.LatentSize];
         _action = new float[head.ActionSize];
-        _virtualCosts = options.Mode == ExecutionMode.Virtual ? options.CostModel : null;
         _sensorOffsetNs = options.SensorTimeOffsetNs;
         _divisor = profile.BaseTickHz / Clock.RateHz;
         _due = new DueCursor(Clock.OffsetTicks, _divisor);
         Stats = stats;
         HeadStats = headStats;
-        _guard = sensor is ITimedSensorSource timed ? new SensorGuard(timed, options.Resilience, stats.Resilience, observers) : null;
+        _guard = sensor is ITimedSensorSource timed ? new SensorGuard(timed, options.Resilience, ledger) : null;
     }
 
     /// <summary>The action clock (replaceable on hot reload, on the fast thread between ticks).</summary>
@@ -116,31 +120,23 @@ internal sealed class FastStage
 
     public long DueTick(long baseTick) => _due.DueTick(baseTick);
 
+    /// <summary>The driver's choice before a run: decide deadlines with this cost model (virtual time), or with the measured time (null, real time).</summary>
+    public void UseCostModel(IComputeCostModel? costs) => _virtualCosts = costs;
+
     public long TicksBetween(long fromBaseTick, long toBaseTick)
     {
         long Count(long upTo) => upTo < Clock.OffsetTicks ? 0 : ((upTo - Clock.OffsetTicks) / _divisor) + 1;
         return Math.Max(0, Count(toBaseTick - 1) - Count(fromBaseTick));
     }
 
-    /// <summary>Ticks whose head result came after the watchdog had already emitted the fallback.</summary>
-    public long LateDropped { get; private set; }
-
-    private bool Claim(long tick, out long previous)
-    {
-        if (_output.TryClaim(tick, out previous))
-        {
-            return true;
-        }
-
-        LateDropped++;
-        return false;
-    }
+    /// <summary>Counts periods of this clock that the scheduler skipped whole (no tick ran).</summary>
+    public void ReportSkippedPeriods(long periods) => _ledger.Add(LedgerEntry.SkippedPeriod, _clockIndex, periods);
 
     /// <summary>Samples the sensors at <paramref name="timeNs"/> and appends the context row to the history.</summary>
     public void Observe(long timeNs)
     {
         _sensor.Read(timeNs + _sensorOffsetNs, _sensorValues);
-        _guard?.Check(timeNs + _sensorOffsetNs, timeNs, Stats.Ticks, _sensorValues);
+        _guard?.Check(timeNs + _sensorOffsetNs, timeNs, _ledger.Count(LedgerEntry.Tick, _clockIndex), _sensorValues);
         for (int i = 0; i < _headFields.Length; i++)
         {
             _observation[i] = _sensorValues[_headFields[i]];
@@ -157,8 +153,6 @@ internal sealed class FastStage
     /// <summary>Reads the latest latent, runs the head and emits exactly one action.</summary>
     public void Act(long tick, long timeNs)
     {
-        Stats.Ticks++;
-        long sinkFaults = HeadStats.SinkFaults;
         LatentSnapshot? latent = _latent?.Latest;
         long age = latent is null ? timeNs + 1 : latent.AgeAt(timeNs);
         bool stale = latent is null || age > _ageLimitNs;
@@ -173,21 +167,17 @@ internal sealed class FastStage
 
         if (stale)
         {
-            HeadStats.StaleTicks++;
+            _ledger.Add(LedgerEntry.StaleTick, _clockIndex);
             if (_safeOnStale)
             {
-                bool claimed = Claim(tick, out long before);
-                if (claimed)
+                FastTickOutcome staleOutcome = FastTickOutcome.Dropped;
+                if (_output.TryClaim(tick, out long before))
                 {
-                    _output.EmitFallback(timeNs, tick, before, OverrunPolicy.SafeAction);
+                    _output.EmitFallback(timeNs, tick, before, OverrunPolicy.SafeAction, LedgerEntry.FallbackStale);
+                    staleOutcome = FastTickOutcome.StaleSafe;
                 }
 
-                ReportSinkFault(sinkFaults, tick, timeNs);
-                if (_observers.Any)
-                {
-                    _observers.FastTick(new FastTickRecord(tick, timeNs, 0, 0, _budgetNs, claimed ? FastTickOutcome.StaleSafe : FastTickOutcome.Dropped, version, reportedAge));
-                }
-
+                _ledger.FastTick(tick, timeNs, 0, 0, _budgetNs, staleOutcome, version, reportedAge);
                 return;
             }
         }
@@ -212,46 +202,37 @@ internal sealed class FastStage
         long elapsed = _virtualCosts is null ? measured : _virtualCosts.CostNs(Clock.Name, tick, 0);
         Stats.RecordLatency(measured);
 
-        OverrunPolicy fallback = _fallback;
         FastTickOutcome result;
-        if (!Claim(tick, out long previous))
+        if (!_output.TryClaim(tick, out long previous))
         {
-            // The watchdog already sent this tick's fallback at the deadline: the late result is dropped.
+            // The watchdog already sent this tick's fallback at the deadline: the late result is dropped (a miss).
             result = FastTickOutcome.Dropped;
+        }
+        else if (outcome == ModuleOutcome.NonFinite)
+        {
+            // The head said its result is not finite: replaced by a hold and counted as a non-finite action.
+            _output.EmitFallback(timeNs, tick, previous, OverrunPolicy.Hold, LedgerEntry.NonFiniteAction);
+            result = FastTickOutcome.Fault;
         }
         else if (outcome != ModuleOutcome.Ok)
         {
-            Stats.Faults++;
-            _output.EmitFallback(timeNs, tick, previous, fallback);
+            _output.EmitFallback(timeNs, tick, previous, _fallback, LedgerEntry.HeadFault);
             result = FastTickOutcome.Fault;
-            RaiseFault(FaultKind.HeadFault, tick, timeNs);
         }
         else if (elapsed > _budgetNs)
         {
             // Late result: dropped, like a late command on Franka FCI; the fallback goes out instead.
-            Stats.Misses++;
-            _output.EmitFallback(timeNs + _budgetNs, tick, previous, fallback);
+            _output.EmitFallback(timeNs + _budgetNs, tick, previous, _fallback, LedgerEntry.FallbackDeadline);
             result = FastTickOutcome.Miss;
-            RaiseFault(FaultKind.HeadOverrun, tick, timeNs);
         }
         else
         {
-            // A non-finite action is replaced by a hold inside the output stage and counted there as a fault.
-            long nonFinite = HeadStats.NonFiniteActions;
-            _output.EmitModel(timeNs, tick, previous, stale ? ActionKind.Degraded : ActionKind.Model, _action);
-            result = HeadStats.NonFiniteActions != nonFinite ? FastTickOutcome.Fault : stale ? FastTickOutcome.Stale : FastTickOutcome.Ok;
-            if (HeadStats.NonFiniteActions != nonFinite)
-            {
-                RaiseFault(FaultKind.HeadNonFinite, tick, timeNs);
-            }
+            // The output stage says what it sent: a hold when a value was not finite.
+            Emission sent = _output.EmitModel(timeNs, tick, previous, stale ? ActionKind.Degraded : ActionKind.Model, _action);
+            result = sent.IsFallback ? FastTickOutcome.Fault : stale ? FastTickOutcome.Stale : FastTickOutcome.Ok;
         }
 
-        ReportSinkFault(sinkFaults, tick, timeNs);
-        if (_observers.Any)
-        {
-            // Built only when someone listens: the record is 64 bytes of stack stores per tick.
-            _observers.FastTick(new FastTickRecord(tick, timeNs, measured, elapsed, _budgetNs, result, version, reportedAge));
-        }
+        _ledger.FastTick(tick, timeNs, measured, elapsed, _budgetNs, result, version, reportedAge);
     }
 
     /// <summary>
@@ -260,20 +241,4 @@ internal sealed class FastStage
     /// </summary>
     private static long ElapsedNs(long started, long ended) =>
         NanosecondTicks ? ended - started : (long)((ended - started) * NsPerStopwatchTick);
-
-    private void ReportSinkFault(long before, long tick, long timeNs)
-    {
-        if (HeadStats.SinkFaults != before)
-        {
-            RaiseFault(FaultKind.SinkFault, tick, timeNs, "sink");
-        }
-    }
-
-    private void RaiseFault(FaultKind kind, long tick, long timeNs, string? source = null)
-    {
-        if (_observers.Any)
-        {
-            _observers.Fault(new FaultRecord(kind, source ?? Clock.Name, timeNs, tick));
-        }
-    }
 }

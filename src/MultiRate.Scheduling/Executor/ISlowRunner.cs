@@ -8,4 +8,7 @@ internal interface ISlowRunner : IDisposable
 
     /// <summary>Starts one update of <paramref name="stage"/>. Only called when not <see cref="Busy"/>.</summary>
     void Start(SlowStage stage, long slowTick, long timeNs);
+
+    /// <summary>Before tick 0 (real time): runs one throwaway update through the same path a trigger takes; nothing when there is nothing to warm.</summary>
+    void WarmUp(SlowStage stage);
 }

@@ -1,56 +1,31 @@
-using System.Diagnostics;
-using System.Reactive.Concurrency;
 using MultiRate.Core.Latent;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
-using MultiRate.Core.Timing;
-using MultiRate.Scheduling.Observation;
-using MultiRate.Scheduling.Output;
+using MultiRate.Scheduling.Drivers;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Stats;
 
 namespace MultiRate.Scheduling.Executor;
 
 /// <summary>
 /// Runs one rate profile's graph (sensors, slow context modules, the fast action head, the output
-/// stage) on any Rx <see cref="IScheduler"/>: the <see cref="RealTime.RealTimeScheduler"/> on the
-/// robot, Rx's <see cref="HistoricalScheduler"/> in replay.
+/// stage) under a <see cref="ClockDriver"/>: the <see cref="RealTimeDriver"/> on the robot, the
+/// <see cref="VirtualTimeDriver"/> in replay.
 /// </summary>
 /// <remarks>
-/// One periodic schedule at the base tick drives everything. At base tick k (time t = k * base):
-/// <code>
-///   1. observe      fast clock due: sample sensors at t, append the context row to history
-///   2. publish      every slow clock due, slowest first: deterministic snapshots ready since the
-///                   last boundary become visible
-///   3. trigger      every slow clock due, slowest first: start an update, or skip it (counted)
-///                   when the previous one still runs; it sees the latents published in step 2
-///   4. read + act   fast clock due: read the latest latent (no lock), run the head, emit one action
-/// </code>
-/// Time is integer nanoseconds from the run's tick 0; tick times are k * period, never accumulated.
-/// The executor only reads time from its scheduler; modules receive time as data.
+/// Three parts (Drake's System / Context / Simulator): the immutable <see cref="ExecutorGraph"/> (built
+/// once here; its remarks give the tick order: observe, publish, trigger, read + act), the
+/// <see cref="RunState"/> (everything a run changes; the one this executor reports on) and the driver
+/// (paces the run and hands the booked tick index to the graph's tick). This class is the thin public
+/// entry point over them.
 /// </remarks>
-public sealed partial class MultiRateExecutor : IDisposable
+public sealed class MultiRateExecutor : IDisposable
 {
-    private readonly RateProfile _profile;
-    private readonly ExecutorOptions _options;
-    private readonly IActionHead _head;
-    private readonly IReadOnlyDictionary<string, IContextModule> _contexts;
-    private readonly SlowStage[] _slow;
-    private readonly long[] _slowDue;
-    private readonly FastStage _fast;
-    private readonly OutputStage _output;
-    private readonly ObservationHistory _history;
-    private readonly long _basePeriod;
-    private readonly ObserverSet _observers;
-    private readonly ISensorSource _sensor;
-    private RateProfile _current;
-    private RateProfile? _pendingReload;
-    private long _lastBaseTick = -1;
-    private long _totalTicks;
-    private DeadlineWatchdog? _watchdog;
-    private bool _warmingUp;
+    private readonly ExecutorGraph _graph;
+    private readonly RunState _state;
 
-    /// <summary>Builds the graph. Modules are owned by the caller.</summary>
+    /// <summary>Builds the graph and its run state. Modules are owned by the caller.</summary>
     public MultiRateExecutor(
         RateProfile profile,
         IActionHead head,
@@ -59,238 +34,75 @@ public sealed partial class MultiRateExecutor : IDisposable
         IActuatorSink? sink,
         ExecutorOptions options)
     {
-        ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(options);
-        _profile = profile;
-        _current = profile;
-        _options = options;
-        _observers = new ObserverSet(options.Observers);
-        _head = head;
-        _contexts = contexts;
-        _sensor = sensor;
-        _basePeriod = profile.BaseTickNs;
-
-        var channels = profile.Clocks.ToDictionary(c => c.Name, _ => new LatentChannel());
-        ClockDefinition actionClock = profile.ActionClock;
-        var slow = new List<SlowStage>();
-        int historyRows = 1;
-        foreach (ClockDefinition clock in profile.Clocks.Where(c => c != actionClock).OrderBy(c => c.RateHz))
-        {
-            IContextModule module = contexts[clock.Module];
-            HandoffDefinition? outgoing = profile.Handoffs.FirstOrDefault(h => h.From == clock.Name);
-            HandoffDefinition? incoming = profile.Handoffs.FirstOrDefault(h => h.To == clock.Name);
-            var stats = new ClockStats(clock.Name, clock.RateHz, clock.BudgetNs);
-            var stage = new SlowStage(clock, profile.BaseTickHz, module, channels[clock.Name], incoming is null ? null : channels[incoming.From], outgoing?.Mode ?? HandoffMode.Deterministic, stats, _observers);
-            historyRows = Math.Max(historyRows, stage.HistoryRows);
-            slow.Add(stage);
-        }
-
-        _slow = [.. slow];
-        _slowDue = new long[_slow.Length];
-        HeadStats = new HeadStats();
-        _output = new OutputStage(profile.Action, sink, HeadStats, _observers);
-        _history = new ObservationHistory(historyRows, Math.Max(1, options.ContextFields.Length));
-        HandoffDefinition? toHead = profile.Handoffs.FirstOrDefault(h => h.To == actionClock.Name);
-        var fastStats = new ClockStats(actionClock.Name, actionClock.RateHz, actionClock.BudgetNs);
-        _fast = new FastStage(profile, head, sensor, toHead is null ? null : channels[toHead.From], _output, _history, options, fastStats, HeadStats, _observers)
-        {
-            Latent = profile.Latent,
-        };
-        Channels = channels;
+        _graph = new ExecutorGraph(profile, head, contexts, sensor, options);
+        _state = _graph.NewState(sink);
     }
 
-    /// <summary>Real time: the least time from the end of the warm-up to tick 0.</summary>
-    public static readonly TimeSpan StartMargin = TimeSpan.FromMilliseconds(10);
+    /// <summary>Latent ages and recursion steps the action clock's head read.</summary>
+    public HeadStats HeadStats => _state.HeadStats;
 
-    /// <summary>Statistics of the action clock's head and output.</summary>
-    public HeadStats HeadStats { get; }
+    /// <summary>The run's ledger: every outcome and fault, counted per clock (read from any thread).</summary>
+    public RunLedger Ledger => _state.Ledger;
 
-    /// <summary>Per-clock statistics, slowest first, action clock last.</summary>
-    public IEnumerable<ClockStats> ClockStats => _slow.Select(s => s.Stats).Append(_fast.Stats);
+    /// <summary>Per-clock latency statistics, slowest first, action clock last.</summary>
+    public IEnumerable<ClockStats> ClockStats => _state.ClockStats;
 
     /// <summary>The latent channel each clock publishes to.</summary>
-    public IReadOnlyDictionary<string, LatentChannel> Channels { get; }
+    public IReadOnlyDictionary<string, LatentChannel> Channels => _state.Channels;
 
     /// <summary>Base ticks run so far (for progress displays; read from any thread).</summary>
-    public long BaseTicksDone => Volatile.Read(ref _lastBaseTick) + 1;
+    public long BaseTicksDone => _state.LastBaseTick + 1;
 
     /// <summary>True while a real-time run warms up before tick 0 (up to about 2 s; read from any thread).</summary>
-    public bool WarmingUp => Volatile.Read(ref _warmingUp);
+    public bool WarmingUp => _state.WarmingUp;
 
     /// <summary>Base ticks this run will take (0 before <see cref="Run"/>).</summary>
-    public long BaseTicksTotal => Volatile.Read(ref _totalTicks);
+    public long BaseTicksTotal => _state.TotalTicks;
 
     /// <summary>Observer exceptions swallowed so far.</summary>
-    public long ObserverFaults => _observers.Faults;
+    public long ObserverFaults => Ledger.Total(LedgerEntry.ObserverFault);
 
     /// <summary>True when the last run was cancelled before its end; the safe action was then emitted last.</summary>
-    public bool StoppedEarly { get; private set; }
+    public bool StoppedEarly => _state.StoppedEarly;
 
-    /// <summary>Runs for <paramref name="duration"/> on <paramref name="scheduler"/> and returns the summary.</summary>
+    /// <summary>The profile in effect (changes at a tick boundary after <see cref="Reload"/>).</summary>
+    public RateProfile Profile => _state.Current;
+
+    /// <summary>Reloads applied so far.</summary>
+    public long Reloads => _state.Reloads;
+
+    /// <summary>Test hook: the budget the running deadline watchdog times its deadlines with (null when none runs).</summary>
+    internal long? WatchdogBudgetNs => _state.Watchdog?.BudgetNs;
+
+    /// <summary>Runs for <paramref name="duration"/> of run time under <paramref name="driver"/> and returns the summary.</summary>
     /// <remarks>
-    /// Virtual mode needs a <see cref="VirtualTimeSchedulerBase{TAbsolute, TRelative}"/> (e.g. HistoricalScheduler)
-    /// and advances it itself; real-time mode blocks the caller until the run ends or is cancelled.
+    /// The driver paces the run: <see cref="VirtualTimeDriver"/> advances its virtual clock on the calling
+    /// thread; <see cref="RealTimeDriver"/> warms up, then blocks the caller until the run ends or is cancelled.
     /// </remarks>
-    public RunSummary Run(IScheduler scheduler, TimeSpan duration, CancellationToken cancellation = default)
+    public RunSummary Run(ClockDriver driver, TimeSpan duration, CancellationToken cancellation = default) =>
+        RunLoop.Run(_graph, _state, driver, duration, cancellation);
+
+    /// <summary>
+    /// Hot reload: <paramref name="updated"/> (already validated as a live edit of the current profile:
+    /// only budgets, overrun policies, latencies, the stale-latent policy and action limits differ)
+    /// takes effect at the next base-tick boundary. Safe to call from any thread.
+    /// </summary>
+    public void Reload(RateProfile updated)
     {
-        ArgumentNullException.ThrowIfNull(scheduler);
-        var wall = Stopwatch.StartNew();
-        DateTimeOffset tick0 = default;
-        long totalTicks = Math.Max(1, (duration.Ticks * 100) / _basePeriod);
-        Volatile.Write(ref _totalTicks, totalTicks);
-        using var done = new ManualResetEventSlim();
-        long NowNs() => (scheduler.Now - tick0).Ticks * 100;
-        DateTimeOffset ToTime(long ns) => tick0 + TimeSpan.FromTicks(ns / 100);
-
-        var runners = new List<ISlowRunner>();
-        foreach (SlowStage stage in _slow)
+        ArgumentNullException.ThrowIfNull(updated);
+        RateProfile profile = _graph.Profile;
+        if (updated.BaseTickHz != profile.BaseTickHz || updated.Action.Dimension != profile.Action.Dimension
+            || updated.Clocks.Count != profile.Clocks.Count || updated.Clocks.Any(c => !profile.Clocks.Any(o => o.Name == c.Name && o.RateHz == c.RateHz && o.OffsetTicks == c.OffsetTicks)))
         {
-            stage.Runner = _options.Mode == ExecutionMode.Virtual
-                ? new VirtualSlowRunner(scheduler, ToTime, _options.CostModel, _options.Recursion, _options.Resilience)
-                : new ThreadSlowRunner(stage.Clock.Name, NowNs, _options.Recursion, stage.Clock.Cpu, _options.Resilience);
-            runners.Add(stage.Runner);
+            throw new ArgumentException("a live reload may change budgets, policies and limits only; validate it with ProfileValidator.ValidateEdit first", nameof(updated));
         }
 
-        if (_options.Mode == ExecutionMode.RealTime)
-        {
-            Volatile.Write(ref _warmingUp, true);
-            try
-            {
-                WarmUp(runners, scheduler);
-            }
-            finally
-            {
-                Volatile.Write(ref _warmingUp, false);
-            }
-        }
-
-        // Tick 0 is booked after warm-up, so warm-up time is never counted as skipped periods, and at
-        // least StartMargin ahead, so the clock thread is up and waiting when it comes.
-        TimeSpan period = TimeSpan.FromTicks(_basePeriod / 100);
-        tick0 = scheduler.Now + (_options.Mode == ExecutionMode.RealTime && StartMargin > period ? StartMargin : period);
-        DeadlineWatchdog? watchdog = _options.Mode == ExecutionMode.RealTime && _options.DeadlineWatchdog
-            ? new DeadlineWatchdog(_fast, _output, tick0, _basePeriod, totalTicks, NowNs, _options.WatchdogFifoPriority)
-            : null;
-        Volatile.Write(ref _watchdog, watchdog);
-        Func<long, long> body = _ =>
-        {
-            long t = NowNs();
-            long k = ClockTime.LastTickAtOrBefore(0, 0, _basePeriod, t);
-            if (k >= totalTicks || cancellation.IsCancellationRequested)
-            {
-                done.Set();
-                return 0;
-            }
-
-            Tick(k);
-            return 0;
-        };
-        IDisposable periodic = scheduler is RealTime.RealTimeScheduler rt
-            ? rt.SchedulePeriodicAt(0L, tick0, period, body)
-            : scheduler.SchedulePeriodic(0L, period, body);
-
-        try
-        {
-            if (_options.Mode == ExecutionMode.Virtual)
-            {
-                if (scheduler is not VirtualTimeSchedulerBase<DateTimeOffset, TimeSpan> virtualScheduler)
-                {
-                    throw new ArgumentException("virtual mode needs a virtual-time scheduler such as HistoricalScheduler", nameof(scheduler));
-                }
-
-                virtualScheduler.AdvanceTo(ToTime((totalTicks - 1) * _basePeriod));
-            }
-            else
-            {
-                WaitHandle.WaitAny([done.WaitHandle, cancellation.WaitHandle]);
-            }
-        }
-        finally
-        {
-            periodic.Dispose();
-            Volatile.Write(ref _watchdog, null);
-            watchdog?.Dispose();
-            foreach (ISlowRunner runner in runners)
-            {
-                runner.Dispose();
-            }
-        }
-
-        if (cancellation.IsCancellationRequested && _lastBaseTick + 1 < totalTicks)
-        {
-            // Stopped early (SIGINT/SIGTERM, Ctrl-C, a host shutting down): leave the robot on the safe action.
-            StoppedEarly = true;
-            _output.EmitSafeOnStop(_options.Mode == ExecutionMode.Virtual ? (_lastBaseTick + 1) * _basePeriod : NowNs());
-        }
-
-        HeadStats.Flush();
-        return SummaryBuilder.Build(_profile, _options.Mode, _lastBaseTick + 1, _basePeriod, wall.Elapsed, ClockStats.ToList(), HeadStats, _output.ActionsSha256, Channels, _observers.Faults) with { StoppedEarly = StoppedEarly };
+        _state.QueueReload(updated);
     }
 
     /// <inheritdoc />
-    public void Dispose() => _output.Dispose();
+    public void Dispose() => _state.Dispose();
 
-    /// <summary>
-    /// One base tick. Public to the tests so the fast path's allocations can be measured without a scheduler.
-    /// </summary>
-    internal void Tick(long baseTick)
-    {
-        long t = baseTick * _basePeriod;
-        if (baseTick > _lastBaseTick + 1)
-        {
-            // The scheduler skipped whole periods after an overrun (or a late first wake-up, from -1): count
-            // them per clock, never replay them.
-            foreach (SlowStage s in _slow)
-            {
-                s.Stats.SkippedPeriods += s.TicksBetween(_lastBaseTick, baseTick);
-            }
-
-            _fast.Stats.SkippedPeriods += _fast.TicksBetween(_lastBaseTick, baseTick);
-        }
-
-        if (_pendingReload is not null)
-        {
-            ApplyReload();
-        }
-
-        Volatile.Write(ref _lastBaseTick, baseTick);
-        long fastTick = _fast.DueTick(baseTick);
-        if (fastTick >= 0)
-        {
-            _fast.Observe(t);
-        }
-
-        SlowStage[] slow = _slow;
-        long[] due = _slowDue;
-        bool anySlow = false;
-        for (int i = 0; i < slow.Length; i++)
-        {
-            long slowTick = slow[i].DueTick(baseTick);
-            due[i] = slowTick;
-            if (slowTick >= 0)
-            {
-                anySlow = true;
-                if (slow[i].Mode == HandoffMode.Deterministic)
-                {
-                    slow[i].PublishPending(t);
-                }
-            }
-        }
-
-        if (anySlow)
-        {
-            for (int i = 0; i < slow.Length; i++)
-            {
-                if (due[i] >= 0)
-                {
-                    slow[i].Trigger(due[i], t, _history);
-                }
-            }
-        }
-
-        if (fastTick >= 0)
-        {
-            _fast.Act(fastTick, t);
-        }
-    }
+    /// <summary>One base tick. Internal to the tests (and the overhead bench) so the fast path can be measured without a scheduler.</summary>
+    internal void Tick(long baseTick) => _graph.Tick(_state, baseTick);
 }

@@ -2,6 +2,7 @@ using MultiRate.Core.Budgets;
 using MultiRate.Core.Latent;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Resilience;
 using MultiRate.Scheduling.Stats;
@@ -17,7 +18,8 @@ namespace MultiRate.Scheduling.Executor;
 /// <see cref="Compute"/> and <see cref="Complete"/> on the runner's thread (in virtual time, the
 /// scheduler's thread). The only shared state is the pending snapshot (an interlocked reference) and
 /// the runner's busy flag. Every update goes through the runner's Polly pipeline (timeout, circuit
-/// breaker, fallback to the last latent); the fast thread only triggers.
+/// breaker, fallback to the last latent); the fast thread only triggers. Every trigger, skipped trigger,
+/// update outcome, fault and published latent is reported once to the run's <see cref="RunLedger"/>.
 /// </remarks>
 internal sealed class SlowStage
 {
@@ -27,11 +29,13 @@ internal sealed class SlowStage
     private readonly int _rows;
     private long _version;
     private LatentSnapshot? _pending;
-    private readonly ObserverSet _observers;
+    private readonly RunLedger _ledger;
+    private readonly int _clockIndex;
 
-    public SlowStage(ClockDefinition clock, long baseTickHz, IContextModule module, LatentChannel output, LatentChannel? upstream, HandoffMode mode, ClockStats stats, ObserverSet observers)
+    public SlowStage(ClockDefinition clock, long baseTickHz, IContextModule module, LatentChannel output, LatentChannel? upstream, HandoffMode mode, ClockStats stats, RunLedger ledger)
     {
-        _observers = observers;
+        _ledger = ledger;
+        _clockIndex = ledger.IndexOf(clock.Name);
         Clock = clock;
         Module = module;
         Output = output;
@@ -60,6 +64,12 @@ internal sealed class SlowStage
 
     public ISlowRunner Runner { get; set; } = null!;
 
+    /// <summary>Counts one <paramref name="entry"/> on this clock (circuit transitions, abandoned workers, late results).</summary>
+    public void Report(LedgerEntry entry) => _ledger.Add(entry, _clockIndex);
+
+    /// <summary>Counts periods of this clock that the scheduler skipped whole (no trigger ran).</summary>
+    public void ReportSkippedPeriods(long periods) => _ledger.Add(LedgerEntry.SkippedPeriod, _clockIndex, periods);
+
     /// <summary>Slow tick index at base tick <paramref name="baseTick"/>, or -1 when this clock is not due.</summary>
     public long DueTick(long baseTick) => _due.DueTick(baseTick);
 
@@ -74,28 +84,19 @@ internal sealed class SlowStage
     public void PublishPending(long timeNs)
     {
         LatentSnapshot? ready = Interlocked.Exchange(ref _pending, null);
-        if (ready is not null)
+        if (ready is not null && Output.Publish(ready))
         {
-            Output.Publish(ready);
-            if (_observers.Any)
-            {
-                _observers.Latent(Clock.Name, ready, timeNs);
-            }
+            _ledger.Latent(_clockIndex, ready, timeNs);
         }
     }
 
     /// <summary>Starts an update unless the previous one still runs (then skips and counts).</summary>
     public void Trigger(long slowTick, long timeNs, ObservationHistory history)
     {
-        Stats.Ticks++;
+        _ledger.Add(LedgerEntry.Tick, _clockIndex);
         if (Runner.Busy)
         {
-            Stats.Misses++;
-            if (_observers.Any)
-            {
-                _observers.SlowTick(new SlowTickRecord(Clock.Name, slowTick, timeNs, timeNs, 0, Clock.BudgetNs, SlowTickOutcome.Skipped, 0));
-            }
-
+            _ledger.SlowTick(_clockIndex, new SlowTickRecord(Clock.Name, slowTick, timeNs, timeNs, 0, Clock.BudgetNs, SlowTickOutcome.Skipped, 0));
             return;
         }
 
@@ -139,25 +140,20 @@ internal sealed class SlowStage
             Stats.RecordLatency(elapsedNs);
         }
 
-        if (_observers.Any)
-        {
-            SlowTickOutcome outcome = ok ? SlowTickOutcome.Completed : attempt.Outcome == SlowOutcome.Rejected ? SlowTickOutcome.Rejected : SlowTickOutcome.Faulted;
-            _observers.SlowTick(new SlowTickRecord(Clock.Name, slowTick, timeNs, finishedNs, elapsedNs, Clock.BudgetNs, outcome, result.RecursionSteps));
-        }
-
+        SlowTickOutcome outcome = ok ? SlowTickOutcome.Completed : attempt.Outcome == SlowOutcome.Rejected ? SlowTickOutcome.Rejected : SlowTickOutcome.Faulted;
+        _ledger.SlowTick(_clockIndex, new SlowTickRecord(Clock.Name, slowTick, timeNs, finishedNs, elapsedNs, Clock.BudgetNs, outcome, result.RecursionSteps));
         if (!ok)
         {
-            Count(attempt.Outcome, slowTick, finishedNs);
+            _ledger.Fault(FaultOf(attempt.Outcome), _clockIndex, Clock.Name, finishedNs, slowTick);
             return;
         }
 
         var snapshot = new LatentSnapshot(++_version, slowTick, timeNs, finishedNs, result.RecursionSteps, result.Latent!);
         if (Mode == HandoffMode.Latest)
         {
-            Output.Publish(snapshot);
-            if (_observers.Any)
+            if (Output.Publish(snapshot))
             {
-                _observers.Latent(Clock.Name, snapshot, finishedNs);
+                _ledger.Latent(_clockIndex, snapshot, finishedNs);
             }
         }
         else
@@ -166,38 +162,13 @@ internal sealed class SlowStage
         }
     }
 
-    private void Count(SlowOutcome outcome, long slowTick, long finishedNs)
+    private static LedgerEntry FaultOf(SlowOutcome outcome) => outcome switch
     {
-        ResilienceCounters c = Stats.Resilience;
-        FaultKind kind;
-        switch (outcome)
-        {
-            case SlowOutcome.Rejected:
-                c.CircuitRejections++;
-                kind = FaultKind.CircuitRejected;
-                break;
-            case SlowOutcome.TimedOut:
-                Stats.Faults++;
-                c.ContextTimeouts++;
-                kind = FaultKind.ContextTimeout;
-                break;
-            case SlowOutcome.NonFinite:
-                Stats.Faults++;
-                c.ContextNonFinite++;
-                kind = FaultKind.ContextNonFinite;
-                break;
-            default:
-                Stats.Faults++;
-                c.ContextFaults++;
-                kind = FaultKind.ContextFault;
-                break;
-        }
-
-        if (_observers.Any)
-        {
-            _observers.Fault(new FaultRecord(kind, Clock.Name, finishedNs, slowTick));
-        }
-    }
+        SlowOutcome.Rejected => LedgerEntry.CircuitRejected,
+        SlowOutcome.TimedOut => LedgerEntry.ContextTimeout,
+        SlowOutcome.NonFinite => LedgerEntry.ContextNonFinite,
+        _ => LedgerEntry.ContextFault,
+    };
 
     private static bool AllFinite(float[] values)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MultiRate.Core.Budgets;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Resilience;
 
 namespace MultiRate.Scheduling.Executor;
@@ -81,7 +82,7 @@ internal sealed class ThreadSlowRunner : ISlowRunner
     /// </summary>
     public void WarmUp(SlowStage stage)
     {
-        _warmUpPipeline ??= new SlowPathPipeline(() => stage.Clock, _resilience, _time, new ResilienceCounters());
+        _warmUpPipeline ??= new SlowPathPipeline(() => stage.Clock, _resilience, _time, static _ => { });
 
         // What the run calls on the side at this clock's rate, so tiering promotes it now, not 30 calls
         // (3 s at 10 Hz) into the run: the trigger's Busy check (through the interface) and the clock read.
@@ -120,7 +121,7 @@ internal sealed class ThreadSlowRunner : ISlowRunner
             bool warmingUp = _warmingUp;
             SlowPathPipeline pipeline = warmingUp
                 ? _warmUpPipeline!
-                : _pipeline ??= new SlowPathPipeline(() => stage.Clock, _resilience, _time, stage.Stats.Resilience);
+                : _pipeline ??= new SlowPathPipeline(() => stage.Clock, _resilience, _time, stage.Report);
             long started = Stopwatch.GetTimestamp();
             SlowAttempt attempt = _abandoned >= _resilience.MaxAbandonedWorkers || Volatile.Read(ref _stuck) > 0
                 ? new SlowAttempt(new ContextResult(ModuleOutcome.Faulted, null, 0), SlowOutcome.Rejected)
@@ -135,7 +136,7 @@ internal sealed class ThreadSlowRunner : ISlowRunner
                 {
                     _worker = null;
                     _abandoned++;
-                    stage.Stats.Resilience.AbandonedWorkers++;
+                    stage.Report(LedgerEntry.AbandonedWorker);
                 }
                 else
                 {
@@ -161,7 +162,7 @@ internal sealed class ThreadSlowRunner : ISlowRunner
         _worker ??= new ComputeWorker("multirate-" + _name + "-compute", _cpu, () =>
         {
             Interlocked.Decrement(ref _stuck);
-            Interlocked.Increment(ref stage.Stats.Resilience.LateResults);
+            stage.Report(LedgerEntry.LateResult);
         });
         Task<ContextResult> call = _worker.Run(() =>
         {

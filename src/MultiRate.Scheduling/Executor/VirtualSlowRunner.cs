@@ -27,17 +27,17 @@ internal sealed class VirtualSlowRunner : ISlowRunner
 {
     private static readonly long NeverNs = TimeSpan.FromDays(1).Ticks * 100;
     private readonly IScheduler _scheduler;
-    private readonly Func<long, DateTimeOffset> _toTime;
+    private readonly Func<long> _nowNs;
     private readonly IComputeCostModel _costs;
     private readonly int _maxSteps;
     private readonly ResilienceOptions _resilience;
     private readonly SchedulerTimeProvider _time;
     private SlowPathPipeline? _pipeline;
 
-    public VirtualSlowRunner(IScheduler scheduler, Func<long, DateTimeOffset> toTime, IComputeCostModel costs, int maxSteps, ResilienceOptions? resilience = null)
+    public VirtualSlowRunner(IScheduler scheduler, Func<long> nowNs, IComputeCostModel costs, int maxSteps, ResilienceOptions? resilience = null)
     {
         _scheduler = scheduler;
-        _toTime = toTime;
+        _nowNs = nowNs;
         _costs = costs;
         _maxSteps = maxSteps;
         _resilience = resilience ?? ResilienceOptions.Default;
@@ -49,7 +49,7 @@ internal sealed class VirtualSlowRunner : ISlowRunner
     public void Start(SlowStage stage, long slowTick, long timeNs)
     {
         Busy = true;
-        _pipeline ??= new SlowPathPipeline(() => stage.Clock, _resilience, _time, stage.Stats.Resilience);
+        _pipeline ??= new SlowPathPipeline(() => stage.Clock, _resilience, _time, stage.Report);
         long measured = 0;
         ValueTask<SlowAttempt> pending = _pipeline.ExecuteAsync(async ct =>
         {
@@ -81,6 +81,10 @@ internal sealed class VirtualSlowRunner : ISlowRunner
         }
     }
 
+    public void WarmUp(SlowStage stage)
+    {
+    }
+
     public void Dispose()
     {
     }
@@ -88,7 +92,7 @@ internal sealed class VirtualSlowRunner : ISlowRunner
     private void Finish(SlowStage stage, long slowTick, long timeNs, SlowAttempt attempt, long measured)
     {
         Busy = false;
-        long finished = (_scheduler.Now - _toTime(0)).Ticks * 100;
+        long finished = _nowNs();
         stage.Complete(slowTick, timeNs, attempt, finished, attempt.Outcome == SlowOutcome.Rejected ? 0 : measured);
     }
 }

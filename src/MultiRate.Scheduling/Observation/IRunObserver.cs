@@ -5,7 +5,8 @@ namespace MultiRate.Scheduling.Observation;
 
 /// <summary>
 /// Sees everything a run does, as it happens: every emitted action, every fast and slow tick with its
-/// timing, every latent published. Recorders, metrics and fault logs hang off this.
+/// timing, every latent published, every fault. Recorders, metrics and fault logs hang off this. Each
+/// event comes from the run's ledger, in the same call that counted it.
 /// </summary>
 /// <remarks>
 /// Calls arrive on the thread that did the work: the fast (dispatcher) thread, a slow worker thread,
@@ -34,7 +35,10 @@ public interface IRunObserver
     /// <param name="publishedNs">Run time at which it became visible, ns.</param>
     void OnLatentPublished(string clock, LatentSnapshot snapshot, long publishedNs);
 
-    /// <summary>A fault was counted (module failure, timeout, circuit rejection, sensor or sink fault).</summary>
+    /// <summary>
+    /// A fault was counted in the run's ledger, in the same call (a miss, a head fault, a non-finite action,
+    /// a context failure, timeout or circuit rejection, a sensor or sink fault; docs/vocabulary.md).
+    /// </summary>
     /// <remarks>Default: ignored, so observers that don't care need not implement it.</remarks>
     void OnFault(in FaultRecord record)
     {

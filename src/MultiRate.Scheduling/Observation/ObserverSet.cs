@@ -8,25 +8,26 @@ namespace MultiRate.Scheduling.Observation;
 /// <summary>
 /// Fans each event out to the run's observers. An observer that throws is counted and skipped, never
 /// allowed to stop the tick. No allocation: a plain array loop, and the per-event calls are static
-/// lambdas (cached delegates) taking the event by reference.
+/// lambdas (cached delegates) taking the event by reference. Owned by the <see cref="Ledger.RunLedger"/>,
+/// which counts each event before passing it on.
 /// </summary>
 internal sealed class ObserverSet
 {
     private readonly IRunObserver[] _observers;
-    private long _faults;
+    private readonly Action _onObserverFault;
 
-    public ObserverSet(IEnumerable<IRunObserver>? observers) => _observers = observers?.ToArray() ?? [];
+    /// <summary>Creates the set; <paramref name="onObserverFault"/> counts each exception an observer throws.</summary>
+    public ObserverSet(IEnumerable<IRunObserver>? observers, Action onObserverFault)
+    {
+        _observers = observers?.ToArray() ?? [];
+        _onObserverFault = onObserverFault;
+    }
 
     /// <summary>One observer call with its event.</summary>
     private delegate void Call<T>(IRunObserver observer, in T e)
         where T : allows ref struct;
 
-    public static ObserverSet Empty { get; } = new(null);
-
     public bool Any => _observers.Length > 0;
-
-    /// <summary>Exceptions thrown by observers (each one swallowed).</summary>
-    public long Faults => Interlocked.Read(ref _faults);
 
     public void Action(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action) =>
         Fan(new ActionEvent(timeNs, tick, kind, action), static (o, in e) => o.OnAction(e.TimeNs, e.Tick, e.Kind, e.Values));
@@ -73,7 +74,7 @@ internal sealed class ObserverSet
             catch (Exception)
 #pragma warning restore CA1031
             {
-                Interlocked.Increment(ref _faults);
+                _onObserverFault();
             }
         }
     }

@@ -1,13 +1,14 @@
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
-using MultiRate.Scheduling.Observation;
-using MultiRate.Scheduling.Stats;
+using MultiRate.Scheduling.Ledger;
 
 namespace MultiRate.Scheduling.Output;
 
 /// <summary>
 /// The last stage of every fast tick: guards, clamps and rate-limits the action, hands exactly one
-/// action to the sink, hashes it and counts it.
+/// action to the sink and hashes it. Each emission returns what it did (an <see cref="Emission"/>:
+/// kind, why, clamped, sink failed) and reports that once to the run's <see cref="RunLedger"/>, which
+/// counts it and passes the action to the observers while its values are still valid.
 /// </summary>
 /// <remarks>
 /// Called by the fast thread and, in real time, by the deadline watchdog. Exactly one of them emits
@@ -24,23 +25,25 @@ internal sealed class OutputStage : IDisposable
     private readonly int _dimension;
     private readonly float[] _state; // [work | last]: the action being emitted, then the last one emitted
     private readonly IActuatorSink? _sink;
-    private readonly HeadStats _stats;
+    private readonly RunLedger _ledger;
     private readonly ActionHasher _hasher = new();
-    private readonly ObserverSet _observers;
     private OutputLimits _limits;
     private long _lastTimeNs = long.MinValue;
     private long _claimed = -1;
     private long _emitted = -1;
 
-    public OutputStage(ActionSpec spec, IActuatorSink? sink, HeadStats stats, ObserverSet? observers = null)
+    /// <summary>Creates the stage.</summary>
+    /// <param name="spec">Safe action and limits.</param>
+    /// <param name="sink">Where actions go (null: nowhere).</param>
+    /// <param name="ledger">Where each emission is reported (null: a private ledger of one clock, for probes and tests).</param>
+    public OutputStage(ActionSpec spec, IActuatorSink? sink, RunLedger? ledger = null)
     {
-        _observers = observers ?? ObserverSet.Empty;
+        _ledger = ledger ?? new RunLedger(["output"], "output");
         _limits = new OutputLimits(spec);
         _dimension = _limits.Dimension;
         _state = new float[2 * _dimension];
         _limits.Safe.CopyTo(Last);
         _sink = sink;
-        _stats = stats;
     }
 
     public int Dimension => _dimension;
@@ -52,7 +55,10 @@ internal sealed class OutputStage : IDisposable
 
     private Span<float> Work => _state.AsSpan(0, _dimension);
 
-    /// <summary>Claims tick <paramref name="tick"/> for emission; false when it (or a later tick) was already claimed.</summary>
+    /// <summary>
+    /// Claims tick <paramref name="tick"/> for emission; false when it (or a later tick) was already claimed.
+    /// Ticks skipped over by a successful claim are counted as periods without an action.
+    /// </summary>
     /// <param name="tick">The tick index.</param>
     /// <param name="previous">The tick claimed before it (-1 for none): pass it to the emission.</param>
     public bool TryClaim(long tick, out long previous)
@@ -69,34 +75,43 @@ internal sealed class OutputStage : IDisposable
             if (Interlocked.CompareExchange(ref _claimed, tick, current) == current)
             {
                 previous = current;
+                if (tick - current > 1)
+                {
+                    // Claims only move forward: the ticks between the two claims can never get an action now.
+                    _ledger.Add(LedgerEntry.PeriodWithoutAction, _ledger.ActionClock, tick - current - 1);
+                }
+
                 return true;
             }
         }
     }
 
-    /// <summary>Emits the head's action for a claimed tick, or a hold if it is not finite.</summary>
-    public void EmitModel(long timeNs, long tick, long previous, ActionKind kind, ReadOnlySpan<float> action)
+    /// <summary>Emits the head's action for a claimed tick, or a hold (reason: non-finite) if any value is NaN or infinite.</summary>
+    public Emission EmitModel(long timeNs, long tick, long previous, ActionKind kind, ReadOnlySpan<float> action)
     {
         AwaitTurn(previous);
         foreach (float v in action)
         {
             if (!float.IsFinite(v))
             {
-                _stats.NonFiniteActions++;
-                Fallback(timeNs, tick, OverrunPolicy.Hold);
-                return;
+                return Fallback(timeNs, tick, OverrunPolicy.Hold, LedgerEntry.NonFiniteAction);
             }
         }
 
         action.CopyTo(Work);
-        Emit(timeNs, tick, kind);
+        return Emit(timeNs, tick, kind, kind == ActionKind.Degraded ? LedgerEntry.DegradedAction : LedgerEntry.ModelAction);
     }
 
     /// <summary>Emits the hold or the safe action, as the policy says, for a claimed tick.</summary>
-    public void EmitFallback(long timeNs, long tick, long previous, OverrunPolicy policy)
+    /// <param name="timeNs">Run time of the action.</param>
+    /// <param name="tick">The claimed tick.</param>
+    /// <param name="previous">The tick claimed before it (from <see cref="TryClaim"/>).</param>
+    /// <param name="policy">Hold or safe.</param>
+    /// <param name="reason">Why: one of <see cref="LedgerNames.FallbackReasons"/>.</param>
+    public Emission EmitFallback(long timeNs, long tick, long previous, OverrunPolicy policy, LedgerEntry reason)
     {
         AwaitTurn(previous);
-        Fallback(timeNs, tick, policy);
+        return Fallback(timeNs, tick, policy, reason);
     }
 
     /// <summary>
@@ -113,7 +128,7 @@ internal sealed class OutputStage : IDisposable
         }
 
         AwaitTurn(previous);
-        Fallback(Math.Max(timeNs, _lastTimeNs), tick, OverrunPolicy.SafeAction);
+        Fallback(Math.Max(timeNs, _lastTimeNs), tick, OverrunPolicy.SafeAction, LedgerEntry.FallbackStop);
         return tick;
     }
 
@@ -138,25 +153,24 @@ internal sealed class OutputStage : IDisposable
         }
     }
 
-    private void Fallback(long timeNs, long tick, OverrunPolicy policy)
+    private Emission Fallback(long timeNs, long tick, OverrunPolicy policy, LedgerEntry reason)
     {
         if (policy == OverrunPolicy.SafeAction)
         {
             Volatile.Read(ref _limits).Safe.CopyTo(Work);
-            Emit(timeNs, tick, ActionKind.Safe);
+            return Emit(timeNs, tick, ActionKind.Safe, reason);
         }
-        else
-        {
-            Last.CopyTo(Work);
-            Emit(timeNs, tick, ActionKind.Hold);
-        }
+
+        Last.CopyTo(Work);
+        return Emit(timeNs, tick, ActionKind.Hold, reason);
     }
 
-    private void Emit(long timeNs, long tick, ActionKind kind)
+    private Emission Emit(long timeNs, long tick, ActionKind kind, LedgerEntry reason)
     {
         Span<float> work = Work;
-        Limit(timeNs, work);
+        bool clamped = Limit(timeNs, work);
         _hasher.Append(tick, kind, work);
+        bool sinkFailed = false;
         try
         {
             _sink?.Write(timeNs, tick, kind, work);
@@ -165,30 +179,24 @@ internal sealed class OutputStage : IDisposable
         catch (Exception)
 #pragma warning restore CA1031
         {
-            _stats.SinkFaults++;
+            sinkFailed = true;
         }
 
-        if (_observers.Any)
-        {
-            _observers.Action(timeNs, tick, kind, work);
-        }
+        var emission = new Emission(kind, reason, clamped, sinkFailed);
 
+        // Reported before the release below: the observers read the values in the work buffer, which the
+        // next emitter (the other thread) may overwrite once released.
+        _ledger.Action(in emission, timeNs, tick, work);
         work.CopyTo(Last);
         _lastTimeNs = timeNs;
-        _stats.Actions++;
-        switch (kind)
-        {
-            case ActionKind.Model: _stats.ModelActions++; break;
-            case ActionKind.Degraded: _stats.DegradedActions++; break;
-            case ActionKind.Hold: _stats.HoldActions++; break;
-            default: _stats.SafeActions++; break;
-        }
 
         // Release: the next emitter (either thread) sees everything written above.
         Volatile.Write(ref _emitted, tick);
+        return emission;
     }
 
-    private void Limit(long timeNs, Span<float> work)
+    /// <summary>Clamps <paramref name="work"/> to the limits in place; true when any value changed.</summary>
+    private bool Limit(long timeNs, Span<float> work)
     {
         OutputLimits limits = Volatile.Read(ref _limits);
         ReadOnlySpan<float> min = limits.Min;
@@ -212,9 +220,6 @@ internal sealed class OutputStage : IDisposable
             work[i] = c;
         }
 
-        if (clamped)
-        {
-            _stats.ClampedActions++;
-        }
+        return clamped;
     }
 }

@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Runtime.CompilerServices;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Scheduling.RealTime;
 
@@ -25,8 +26,11 @@ namespace MultiRate.Scheduling.RealTime;
 /// due times. Scheduling from any thread is safe. Steady-state periodic work allocates nothing.
 /// Work scheduled from another thread less than 5 ms ahead of the thread's current sleep target
 /// may wait until that target; the runtime schedules its periodic work before starting.
+/// Capabilities (<see cref="ISchedulerPeriodic"/>, <see cref="IStopwatchProvider"/>, <see cref="INanosecondClock"/>,
+/// <see cref="ITickScheduler"/>) are offered through <see cref="IServiceProvider.GetService"/>. Time is
+/// CLOCK_MONOTONIC in nanoseconds, the same for every instance: there is no process-wide epoch object.
 /// </remarks>
-public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwatchProvider, IDisposable
+public sealed partial class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwatchProvider, IServiceProvider, INanosecondClock, ITickScheduler, IClockThreadWarmUp, IDisposable
 {
     private const long CoarseWaitNs = 5_000_000;
 
@@ -35,11 +39,10 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
     private readonly object _gate = new();
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _placed = new();
-    // One time base for every instance, so clocks on different scheduler threads share tick 0.
-    private static readonly long SharedEpochMonoNs = NativeClock.MonotonicNs();
-    private static readonly DateTimeOffset SharedEpochWall = DateTimeOffset.UtcNow;
-    private readonly long _epochMonoNs = SharedEpochMonoNs;
-    private readonly DateTimeOffset _epochWall = SharedEpochWall;
+    // Only the DateTimeOffset view (IScheduler.Now) needs an epoch: this instance's own. Deadlines shared
+    // between schedulers are monotonic nanoseconds (INanosecondClock), which need none.
+    private readonly long _epochMonoNs = NativeClock.MonotonicNs();
+    private readonly DateTimeOffset _epochWall = DateTimeOffset.UtcNow;
     private long _seq;
     private long _skipped;
     private long _faults;
@@ -103,13 +106,6 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
         return Enqueue(new PeriodicWork<TState>(state, action, NativeClock.MonotonicNs() + periodNs, periodNs));
     }
 
-    /// <summary>Like <see cref="SchedulePeriodic{TState}"/>, but the first run is at <paramref name="firstDue"/>, so several clocks can share one tick 0.</summary>
-    public IDisposable SchedulePeriodicAt<TState>(TState state, DateTimeOffset firstDue, TimeSpan period, Func<TState, TState> action)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
-        return Enqueue(new PeriodicWork<TState>(state, action, ToMonotonicNs(firstDue), period.Ticks * 100));
-    }
-
     /// <inheritdoc />
     public IStopwatch StartStopwatch() => new MonotonicStopwatch();
 
@@ -131,28 +127,6 @@ public sealed class RealTimeScheduler : IScheduler, ISchedulerPeriodic, IStopwat
         {
             _thread.Join();
         }
-    }
-
-    /// <summary>
-    /// Compiles the periodic path (a work item's run, the deadline book's booking and catch-up after an
-    /// overrun) on the calling thread without touching this scheduler's queue or counters. Called from the
-    /// real-time start-up on the clock thread: otherwise tick 0 compiled it there and started late.
-    /// </summary>
-    internal void PreparePeriodicPath()
-    {
-        const long PeriodNs = 1_000_000;
-        long now = NativeClock.MonotonicNs();
-        var book = new Core.Timing.DeadlineBook(now - (10 * PeriodNs), 0, PeriodNs);
-        book.BookNext(now);
-        book.CatchUp(now);
-        _ = book.Skipped + book.Index + book.Deadline;
-        NativeClock.SleepUntil(now); // already past: returns at once
-
-        // Due an hour ahead with an hourly period: runs the work once and books the next deadline without
-        // skipping (and counting) anything, however long this thread is preempted meanwhile.
-        const long HourNs = 3_600_000_000_000;
-        var work = new PeriodicWork<long>(0, static n => n + 1, now + HourNs, HourNs);
-        _ = work.Invoke(this) && work.IsPeriodic && work.Skipped == 0;
     }
 
     internal void CountSkipped(long n)

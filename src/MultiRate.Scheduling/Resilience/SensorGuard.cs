@@ -1,5 +1,5 @@
 using MultiRate.Core.Sensors;
-using MultiRate.Scheduling.Observation;
+using MultiRate.Scheduling.Ledger;
 
 namespace MultiRate.Scheduling.Resilience;
 
@@ -22,8 +22,7 @@ namespace MultiRate.Scheduling.Resilience;
 internal sealed class SensorGuard
 {
     private readonly ITimedSensorSource _source;
-    private readonly ResilienceCounters _counters;
-    private readonly ObserverSet _observers;
+    private readonly RunLedger _ledger;
     private readonly string[] _names;
     private readonly int[][] _fieldsOf;
     private readonly long _dropoutNs;
@@ -40,11 +39,10 @@ internal sealed class SensorGuard
     private readonly bool[] _inDropout;
     private readonly float[] _held;
 
-    public SensorGuard(ITimedSensorSource source, ResilienceOptions options, ResilienceCounters counters, ObserverSet observers)
+    public SensorGuard(ITimedSensorSource source, ResilienceOptions options, RunLedger ledger)
     {
         _source = source;
-        _counters = counters;
-        _observers = observers;
+        _ledger = ledger;
         _names = [.. source.Streams];
         int n = _names.Length;
         _fieldsOf = [.. Enumerable.Range(0, n).Select(s => Enumerable.Range(0, source.Fields.Count).Where(f => source.StreamOfField[f] == s).ToArray())];
@@ -79,8 +77,7 @@ internal sealed class SensorGuard
                 if (_lastDelivery[s] > 0 && !_inDropout[s] && sensorNs - _lastArrival[s] > _dropoutNs)
                 {
                     _inDropout[s] = true;
-                    _counters.SensorDropouts++;
-                    Raise(FaultKind.SensorDropout, s, runNs, tick);
+                    Raise(LedgerEntry.SensorDropout, s, runNs, tick);
                 }
             }
             else
@@ -111,28 +108,24 @@ internal sealed class SensorGuard
         else if (sampleNs == _lastAccepted[s])
         {
             _rejected[s] = true;
-            _counters.SensorDuplicates++;
-            Raise(FaultKind.SensorDuplicate, s, runNs, tick);
+            Raise(LedgerEntry.SensorDuplicate, s, runNs, tick);
         }
         else if (sampleNs < _lastAccepted[s] - _jumpNs)
         {
             // A clock that jumped back stays jumped: the samples are fresh, only their time base moved.
-            _counters.SensorClockJumps++;
-            Raise(FaultKind.SensorClockJump, s, runNs, tick);
+            Raise(LedgerEntry.SensorClockJump, s, runNs, tick);
             Accept(s, sampleNs, delay, reanchor: true, values);
         }
         else if (sampleNs < _lastAccepted[s])
         {
             _rejected[s] = true;
-            _counters.SensorOutOfOrder++;
-            Raise(FaultKind.SensorOutOfOrder, s, runNs, tick);
+            Raise(LedgerEntry.SensorOutOfOrder, s, runNs, tick);
         }
         else
         {
             if (delay - _usualDelay[s] > _lateNs)
             {
-                _counters.SensorLate++;
-                Raise(FaultKind.SensorLate, s, runNs, tick);
+                    Raise(LedgerEntry.SensorLate, s, runNs, tick);
             }
 
             Accept(s, sampleNs, delay, reanchor: false, values);
@@ -151,11 +144,6 @@ internal sealed class SensorGuard
         }
     }
 
-    private void Raise(FaultKind kind, int stream, long runNs, long tick)
-    {
-        if (_observers.Any)
-        {
-            _observers.Fault(new FaultRecord(kind, _names[stream], runNs, tick));
-        }
-    }
+    /// <summary>Counts the fault on the action clock (the guard runs in its tick) and reports it with the stream as its source.</summary>
+    private void Raise(LedgerEntry kind, int stream, long runNs, long tick) => _ledger.Fault(kind, _ledger.ActionClock, _names[stream], runNs, tick);
 }

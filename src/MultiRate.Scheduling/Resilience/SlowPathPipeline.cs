@@ -1,5 +1,6 @@
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
+using MultiRate.Scheduling.Ledger;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Fallback;
@@ -29,15 +30,20 @@ internal sealed class SlowPathPipeline
     private static readonly ResiliencePropertyKey<SlowOutcome> OutcomeKey = new("multirate.slow-outcome");
     private readonly ResiliencePipeline<ContextResult> _pipeline;
     private readonly CircuitBreakerStateProvider _state = new();
-    private readonly ResilienceCounters _counters;
+    private readonly Action<LedgerEntry> _report;
 
-    public SlowPathPipeline(Func<ClockDefinition> clock, ResilienceOptions options, TimeProvider time, ResilienceCounters counters)
+    /// <summary>Builds the pipeline.</summary>
+    /// <param name="clock">The clock as it is now (read at each update, so a hot reload retimes it).</param>
+    /// <param name="options">Limits.</param>
+    /// <param name="time">The clock the timeout and breaker run on.</param>
+    /// <param name="report">Counts a circuit transition in the run's ledger (on this clock).</param>
+    public SlowPathPipeline(Func<ClockDefinition> clock, ResilienceOptions options, TimeProvider time, Action<LedgerEntry> report)
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        ArgumentNullException.ThrowIfNull(counters);
-        _counters = counters;
+        ArgumentNullException.ThrowIfNull(report);
+        _report = report;
         ClockDefinition initial = clock();
         _pipeline = new ResiliencePipelineBuilder<ContextResult> { TimeProvider = time }
             .AddFallback(new FallbackStrategyOptions<ContextResult>
@@ -104,17 +110,17 @@ internal sealed class SlowPathPipeline
         bool probe = before is CircuitState.Open or CircuitState.HalfOpen && kind != SlowOutcome.Rejected;
         if (probe)
         {
-            Interlocked.Increment(ref _counters.CircuitHalfOpened);
+            _report(LedgerEntry.CircuitHalfOpened);
         }
 
         if (after == CircuitState.Open && (before != CircuitState.Open || probe))
         {
-            Interlocked.Increment(ref _counters.CircuitOpened);
+            _report(LedgerEntry.CircuitOpened);
         }
 
         if (after == CircuitState.Closed && before != CircuitState.Closed)
         {
-            Interlocked.Increment(ref _counters.CircuitClosed);
+            _report(LedgerEntry.CircuitClosed);
         }
     }
 

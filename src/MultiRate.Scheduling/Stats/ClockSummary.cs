@@ -3,10 +3,10 @@ namespace MultiRate.Scheduling.Stats;
 /// <summary>End-of-run figures for one clock.</summary>
 /// <param name="Name">Clock name.</param>
 /// <param name="RateHz">Configured rate.</param>
-/// <param name="Ticks">Ticks that ran (slow clocks: triggers, including skipped ones).</param>
-/// <param name="Misses">Deadline misses (action clock) or triggers skipped because the previous update still ran (slow clocks).</param>
-/// <param name="SkippedPeriods">Whole periods skipped after scheduler overruns.</param>
-/// <param name="Faults">Module faults.</param>
+/// <param name="Ticks">Periods whose work ran (context clocks: triggers, including skipped triggers).</param>
+/// <param name="Misses">Action clock: misses (no model result by the deadline). Context clock: skipped triggers (the previous update still ran).</param>
+/// <param name="SkippedPeriods">Periods whose work did not run at all (the scheduler overran past them).</param>
+/// <param name="Faults">Module faults: head faults and non-finite results (action clock); context faults, non-finite latents and timeouts (context clocks).</param>
 /// <param name="BudgetUs">Budget in microseconds.</param>
 /// <param name="LatencyP50Us">Compute latency p50.</param>
 /// <param name="LatencyP99Us">Compute latency p99.</param>

@@ -18,7 +18,7 @@ public sealed record RunSummary
     /// <summary>Per-clock figures, slowest first.</summary>
     public required IReadOnlyList<ClockSummary> Clocks { get; init; }
 
-    /// <summary>Actions emitted (one per fast tick that ran).</summary>
+    /// <summary>Actions sent: one per action-clock period that got one (a tick, or a skipped period the watchdog covered), plus the stop action.</summary>
     public required long Actions { get; init; }
 
     /// <summary>Actions by kind: model, degraded, hold, safe.</summary>
@@ -48,8 +48,15 @@ public sealed record RunSummary
     /// <summary>Recursion steps of the latents read: p50 and max.</summary>
     public required double RecursionStepsP50 { get; init; }
 
-    /// <summary>Non-finite head outputs replaced, sink faults and other notes.</summary>
+    /// <summary>Faults and protections that fired, by their stable names (<see cref="Ledger.LedgerNames.Guards"/>).</summary>
     public required IReadOnlyDictionary<string, long> Guards { get; init; }
+
+    /// <summary>
+    /// Every count of the run's ledger (per clock and in total, by entry and by stable name): the figures
+    /// above are read from it, and outputs that need more (fallback reasons, skipped triggers, circuit
+    /// transitions) read it here. Null only for summaries not built from a run.
+    /// </summary>
+    public Ledger.LedgerSnapshot? Ledger { get; init; }
 
     /// <summary>True when the run was stopped before its end (signal, Ctrl-C); the last action sent was then the safe action.</summary>
     public bool StoppedEarly { get; init; }

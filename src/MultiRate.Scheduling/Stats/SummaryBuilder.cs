@@ -1,11 +1,12 @@
 using HdrHistogram;
-using MultiRate.Core.Latent;
 using MultiRate.Core.Rates;
 using MultiRate.Scheduling.Executor;
+using MultiRate.Scheduling.Ledger;
 
 namespace MultiRate.Scheduling.Stats;
 
-/// <summary>Turns the counters of a finished run into a <see cref="RunSummary"/>.</summary>
+/// <summary>Turns a finished run's ledger and distributions into a <see cref="RunSummary"/>.</summary>
+/// <remarks>Every count comes from the ledger; the histograms give only latencies, latent ages and recursion steps.</remarks>
 internal static class SummaryBuilder
 {
     public static RunSummary Build(
@@ -17,53 +18,37 @@ internal static class SummaryBuilder
         IReadOnlyList<ClockStats> clocks,
         HeadStats head,
         string actionsSha256,
-        IReadOnlyDictionary<string, LatentChannel> channels,
-        long observerFaults = 0)
+        RunLedger ledger)
     {
+        LedgerSnapshot l = ledger.Snapshot();
+        string action = profile.ActionClock.Name;
         return new RunSummary
         {
             Profile = profile.Name,
             Mode = mode == ExecutionMode.RealTime ? "realtime" : "virtual",
             DurationSeconds = baseTicks * basePeriodNs / 1e9,
             WallSeconds = wall.TotalSeconds,
-            Clocks = clocks.Select(Clock).ToList(),
-            Actions = head.Actions,
+            Clocks = clocks.Select(c => Clock(c, l, c.Name == action)).ToList(),
+            Actions = l.Total(LedgerEntry.ModelAction) + l.Total(LedgerEntry.DegradedAction) + l.Total(LedgerEntry.HoldAction) + l.Total(LedgerEntry.SafeAction),
             ActionsByKind = new Dictionary<string, long>
             {
-                ["model"] = head.ModelActions,
-                ["degraded"] = head.DegradedActions,
-                ["hold"] = head.HoldActions,
-                ["safe"] = head.SafeActions,
+                [LedgerNames.Name(LedgerEntry.ModelAction)] = l.Total(LedgerEntry.ModelAction),
+                [LedgerNames.Name(LedgerEntry.DegradedAction)] = l.Total(LedgerEntry.DegradedAction),
+                [LedgerNames.Name(LedgerEntry.HoldAction)] = l.Total(LedgerEntry.HoldAction),
+                [LedgerNames.Name(LedgerEntry.SafeAction)] = l.Total(LedgerEntry.SafeAction),
             },
             ActionsSha256 = actionsSha256,
             LatentAgeP50Ms = Percentile(head.LatentAge, 50) / 1e6,
             LatentAgeP99Ms = Percentile(head.LatentAge, 99) / 1e6,
             LatentAgeMaxMs = Max(head.LatentAge) / 1e6,
-            StaleTicks = head.StaleTicks,
+            StaleTicks = l.Total(LedgerEntry.StaleTick),
             LastLatentVersion = head.LastLatentVersion,
-            LatentsPublished = channels.Where(c => c.Value.Published > 0 || profile.Handoffs.Any(h => h.From == c.Key))
-                .ToDictionary(c => c.Key, c => c.Value.Published),
+            LatentsPublished = profile.Clocks
+                .Where(c => l.Of(LedgerEntry.LatentPublished, c.Name) > 0 || profile.Handoffs.Any(h => h.From == c.Name))
+                .ToDictionary(c => c.Name, c => l.Of(LedgerEntry.LatentPublished, c.Name)),
             RecursionStepsP50 = Percentile(head.RecursionSteps, 50),
-            Guards = new Dictionary<string, long>
-            {
-                ["non_finite_actions"] = head.NonFiniteActions,
-                ["clamped_actions"] = head.ClampedActions,
-                ["sink_faults"] = head.SinkFaults,
-                ["observer_faults"] = observerFaults,
-                ["head_faults"] = clocks.Where(c => c.Name == profile.ActionClock.Name).Sum(c => c.Faults),
-                ["head_overruns"] = clocks.Where(c => c.Name == profile.ActionClock.Name).Sum(c => c.Misses + Interlocked.Read(ref c.DeadlineFallbacks)),
-                ["context_timeouts"] = clocks.Sum(c => c.Resilience.ContextTimeouts),
-                ["context_faults"] = clocks.Sum(c => c.Resilience.ContextFaults),
-                ["context_non_finite"] = clocks.Sum(c => c.Resilience.ContextNonFinite),
-                ["circuit_open_rejections"] = clocks.Sum(c => c.Resilience.CircuitRejections),
-                ["circuit_opened"] = clocks.Sum(c => Interlocked.Read(ref c.Resilience.CircuitOpened)),
-                ["context_abandoned_workers"] = clocks.Sum(c => c.Resilience.AbandonedWorkers),
-                ["sensor_dropouts"] = clocks.Sum(c => c.Resilience.SensorDropouts),
-                ["sensor_late"] = clocks.Sum(c => c.Resilience.SensorLate),
-                ["sensor_out_of_order"] = clocks.Sum(c => c.Resilience.SensorOutOfOrder),
-                ["sensor_duplicates"] = clocks.Sum(c => c.Resilience.SensorDuplicates),
-                ["sensor_clock_jumps"] = clocks.Sum(c => c.Resilience.SensorClockJumps),
-            },
+            Guards = LedgerNames.Guards.ToDictionary(g => g.Key, g => l.Total(g.Entry)),
+            Ledger = l,
         };
     }
 
@@ -73,13 +58,13 @@ internal static class SummaryBuilder
     /// <summary>A histogram maximum, 0 when empty.</summary>
     public static double Max(HistogramBase h) => h.TotalCount == 0 ? 0 : h.GetMaxValue();
 
-    private static ClockSummary Clock(ClockStats s) => new(
+    private static ClockSummary Clock(ClockStats s, LedgerSnapshot l, bool actionClock) => new(
         s.Name,
         s.RateHz,
-        s.Ticks,
-        s.Misses + Interlocked.Read(ref s.DeadlineFallbacks),
-        s.SkippedPeriods,
-        s.Faults,
+        l.Of(LedgerEntry.Tick, s.Name),
+        ClockFigures.Misses(actionClock, e => l.Of(e, s.Name)),
+        l.Of(LedgerEntry.SkippedPeriod, s.Name),
+        ClockFigures.Faults(actionClock, e => l.Of(e, s.Name)),
         s.BudgetNs / 1e3,
         Percentile(s.Latency, 50) / 1e3,
         Percentile(s.Latency, 99) / 1e3,

@@ -3,6 +3,7 @@ using MultiRate.Core.Latent;
 using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Observation;
+using MultiRate.Scheduling.Ledger;
 
 namespace MultiRate.Cli.Tests.Commands;
 
@@ -31,8 +32,8 @@ public class BenchOverheadRigTests
             }
 
             Assert.Equal(ticks, ages.AgesNs.Count);
-            Assert.Equal(0, rig.Executor.HeadStats.StaleTicks);
-            Assert.Equal(0, rig.Executor.HeadStats.DegradedActions); // not ModelActions == ticks: a tick over its real-time budget holds instead
+            Assert.Equal(0, rig.Executor.Ledger.Total(LedgerEntry.StaleTick));
+            Assert.Equal(0, rig.Executor.Ledger.Total(LedgerEntry.DegradedAction)); // not ModelActions == ticks: a tick over its real-time budget holds instead
             for (int i = 0; i < ticks; i++)
             {
                 Assert.Equal((float)(ages.AgesNs[i] / 1e9), ageSeconds[i]);

@@ -1,6 +1,7 @@
 using MultiRate.Configuration.Rates;
 using MultiRate.Core.Sensors;
 using MultiRate.Recording;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Observation;
 
 namespace MultiRate.Cli.Tests.Commands;
@@ -13,15 +14,15 @@ public class ReportFaultsTests
     {
         string path = Record(recorder =>
         {
-            recorder.OnFault(new FaultRecord(FaultKind.HeadFault, "head", 3_000_000, 3));
-            recorder.OnFault(new FaultRecord(FaultKind.HeadFault, "head", 4_000_000, 4));
-            recorder.OnFault(new FaultRecord(FaultKind.SensorLate, "imu", 5_000_000, 5));
+            recorder.OnFault(new FaultRecord(LedgerEntry.HeadFault, "head", 3_000_000, 3));
+            recorder.OnFault(new FaultRecord(LedgerEntry.HeadFault, "head", 4_000_000, 4));
+            recorder.OnFault(new FaultRecord(LedgerEntry.SensorLate, "imu", 5_000_000, 5));
         });
 
         string md = Report(path);
 
         Assert.Contains("## Faults", md);
-        Assert.Contains("| head_fault | head | 2 |", md);
+        Assert.Contains("| head_faults | head | 2 |", md);
         Assert.Contains("| sensor_late | imu | 1 |", md);
         Assert.Contains("3 faults in all", md);
     }

@@ -1,5 +1,6 @@
 using MultiRate.Cli.Commands;
 using MultiRate.Scheduling.Executor;
+using MultiRate.Scheduling.Ledger;
 
 namespace MultiRate.Cli.Tests.Commands;
 
@@ -38,8 +39,8 @@ public class SoakFastPathTests
 
             Assert.Equal(0, allocated);
             Assert.Equal(0, gen0);
-            Assert.Equal(120_000, rig.Executor.HeadStats.Actions);
-            Assert.Equal(0, rig.Executor.HeadStats.StaleTicks);
+            Assert.Equal(120_000, rig.Executor.Ledger.Total(LedgerEntry.ModelAction) + rig.Executor.Ledger.Total(LedgerEntry.DegradedAction) + rig.Executor.Ledger.Total(LedgerEntry.HoldAction) + rig.Executor.Ledger.Total(LedgerEntry.SafeAction));
+            Assert.Equal(0, rig.Executor.Ledger.Total(LedgerEntry.StaleTick));
         });
     }
 }

@@ -48,6 +48,17 @@ public class DashboardRendererTests
     }
 
     [Fact]
+    public void PlainLine_WithActions_FallbacksAndTheirReasonsApartFromMisses()
+    {
+        var tally = new ActionTally(90, 3, 5, 2, 4, [KeyValuePair.Create("deadline_fallbacks", 6L), KeyValuePair.Create("non_finite_actions", 1L)], 2);
+
+        string line = DashboardRenderer.PlainLine(Snapshots.Sample(headMisses: 2) with { Actions = tally });
+
+        Assert.Contains("misses 2 skipped 2", line, StringComparison.Ordinal);
+        Assert.EndsWith(" | actions: model 90, degraded 3, hold 5, safe 2; fallbacks 7 (deadline_fallbacks 6, non_finite_actions 1); stale ticks 4; periods without an action 2", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WarmingUp_PlainLineAndProgressSayIt_InsteadOfZeroPercent()
     {
         DashboardSnapshot warming = Snapshots.Sample() with { BaseTicksDone = 0, WarmingUp = true };

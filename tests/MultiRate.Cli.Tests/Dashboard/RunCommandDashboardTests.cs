@@ -41,7 +41,7 @@ public class RunCommandDashboardTests
             lines.Where(l => l.StartsWith("replay ", StringComparison.Ordinal) && l.Contains("warming up", StringComparison.Ordinal)),
             l => Assert.Matches(@"^replay \d+\.\d s warming up before tick 0 ", l));
         string progress = lines.First(l => l.StartsWith("replay ", StringComparison.Ordinal) && !l.Contains("warming up", StringComparison.Ordinal));
-        Assert.Matches(@"^replay \d+\.\d s \d+% \| context .*\| head [\d.]+/250 Hz p50/p99/max [\d.]+/[\d.]+/[\d.]+ us \(budget 2000\.0\) misses \d+ skipped \d+ faults \d+ \| latent age ms p50 [\d.]+ max [\d.]+$", progress.TrimEnd('\r'));
+        Assert.Matches(@"^replay \d+\.\d s \d+% \| context .*\| head [\d.]+/250 Hz p50/p99/max [\d.]+/[\d.]+/[\d.]+ us \(budget 2000\.0\) misses \d+ skipped \d+ faults \d+ \| latent age ms p50 [\d.]+ max [\d.]+ \| actions: model \d+, degraded \d+, hold \d+, safe \d+; fallbacks \d+( \([a-z_]+ \d+(, [a-z_]+ \d+)*\))?; stale ticks \d+; periods without an action \d+$", progress.TrimEnd('\r'));
         Assert.Contains("actions: ", output, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', progress);
     }

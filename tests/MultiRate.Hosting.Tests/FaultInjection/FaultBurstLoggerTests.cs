@@ -1,4 +1,5 @@
 using MultiRate.Hosting.Faults;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Observation;
 using Serilog;
 using Serilog.Events;
@@ -21,7 +22,7 @@ public class FaultBurstLoggerTests
         using FaultBurstLogger logger = Create();
         for (long ms = 0; ms < 1000; ms++)
         {
-            logger.OnFault(new FaultRecord(FaultKind.HeadFault, "head", ms * Ms, ms));
+            logger.OnFault(new FaultRecord(LedgerEntry.HeadFault, "head", ms * Ms, ms));
             Tick(logger, ms);
         }
 
@@ -43,9 +44,9 @@ public class FaultBurstLoggerTests
     public void Flush_TwoBurstsApartByMoreThanQuiet_TwoWarnings()
     {
         using FaultBurstLogger logger = Create();
-        logger.OnFault(new FaultRecord(FaultKind.SensorDuplicate, "/imu", 0, 0));
-        logger.OnFault(new FaultRecord(FaultKind.SensorDuplicate, "/imu", 500 * Ms, 500));
-        logger.OnFault(new FaultRecord(FaultKind.SensorDuplicate, "/imu", 2000 * Ms, 2000));
+        logger.OnFault(new FaultRecord(LedgerEntry.SensorDuplicate, "/imu", 0, 0));
+        logger.OnFault(new FaultRecord(LedgerEntry.SensorDuplicate, "/imu", 500 * Ms, 500));
+        logger.OnFault(new FaultRecord(LedgerEntry.SensorDuplicate, "/imu", 2000 * Ms, 2000));
         Tick(logger, 2000);
         logger.Flush();
 
@@ -57,8 +58,8 @@ public class FaultBurstLoggerTests
     public void Flush_DifferentKinds_SeparateBursts()
     {
         using FaultBurstLogger logger = Create();
-        logger.OnFault(new FaultRecord(FaultKind.ContextTimeout, "context", 0, 0));
-        logger.OnFault(new FaultRecord(FaultKind.CircuitRejected, "context", 100 * Ms, 1));
+        logger.OnFault(new FaultRecord(LedgerEntry.ContextTimeout, "context", 0, 0));
+        logger.OnFault(new FaultRecord(LedgerEntry.CircuitRejected, "context", 100 * Ms, 1));
         logger.Flush();
 
         Assert.Equal(2, logger.BurstsStarted);
@@ -68,7 +69,7 @@ public class FaultBurstLoggerTests
     public void Dispose_BurstStillActive_ReportedAtEndOfRun()
     {
         FaultBurstLogger logger = Create();
-        logger.OnFault(new FaultRecord(FaultKind.SinkFault, "sink", 0, 0));
+        logger.OnFault(new FaultRecord(LedgerEntry.SinkFault, "sink", 0, 0));
         logger.Dispose();
 
         Assert.Equal(2, _sink.Events.Count);
@@ -79,7 +80,7 @@ public class FaultBurstLoggerTests
     public void OnFault_DoesNotLogOnTheCallingThread()
     {
         using FaultBurstLogger logger = Create();
-        logger.OnFault(new FaultRecord(FaultKind.HeadFault, "head", 0, 0));
+        logger.OnFault(new FaultRecord(LedgerEntry.HeadFault, "head", 0, 0));
 
         // Nothing is written until the drain runs (its poll interval here is an hour).
         Assert.Empty(_sink.Events);

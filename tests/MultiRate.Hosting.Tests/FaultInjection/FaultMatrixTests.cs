@@ -27,6 +27,7 @@ public class FaultMatrixTests
         Assert.Equal(r.FastTicks, r.Actions);
         Assert.Equal(0, r.TicksWithoutExactlyOneAction);
         Assert.True(r.CounterValue > 0, $"{r.Counter} counted the fault");
+        Assert.Equal(r.CounterValue, r.FaultsReported); // counted in the ledger and reported to the observers in one call
         Assert.True(r.Recovered, "model actions resumed after the fault cleared");
 
         // Logged once per burst: a Warning per burst, never one per fault.

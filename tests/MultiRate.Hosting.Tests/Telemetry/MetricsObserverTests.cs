@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using MultiRate.Core.Sensors;
 using MultiRate.Hosting.Telemetry;
 using MultiRate.Hosting.Tests.Reload.Fakes;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Tests.Fakes;
 
@@ -10,11 +11,18 @@ namespace MultiRate.Hosting.Tests.Telemetry;
 public class MetricsObserverTests
 {
     [Fact]
-    public void OnTicks_ListenerAttached_LatencyMissesAndFaultsTaggedByClock()
+    public void OnTicks_ListenerAttached_LatencyTaggedByClock_MissesAndFaultsReadFromTheLedger()
     {
         using var run = new VirtualRun(VirtualRun.ProfileText(500));
         using var metrics = new MetricsObserver(run.Profile);
         using var capture = new Capture(metrics.Meter);
+        var ledger = new RunLedger(["planner", "context", "head"], "head");
+        metrics.Attach(ledger);
+        ledger.Add(LedgerEntry.Miss, 2, 1);
+        ledger.Add(LedgerEntry.FallbackDeadline, 2, 3); // fallbacks are not misses
+        ledger.Add(LedgerEntry.SkippedTrigger, 1, 1);
+        ledger.Add(LedgerEntry.ContextFault, 0, 1);
+        ledger.Add(LedgerEntry.CircuitRejected, 0, 2); // not a module fault: the module was not called
 
         metrics.OnFastTick(new FastTickRecord(0, 0, 120_000, 120_000, 500_000, FastTickOutcome.Ok, 1, 5_000_000));
         metrics.OnFastTick(new FastTickRecord(1, 1_000_000, 700_000, 700_000, 500_000, FastTickOutcome.Miss, 1, 6_000_000));
@@ -22,9 +30,12 @@ public class MetricsObserverTests
         metrics.OnSlowTick(new SlowTickRecord("context", 1, 100_000_000, 100_000_000, 0, 60_000_000, SlowTickOutcome.Skipped, 0));
         metrics.OnSlowTick(new SlowTickRecord("planner", 0, 0, 10, 10_000, 400_000_000, SlowTickOutcome.Faulted, 0));
 
+        capture.Listener.RecordObservableInstruments();
+
         Assert.Equal([("head", 120.0), ("head", 700.0), ("context", 40_000.0), ("planner", 10.0)], capture.Latencies);
-        Assert.Equal([("head", 1L), ("context", 1L)], capture.Counts["multirate.tick.misses"]);
-        Assert.Equal([("planner", 1L)], capture.Counts["multirate.tick.faults"]);
+        Assert.Equal([("planner", 0L), ("context", 1L), ("head", 1L)], capture.Counts["multirate.tick.misses"]);
+        Assert.Equal([("planner", 1L), ("context", 0L), ("head", 0L)], capture.Counts["multirate.tick.faults"]);
+        Assert.Contains(("misses", 1L), capture.Counts["multirate.ledger"].Select(c => (c.Tag, c.Value)));
     }
 
     [Fact]
@@ -54,7 +65,7 @@ public class MetricsObserverTests
         using var metrics = new MetricsObserver(run.Profile);
         using var listener = new MeterListener();
         double sum = 0;
-        long count = 0;
+        long records = 0;
         listener.InstrumentPublished = (i, l) =>
         {
             if (i.Meter == metrics.Meter)
@@ -62,8 +73,11 @@ public class MetricsObserverTests
                 l.EnableMeasurementEvents(i);
             }
         };
-        listener.SetMeasurementEventCallback<double>((_, v, _, _) => sum += v);
-        listener.SetMeasurementEventCallback<long>((_, v, _, _) => count += v);
+        listener.SetMeasurementEventCallback<double>((_, v, _, _) =>
+        {
+            sum += v;
+            records++;
+        });
         listener.Start();
         var fast = new FastTickRecord(0, 0, 120_000, 120_000, 500_000, FastTickOutcome.Ok, 1, 5_000_000);
         var miss = fast with { Outcome = FastTickOutcome.Miss };
@@ -86,7 +100,8 @@ public class MetricsObserverTests
 
         (long allocated, int windows) = SteadyStateAllocation.Measure(_ => Tick(), 10_000);
         Assert.Equal(0, allocated);
-        Assert.Equal(2_000 + (windows * 20_000), count);
+        // Latency of the two head ticks and the completed update; the skipped trigger carries none.
+        Assert.Equal(3_000 + (windows * 30_000), records);
         Assert.True(sum > 0);
     }
 

@@ -1,6 +1,6 @@
 using MultiRate.Hosting.Telemetry;
 using MultiRate.Hosting.Tests.Reload.Fakes;
-using MultiRate.Scheduling.Stats;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Tests.Fakes;
 
 namespace MultiRate.Hosting.Tests.Telemetry;
@@ -10,18 +10,21 @@ public class RunSummaryLoggerTests
     [Fact]
     public void LogDeltas_CountersAdvance_LogsChangesSinceLastLine()
     {
-        var head = new ClockStats("head", 1000, 500_000);
-        var context = new ClockStats("context", 10, 60_000_000);
+        var ledger = new RunLedger(["context", "head"], "head");
+        const int Context = 0, Head = 1;
         var log = new CollectingSink();
-        using var summary = new RunSummaryLogger([context, head], log.CreateLogger(), TimeSpan.FromSeconds(5));
-        head.Ticks = 1000;
-        head.Misses = 3;
-        head.DeadlineFallbacks = 2;
-        context.Ticks = 10;
-        context.SkippedPeriods = 1;
+        using var summary = new RunSummaryLogger(ledger, log.CreateLogger(), TimeSpan.FromSeconds(5));
+        ledger.Add(LedgerEntry.Tick, Head, 1000);
+        ledger.Add(LedgerEntry.Miss, Head, 5);
+        ledger.Add(LedgerEntry.FallbackDeadline, Head, 7); // fallbacks are not misses: the watchdog also covers skipped periods
+        ledger.Add(LedgerEntry.SkippedTrigger, Context, 2);
+        ledger.Add(LedgerEntry.Tick, Context, 10);
+        ledger.Add(LedgerEntry.SkippedPeriod, Context, 1);
         summary.LogDeltas();
-        head.Ticks = 1500;
-        head.Faults = 4;
+        ledger.Add(LedgerEntry.Tick, Head, 500);
+        ledger.Add(LedgerEntry.HeadFault, Head, 3);
+        ledger.Add(LedgerEntry.NonFiniteAction, Head, 1);
+        ledger.Add(LedgerEntry.CircuitRejected, Context, 4); // the module was not called: not a module fault
 
         summary.LogDeltas();
 
@@ -31,11 +34,13 @@ public class RunSummaryLoggerTests
         Assert.Equal("1000", CollectingSink.Prop(first, "Ticks"));
         Assert.Equal("5", CollectingSink.Prop(first, "Misses"));
         Assert.Equal("1", CollectingSink.Prop(log.Events[0], "Skipped"));
+        Assert.Equal("2", CollectingSink.Prop(log.Events[0], "Misses"));
         var second = log.Events[3];
         Assert.Equal("500", CollectingSink.Prop(second, "Ticks"));
         Assert.Equal("0", CollectingSink.Prop(second, "Misses"));
         Assert.Equal("4", CollectingSink.Prop(second, "Faults"));
         Assert.Equal("0", CollectingSink.Prop(log.Events[2], "Ticks"));
+        Assert.Equal("0", CollectingSink.Prop(log.Events[2], "Faults"));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.RealTime;
 using MultiRate.Scheduling.Tests.Fakes;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Scheduling.Tests.Executor;
 
@@ -34,10 +35,10 @@ public class ClockThreadJitTests
             contexts,
             new RampSensor(),
             sink,
-            new ExecutorOptions { Mode = ExecutionMode.RealTime, HeadFields = [0, 1], ContextFields = [0], WarmUpIterations = 5, DeadlineWatchdog = false }))
+            new ExecutorOptions { HeadFields = [0, 1], ContextFields = [0], WarmUpIterations = 5, DeadlineWatchdog = false }))
         {
             using var scheduler = new RealTimeScheduler();
-            executor.Run(scheduler, TimeSpan.FromSeconds(6));
+            executor.Run(new RealTimeDriver(scheduler), TimeSpan.FromSeconds(6));
         }
 
         jit.WaitUntilDelivered();

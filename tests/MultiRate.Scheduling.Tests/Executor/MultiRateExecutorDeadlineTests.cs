@@ -1,3 +1,4 @@
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
@@ -89,10 +90,10 @@ public class MultiRateExecutorDeadlineTests
         h.Executor.Tick(2);
         h.Executor.Tick(205);
 
-        var stats = h.Executor.ClockStats.ToDictionary(s => s.Name);
-        Assert.Equal(1 + 202, stats["head"].SkippedPeriods);
-        Assert.Equal(1 + 2, stats["context"].SkippedPeriods);
-        Assert.Equal(1, stats["planner"].SkippedPeriods);
+        RunLedger ledger = h.Executor.Ledger;
+        Assert.Equal(1 + 202, ledger.Count(LedgerEntry.SkippedPeriod, "head"));
+        Assert.Equal(1 + 2, ledger.Count(LedgerEntry.SkippedPeriod, "context"));
+        Assert.Equal(1, ledger.Count(LedgerEntry.SkippedPeriod, "planner"));
         Assert.Equal(3, h.Sink.Actions.Count);
     }
 }

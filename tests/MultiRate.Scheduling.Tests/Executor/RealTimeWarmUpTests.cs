@@ -4,6 +4,7 @@ using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.RealTime;
 using MultiRate.Scheduling.Tests.Fakes;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Scheduling.Tests.Executor;
 
@@ -23,10 +24,10 @@ public class RealTimeWarmUpTests
             contexts,
             new RampSensor(),
             sink,
-            new ExecutorOptions { Mode = ExecutionMode.RealTime, HeadFields = [0, 1], ContextFields = [0], WarmUpIterations = 5, DeadlineWatchdog = false });
+            new ExecutorOptions { HeadFields = [0, 1], ContextFields = [0], WarmUpIterations = 5, DeadlineWatchdog = false });
         using var scheduler = new RealTimeScheduler();
 
-        var summary = executor.Run(scheduler, TimeSpan.FromMilliseconds(40));
+        var summary = executor.Run(new RealTimeDriver(scheduler), TimeSpan.FromMilliseconds(40));
 
         // The clock thread is the one that wrote the actions; the head was warmed there before tick 0.
         int clockThread = Assert.Single(sink.Threads.Distinct());

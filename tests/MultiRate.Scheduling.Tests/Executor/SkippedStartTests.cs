@@ -1,3 +1,4 @@
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Tests.Fakes;
 
 namespace MultiRate.Scheduling.Tests.Executor;
@@ -11,11 +12,12 @@ public class SkippedStartTests
         using var h = new Harness(TestProfiles.ThreeLevel());
         h.Executor.Tick(3);
 
-        var stats = h.Executor.ClockStats.ToDictionary(c => c.Name);
-        Assert.Equal(3, stats["head"].SkippedPeriods);
-        Assert.Equal(1, stats["context"].SkippedPeriods);
-        Assert.Equal(1, stats["planner"].SkippedPeriods);
-        Assert.Equal(1, stats["head"].Ticks);
-        Assert.Equal(0, stats["context"].Ticks);
+        RunLedger ledger = h.Executor.Ledger;
+        Assert.Equal(3, ledger.Count(LedgerEntry.SkippedPeriod, "head"));
+        Assert.Equal(1, ledger.Count(LedgerEntry.SkippedPeriod, "context"));
+        Assert.Equal(1, ledger.Count(LedgerEntry.SkippedPeriod, "planner"));
+        Assert.Equal(1, ledger.Count(LedgerEntry.Tick, "head"));
+        Assert.Equal(0, ledger.Count(LedgerEntry.Tick, "context"));
+        Assert.Equal(3, ledger.Count(LedgerEntry.PeriodWithoutAction, "head")); // no watchdog here: nothing covered them
     }
 }

@@ -1,5 +1,6 @@
 using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Tests.Fakes;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Scheduling.Tests.Executor;
 
@@ -18,7 +19,7 @@ public class StopTests
             }
         };
 
-        var summary = h.Executor.Run(new System.Reactive.Concurrency.HistoricalScheduler(), TimeSpan.FromSeconds(1), cts.Token);
+        var summary = h.Executor.Run(new VirtualTimeDriver(), TimeSpan.FromSeconds(1), cts.Token);
 
         Assert.True(summary.StoppedEarly);
         Assert.Equal(51, h.Sink.Actions.Count);

@@ -5,6 +5,7 @@ using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.RealTime;
 using MultiRate.Scheduling.Tests.Fakes;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Scheduling.Tests.Executor;
 
@@ -56,10 +57,10 @@ public class WatchdogReloadTests
             new Dictionary<string, IContextModule> { ["planner"] = new FakeContext("planner"), ["context"] = new FakeContext("context") },
             new RampSensor(),
             sink,
-            new ExecutorOptions { Mode = ExecutionMode.RealTime, HeadFields = [0, 1], ContextFields = [0], Recursion = 1, WarmUpIterations = 1, Observers = [observer] }))
+            new ExecutorOptions { HeadFields = [0, 1], ContextFields = [0], Recursion = 1, WarmUpIterations = 1, Observers = [observer] }))
         {
             using var scheduler = new RealTimeScheduler(new RealTimeSchedulerOptions());
-            executor.Run(scheduler, TimeSpan.FromMilliseconds(1500));
+            executor.Run(new RealTimeDriver(scheduler), TimeSpan.FromMilliseconds(1500));
         }
 
         List<FastTickRecord> fast = observer.Snapshot();

@@ -1,9 +1,9 @@
-using System.Reactive.Concurrency;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Stats;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Scheduling.Tests.Fakes;
 
@@ -24,7 +24,6 @@ internal sealed class Harness : IDisposable
             Sink,
             new ExecutorOptions
             {
-                Mode = ExecutionMode.Virtual,
                 HeadFields = [0, 1],
                 ContextFields = [0],
                 CostModel = costs ?? DeclaredCostModel.Instance,
@@ -45,7 +44,7 @@ internal sealed class Harness : IDisposable
 
     public MultiRateExecutor Executor { get; }
 
-    public RunSummary Run(TimeSpan duration) => Executor.Run(new HistoricalScheduler(), duration);
+    public RunSummary Run(TimeSpan duration, ClockDriver? driver = null) => Executor.Run(driver ?? new VirtualTimeDriver(), duration);
 
     public void Dispose() => Executor.Dispose();
 }

@@ -1,4 +1,3 @@
-using System.Reactive.Concurrency;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
@@ -7,6 +6,7 @@ using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Resilience;
 using MultiRate.Scheduling.Stats;
 using MultiRate.Scheduling.Tests.Fakes;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Scheduling.Tests.Faults;
 
@@ -24,7 +24,6 @@ internal sealed class FaultHarness : IDisposable
             Sink,
             new ExecutorOptions
             {
-                Mode = ExecutionMode.Virtual,
                 HeadFields = [0, 1],
                 ContextFields = [0],
                 CostModel = costs ?? DeclaredCostModel.Instance,
@@ -44,7 +43,7 @@ internal sealed class FaultHarness : IDisposable
 
     public MultiRateExecutor Executor { get; }
 
-    public RunSummary Run(TimeSpan duration) => Executor.Run(new HistoricalScheduler(), duration);
+    public RunSummary Run(TimeSpan duration) => Executor.Run(new VirtualTimeDriver(), duration);
 
     public void Dispose() => Executor.Dispose();
 }

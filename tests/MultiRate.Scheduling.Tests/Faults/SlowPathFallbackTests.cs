@@ -1,3 +1,4 @@
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Observation;
@@ -33,7 +34,7 @@ public class SlowPathFallbackTests
         using var h = new FaultHarness(TestProfiles.ThreeLevel(), new ScriptedContext(t => t is >= 3 and < 10 ? "throw" : "ok"));
         var summary = h.Run(TimeSpan.FromSeconds(3));
 
-        Assert.Equal(1, h.Executor.ClockStats.Single(c => c.Name == "context").Resilience.CircuitClosed);
+        Assert.Equal(1, h.Executor.Ledger.Count(LedgerEntry.CircuitClosed, "context"));
         Assert.Contains(h.Observer.Slow, s => s.Outcome == SlowTickOutcome.Rejected);
         Assert.All(h.Observer.Actions.Where(a => a.Tick >= 2500), a => Assert.Equal(ActionKind.Model, a.Kind));
         Assert.True(h.Observer.ExactlyOnePerTick(3000));
@@ -48,7 +49,7 @@ public class SlowPathFallbackTests
 
         Assert.Equal(1, h.Executor.Channels["context"].Latest!.Version);
         Assert.True(summary.Guards["context_non_finite"] >= 3);
-        Assert.Contains(h.Observer.Faults, f => f.Kind == FaultKind.ContextNonFinite);
+        Assert.Contains(h.Observer.Faults, f => f.Kind == LedgerEntry.ContextNonFinite);
 
         // Latent from tick 0 (t = 0) is stale after 250 ms: the safe action goes out from then on.
         Assert.All(h.Observer.Actions.Where(a => a.Tick > 250), a => Assert.Equal(ActionKind.Safe, a.Kind));

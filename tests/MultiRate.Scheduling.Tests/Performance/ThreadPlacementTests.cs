@@ -4,6 +4,7 @@ using MultiRate.Scheduling.Diagnostics;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.RealTime;
 using MultiRate.Scheduling.Tests.Fakes;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Scheduling.Tests.Performance;
 
@@ -39,7 +40,6 @@ public class ThreadPlacementTests
             null,
             new ExecutorOptions
             {
-                Mode = ExecutionMode.RealTime,
                 HeadFields = [0, 1],
                 ContextFields = [0],
                 Recursion = 1,
@@ -53,7 +53,7 @@ public class ThreadPlacementTests
 
         // As RunSession does: the action clock's cpu goes to the real-time scheduler's thread.
         using var scheduler = new RealTimeScheduler(new RealTimeSchedulerOptions { Cpu = profile.ActionClock.Cpu });
-        executor.Run(scheduler, TimeSpan.FromMilliseconds(1200));
+        executor.Run(new RealTimeDriver(scheduler), TimeSpan.FromMilliseconds(1200));
 
         Assert.Null(scheduler.PlacementNote);
         Assert.Equal([fastCpu], head.Cpus);

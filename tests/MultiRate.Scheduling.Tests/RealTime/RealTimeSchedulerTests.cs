@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using MultiRate.Scheduling.Drivers;
 using MultiRate.Scheduling.RealTime;
 
 namespace MultiRate.Scheduling.Tests.RealTime;
@@ -133,7 +134,7 @@ public class RealTimeSchedulerTests
         using var done = new ManualResetEventSlim();
         scheduler.Schedule(() =>
         {
-            scheduler.PreparePeriodicPath(); // on the clock thread, as the real-time start-up calls it
+            scheduler.RequireCapability<IClockThreadWarmUp>().PreparePeriodicPath(); // on the clock thread, as the real-time start-up calls it
             done.Set();
         });
         Assert.True(done.Wait(TimeSpan.FromSeconds(30)));
@@ -141,6 +142,46 @@ public class RealTimeSchedulerTests
         // Its deadline book skips ten periods and its work item runs once: none of it is the scheduler's.
         Assert.Equal(0, scheduler.SkippedPeriods);
         Assert.Equal(0, scheduler.Faults);
+    }
+
+    [Fact]
+    public void ScheduleTicks_RealTime_NeverHandsAnIndexTwiceOrOutOfOrder()
+    {
+        using var scheduler = new RealTimeScheduler();
+        ITickScheduler ticks = scheduler.RequireCapability<ITickScheduler>();
+        long[] runs = new long[20];
+        int count = 0;
+        using var done = new ManualResetEventSlim();
+        long first = scheduler.RequireCapability<INanosecondClock>().NowNs + 5_000_000;
+        using (ticks.ScheduleTicks(first, 1_000_000, k =>
+        {
+            if (count < runs.Length)
+            {
+                runs[count++] = k;
+                if (count == runs.Length)
+                {
+                    done.Set();
+                }
+            }
+        }))
+        {
+            Assert.True(done.Wait(TimeSpan.FromSeconds(30)));
+        }
+
+        // Behaviour, not timing: indices only grow (a late wake hands the latest tick due, never a repeat);
+        // which ticks a loaded machine skips is not asserted here (TickWorkTests pins that down exactly).
+        Assert.True(runs[0] >= 0);
+        Assert.True(runs.Zip(runs.Skip(1)).All(p => p.Second > p.First));
+    }
+
+    [Fact]
+    public void GetService_RealTimeScheduler_OffersEveryCapabilityAndNothingElse()
+    {
+        using var scheduler = new RealTimeScheduler();
+        Assert.Same(scheduler, scheduler.GetCapability<ITickScheduler>());
+        Assert.Same(scheduler, scheduler.GetCapability<INanosecondClock>());
+        Assert.Same(scheduler, scheduler.GetCapability<ISchedulerPeriodic>());
+        Assert.Null(scheduler.GetCapability<ISchedulerLongRunning>());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Resilience;
 
 namespace MultiRate.Scheduling.Tests.Resilience;
@@ -11,14 +12,14 @@ public class CircuitBreakerTests
     private static readonly ClockDefinition Clock = new() { Name = "context", RateHz = 10, BudgetUs = 60_000, Module = "context" };
 
     private readonly HistoricalScheduler _scheduler = new(T0);
-    private readonly ResilienceCounters _counters = new();
+    private readonly RunLedger _ledger = new(["context"], "context");
     private readonly SlowPathPipeline _pipeline;
     private int _calls;
 
     public CircuitBreakerTests()
     {
         // Defaults for a 10 Hz clock: ratio 0.5 over >= 4 calls in 1 s opens the circuit for 0.5 s.
-        _pipeline = new SlowPathPipeline(() => Clock, ResilienceOptions.Default, new SchedulerTimeProvider(_scheduler), _counters);
+        _pipeline = new SlowPathPipeline(() => Clock, ResilienceOptions.Default, new SchedulerTimeProvider(_scheduler), e => _ledger.Add(e, 0));
     }
 
     private SlowAttempt CallAt(int ms, bool ok)
@@ -54,11 +55,11 @@ public class CircuitBreakerTests
         Assert.Equal(SlowOutcome.Faulted, CallAt(0, ok: false).Outcome);
         Assert.Equal(SlowOutcome.Faulted, CallAt(100, ok: false).Outcome);
         Assert.Equal(SlowOutcome.Faulted, CallAt(200, ok: false).Outcome);
-        Assert.Equal(0, _counters.CircuitOpened);
+        Assert.Equal(0, _ledger.Total(LedgerEntry.CircuitOpened));
 
         Assert.Equal(SlowOutcome.Faulted, CallAt(300, ok: false).Outcome);
 
-        Assert.Equal(1, _counters.CircuitOpened);
+        Assert.Equal(1, _ledger.Total(LedgerEntry.CircuitOpened));
     }
 
     [Fact]
@@ -84,8 +85,8 @@ public class CircuitBreakerTests
         SlowAttempt probe = CallAt(800, ok: true);
 
         Assert.Equal(SlowOutcome.Completed, probe.Outcome);
-        Assert.Equal(1, _counters.CircuitHalfOpened);
-        Assert.Equal(1, _counters.CircuitClosed);
+        Assert.Equal(1, _ledger.Total(LedgerEntry.CircuitHalfOpened));
+        Assert.Equal(1, _ledger.Total(LedgerEntry.CircuitClosed));
         Assert.Equal(SlowOutcome.Completed, CallAt(900, ok: true).Outcome);
     }
 
@@ -96,9 +97,9 @@ public class CircuitBreakerTests
 
         Assert.Equal(SlowOutcome.Faulted, CallAt(800, ok: false).Outcome);
 
-        Assert.Equal(2, _counters.CircuitOpened);
+        Assert.Equal(2, _ledger.Total(LedgerEntry.CircuitOpened));
         Assert.Equal(SlowOutcome.Rejected, CallAt(900, ok: true).Outcome);
-        Assert.Equal(0, _counters.CircuitClosed);
+        Assert.Equal(0, _ledger.Total(LedgerEntry.CircuitClosed));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using MultiRate.Scheduling.Observation;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Resilience;
 using MultiRate.Scheduling.Tests.Faults;
 
@@ -7,13 +7,13 @@ namespace MultiRate.Scheduling.Tests.Resilience;
 public class SensorGuardTests
 {
     private const long Ms = 1_000_000;
-    private readonly ResilienceCounters _counters = new();
+    private readonly RunLedger _ledger = new(["head"], "head");
 
     /// <summary>Reads at 1 ms steps; returns field 0 after the guard at each step.</summary>
     private List<float> Run(Func<long, (long, float)?> script, int steps)
     {
         var sensor = new ScriptedTimedSensor(script);
-        var guard = new SensorGuard(sensor, ResilienceOptions.Default, _counters, ObserverSet.Empty);
+        var guard = new SensorGuard(sensor, ResilienceOptions.Default, _ledger);
         var seen = new List<float>();
         var values = new float[2];
         for (int i = 0; i < steps; i++)
@@ -34,7 +34,7 @@ public class SensorGuardTests
     {
         List<float> seen = Run(Regular, 100);
 
-        Assert.Equal(0, _counters.SensorDropouts + _counters.SensorLate + _counters.SensorOutOfOrder + _counters.SensorDuplicates + _counters.SensorClockJumps);
+        Assert.Equal(0, _ledger.Total(LedgerEntry.SensorDropout) + _ledger.Total(LedgerEntry.SensorLate) + _ledger.Total(LedgerEntry.SensorOutOfOrder) + _ledger.Total(LedgerEntry.SensorDuplicate) + _ledger.Total(LedgerEntry.SensorClockJump));
         Assert.Equal(9f, seen[^1]);
     }
 
@@ -44,7 +44,7 @@ public class SensorGuardTests
         // At 25 ms the 20 ms sample arrives again with a different (corrupt) value.
         List<float> seen = Run(t => t == 25 * Ms ? (20 * Ms, 99f) : Regular(t), 30);
 
-        Assert.Equal(1, _counters.SensorDuplicates);
+        Assert.Equal(1, _ledger.Total(LedgerEntry.SensorDuplicate));
         Assert.Equal(2f, seen[25]);
         Assert.Equal(2f, seen[29]);
     }
@@ -54,7 +54,7 @@ public class SensorGuardTests
     {
         List<float> seen = Run(t => t == 25 * Ms ? (10 * Ms, 99f) : Regular(t), 40);
 
-        Assert.Equal(1, _counters.SensorOutOfOrder);
+        Assert.Equal(1, _ledger.Total(LedgerEntry.SensorOutOfOrder));
         Assert.Equal(2f, seen[25]);
         Assert.Equal(3f, seen[30]);
     }
@@ -66,9 +66,9 @@ public class SensorGuardTests
         long Shift(long t) => t >= 50 * Ms ? t - 1000 * Ms : t;
         List<float> seen = Run(t => Regular(t) is (long s, float v) ? (Shift(s), v) : null, 100);
 
-        Assert.Equal(1, _counters.SensorClockJumps);
-        Assert.Equal(0, _counters.SensorOutOfOrder);
-        Assert.Equal(0, _counters.SensorLate);
+        Assert.Equal(1, _ledger.Total(LedgerEntry.SensorClockJump));
+        Assert.Equal(0, _ledger.Total(LedgerEntry.SensorOutOfOrder));
+        Assert.Equal(0, _ledger.Total(LedgerEntry.SensorLate));
         Assert.Equal(9f, seen[99]);
     }
 
@@ -78,7 +78,7 @@ public class SensorGuardTests
         // From 100 ms on each sample arrives 30 ms after its timestamp (limit 20 ms).
         List<float> seen = Run(t => t < 100 * Ms ? Regular(t) : Regular(t - (30 * Ms)) is (long s, float v) ? (s, v) : null, 200);
 
-        Assert.Equal(7, _counters.SensorLate); // samples 100..160 ms arrive at 130..190 ms
+        Assert.Equal(7, _ledger.Total(LedgerEntry.SensorLate)); // samples 100..160 ms arrive at 130..190 ms
         Assert.Equal(16f, seen[199]);
     }
 
@@ -88,7 +88,7 @@ public class SensorGuardTests
         // Silent 100..400 ms and 600..900 ms: two episodes past the 100 ms limit.
         List<float> seen = Run(t => t is (> 100 * Ms and < 400 * Ms) or (> 600 * Ms and < 900 * Ms) ? null : Regular(t), 1000);
 
-        Assert.Equal(2, _counters.SensorDropouts);
+        Assert.Equal(2, _ledger.Total(LedgerEntry.SensorDropout));
         Assert.Equal(10f, seen[300]);
         Assert.Equal(99f, seen[999]);
     }
@@ -98,6 +98,6 @@ public class SensorGuardTests
     {
         Run(t => t is > 100 * Ms and < 190 * Ms ? null : Regular(t), 300);
 
-        Assert.Equal(0, _counters.SensorDropouts);
+        Assert.Equal(0, _ledger.Total(LedgerEntry.SensorDropout));
     }
 }

@@ -1,3 +1,4 @@
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Tests.Fakes;
 using MultiRate.Scheduling.Tests.Faults;
@@ -24,7 +25,7 @@ public class SlowPathTimeoutTests
         Assert.Equal(SlowTickOutcome.Skipped, context.Single(s => s.Tick == 1).Outcome);
         Assert.Equal(240_000_000, context.Single(s => s.Tick == 2).FinishedNs);
         Assert.Equal(1, summary.Guards["context_timeouts"]);
-        Assert.Contains(h.Observer.Faults, f => f.Kind == FaultKind.ContextTimeout && f.TimeNs == TimeoutNs && f.Source == "context");
+        Assert.Contains(h.Observer.Faults, f => f.Kind == LedgerEntry.ContextTimeout && f.TimeNs == TimeoutNs && f.Source == "context");
         Assert.True(h.Observer.ExactlyOnePerTick(500));
     }
 

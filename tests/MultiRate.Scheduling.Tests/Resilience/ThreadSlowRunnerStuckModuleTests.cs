@@ -1,6 +1,7 @@
 using MultiRate.Core.Latent;
 using MultiRate.Core.Rates;
 using MultiRate.Scheduling.Executor;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Resilience;
 using MultiRate.Scheduling.Stats;
@@ -19,6 +20,7 @@ public sealed class ThreadSlowRunnerStuckModuleTests : IDisposable
     private readonly BlockingContext _module = new();
     private readonly SignallingObserver _observer = new();
     private readonly ObservationHistory _history = new(4, 1);
+    private readonly RunLedger _ledger;
     private readonly SlowStage _stage;
     private readonly ThreadSlowRunner _runner;
 
@@ -29,12 +31,13 @@ public sealed class ThreadSlowRunnerStuckModuleTests : IDisposable
         RateProfile profile = TestProfiles.ThreeLevel(HandoffMode.Latest);
         ClockDefinition clock = profile.Clock("context");
         var stats = new ClockStats(clock.Name, clock.RateHz, clock.BudgetNs);
-        _stage = new SlowStage(clock, profile.BaseTickHz, _module, new LatentChannel(), null, HandoffMode.Latest, stats, new ObserverSet([_observer]));
+        _stage = new SlowStage(clock, profile.BaseTickHz, _module, new LatentChannel(), null, HandoffMode.Latest, stats, _ledger = new RunLedger([clock.Name], clock.Name, [_observer]));
         _runner = new ThreadSlowRunner(clock.Name, () => 0, maxSteps: 3, cpu: null, new ResilienceOptions { TimeoutMultiple = 10 });
         _stage.Runner = _runner;
     }
 
-    private ResilienceCounters Counters => _stage.Stats.Resilience;
+
+    private long Count(LedgerEntry entry) => _ledger.Total(entry);
 
     [Fact]
     public void Trigger_ModuleStuckPastTimeout_CompletesAsTimedOutAndAbandonsWorker()
@@ -44,9 +47,9 @@ public sealed class ThreadSlowRunnerStuckModuleTests : IDisposable
         Assert.True(_module.Entered.IsSet);
         Assert.False(_module.Left.IsSet);
         Assert.Equal(SlowTickOutcome.Faulted, first.Outcome);
-        Assert.Equal(1, Counters.ContextTimeouts);
-        Assert.Equal(1, Counters.AbandonedWorkers);
-        Assert.Contains(_observer.Faults, f => f.Kind == FaultKind.ContextTimeout && f.Tick == 0 && f.Source == "context");
+        Assert.Equal(1, Count(LedgerEntry.ContextTimeout));
+        Assert.Equal(1, Count(LedgerEntry.AbandonedWorker));
+        Assert.Contains(_observer.Faults, f => f.Kind == LedgerEntry.ContextTimeout && f.Tick == 0 && f.Source == "context");
         Assert.Null(_stage.Output.Latest);
     }
 
@@ -61,9 +64,9 @@ public sealed class ThreadSlowRunnerStuckModuleTests : IDisposable
         Assert.Equal(SlowTickOutcome.Rejected, second.Outcome);
         Assert.Equal(SlowTickOutcome.Rejected, third.Outcome);
         Assert.Equal(1, _module.Calls);
-        Assert.Equal(2, Counters.CircuitRejections);
-        Assert.Equal(0, Counters.LateResults);
-        Assert.Equal(2, _observer.Faults.Count(f => f.Kind == FaultKind.CircuitRejected));
+        Assert.Equal(2, Count(LedgerEntry.CircuitRejected));
+        Assert.Equal(0, Count(LedgerEntry.LateResult));
+        Assert.Equal(2, _observer.Faults.Count(f => f.Kind == LedgerEntry.CircuitRejected));
         Assert.Null(_stage.Output.Latest);
     }
 
@@ -75,7 +78,7 @@ public sealed class ThreadSlowRunnerStuckModuleTests : IDisposable
 
         _module.Release();
         Assert.True(_module.Left.Wait(Bound), "the released call never left the module");
-        Assert.True(SpinWait.SpinUntil(() => Interlocked.Read(ref Counters.LateResults) == 1, Bound), "the late result was never counted");
+        Assert.True(SpinWait.SpinUntil(() => Count(LedgerEntry.LateResult) == 1, Bound), "the late result was never counted");
 
         // The late result was discarded: nothing was published for tick 0.
         Assert.Null(_stage.Output.Latest);
@@ -88,9 +91,9 @@ public sealed class ThreadSlowRunnerStuckModuleTests : IDisposable
         Assert.Same(latent, _stage.Output.Latest);
         Assert.Equal(resumed.Tick, latent.SourceTick);
         Assert.Equal(2f, latent.Values[0]); // produced by the module's second call, not the late first one
-        Assert.Equal(1, Counters.ContextTimeouts);
-        Assert.Equal(1, Counters.AbandonedWorkers);
-        Assert.Equal(1, Counters.LateResults);
+        Assert.Equal(1, Count(LedgerEntry.ContextTimeout));
+        Assert.Equal(1, Count(LedgerEntry.AbandonedWorker));
+        Assert.Equal(1, Count(LedgerEntry.LateResult));
     }
 
     public void Dispose()

@@ -53,7 +53,7 @@ public class ScheduleCalendarExecutorTests
             Resilience = new ResilienceOptions { TimeoutMultiple = 1000 },
         }))
         {
-            executor.Run(new HistoricalScheduler(), TimeSpan.FromTicks(baseTicks * spec.BaseTickNs / 100));
+            executor.Run(new MultiRate.Scheduling.Drivers.VirtualTimeDriver(), TimeSpan.FromTicks(baseTicks * spec.BaseTickNs / 100));
         }
 
         // The run advances virtual time to its last tick, so completions after that time never run.

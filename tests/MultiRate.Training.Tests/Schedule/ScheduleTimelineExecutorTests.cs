@@ -34,7 +34,7 @@ public class ScheduleTimelineExecutorTests
             Resilience = new ResilienceOptions { TimeoutMultiple = 1000 },
         }))
         {
-            executor.Run(new HistoricalScheduler(), TimeSpan.FromTicks(BaseTicks * CalendarCase.BaseNs / 100));
+            executor.Run(new MultiRate.Scheduling.Drivers.VirtualTimeDriver(), TimeSpan.FromTicks(BaseTicks * CalendarCase.BaseNs / 100));
         }
 
         ScheduleTimeline timeline = ScheduleTimeline.Read(profile, moduleHistory: 6, BaseTicks);

@@ -1,4 +1,3 @@
-using System.Reactive.Concurrency;
 using MultiRate.Configuration.Rates;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
@@ -6,6 +5,7 @@ using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Stats;
 using MultiRate.Scheduling.Tests.Fakes;
+using MultiRate.Scheduling.Drivers;
 
 namespace MultiRate.Hosting.Tests.Reload.Fakes;
 
@@ -42,7 +42,6 @@ internal sealed class VirtualRun : IDisposable
             Sink,
             new ExecutorOptions
             {
-                Mode = ExecutionMode.Virtual,
                 HeadFields = [0, 1],
                 ContextFields = [0],
                 CostModel = costs ?? DeclaredCostModel.Instance,
@@ -64,7 +63,7 @@ internal sealed class VirtualRun : IDisposable
         ProfileTemplate.Replace("{0}", headBudgetUs.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{1}", contextRateHz, StringComparison.Ordinal);
 
-    public RunSummary Run(TimeSpan duration) => Executor.Run(new HistoricalScheduler(), duration);
+    public RunSummary Run(TimeSpan duration) => Executor.Run(new VirtualTimeDriver(), duration);
 
     public void Dispose() => Executor.Dispose();
 }

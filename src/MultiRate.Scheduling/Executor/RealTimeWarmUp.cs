@@ -2,39 +2,58 @@ using System.Diagnostics;
 using System.Reactive.Concurrency;
 using MultiRate.Core.Latent;
 using MultiRate.Core.Modules;
+using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
+using MultiRate.Scheduling.Drivers;
 using MultiRate.Scheduling.Observation;
 
 namespace MultiRate.Scheduling.Executor;
 
 /// <summary>The real-time start-up warm-up: everything the first ticks would otherwise pay for on the clock thread.</summary>
-public sealed partial class MultiRateExecutor
+internal static class RealTimeWarmUp
 {
     /// <summary>Upper bound of the virtual-time graph warm-up, base ticks.</summary>
     private const long WarmUpGraphMaxTicks = 5_000;
 
     /// <summary>
     /// Settles JIT tiers and first-call costs before any deadline is armed: the modules, then the graph's
-    /// own code (the tick, the stages, the output stage, the latent handoff) on a throwaway copy of the
-    /// graph in virtual time, then each slow runner's thread, pipeline and compute thread. Without it the
+    /// own code (the tick, the stages, the output stage, the latent handoff) on a fresh run state of the
+    /// same graph in virtual time, then each slow runner's thread, pipeline and compute thread. Without it the
     /// first tick and the first trigger of each slow clock compiled that code on the fast thread's time
     /// (3-4 ms and 1-2.5 ms here), and the start of every real-time run lost several periods.
     /// </summary>
-    /// <remarks><see cref="ExecutorOptions.WarmUpIterations"/> = 0 leaves out all but the modules' own warm-up.</remarks>
-    private void WarmUp(IReadOnlyList<ISlowRunner> runners, IScheduler scheduler)
+    /// <remarks>
+    /// Called by the <see cref="RealTimeDriver"/> before tick 0 is booked (<see cref="RunState.WarmingUp"/> is true meanwhile).
+    /// <see cref="ExecutorOptions.WarmUpIterations"/> = 0 leaves out all but the modules' own warm-up.
+    /// </remarks>
+    public static void Run(ExecutorGraph graph, RunState state, IReadOnlyList<ISlowRunner> runners, IScheduler scheduler)
     {
-        _head.WarmUp(_options.WarmUpIterations);
-        foreach (IContextModule module in _contexts.Values.Distinct())
+        state.WarmingUp = true;
+        try
+        {
+            WarmUp(graph, state, runners, scheduler);
+        }
+        finally
+        {
+            state.WarmingUp = false;
+        }
+    }
+
+    private static void WarmUp(ExecutorGraph graph, RunState state, IReadOnlyList<ISlowRunner> runners, IScheduler scheduler)
+    {
+        int iterations = state.Options.WarmUpIterations;
+        graph.Head.WarmUp(iterations);
+        foreach (IContextModule module in graph.Contexts.Values.Distinct())
         {
             module.WarmUp(2);
         }
 
-        if (_options.WarmUpIterations == 0)
+        if (iterations == 0)
         {
             return;
         }
 
-        _observers.PrepareMethods();
+        state.Ledger.PrepareObservers();
 
         // Rounds until the JIT has been idle for JitQuietPeriod: tiered compilation promotes methods that
         // reach 30 calls (after 100 ms without new JIT work); left to the run, the promotions of per-tick
@@ -45,12 +64,12 @@ public sealed partial class MultiRateExecutor
         TimeSpan quietSince = TimeSpan.Zero;
         do
         {
-            for (int i = 0; i < _slow.Length; i++)
+            for (int i = 0; i < state.Slow.Length; i++)
             {
-                (runners[i] as ThreadSlowRunner)?.WarmUp(_slow[i]);
+                runners[i].WarmUp(state.Slow[i]);
             }
 
-            WarmUpOnClockThread(scheduler);
+            WarmUpOnClockThread(graph, state, scheduler);
             long now = System.Runtime.JitInfo.GetCompiledMethodCount();
             if (now != compiled)
             {
@@ -74,17 +93,19 @@ public sealed partial class MultiRateExecutor
     /// own thread for the <see cref="RealTime.RealTimeScheduler"/>): libtorch and the BLAS library set up
     /// per-thread state on a thread's first call, which otherwise landed in tick 0 (0.7-2.6 ms here).
     /// </summary>
-    private void WarmUpOnClockThread(IScheduler scheduler)
+    private static void WarmUpOnClockThread(ExecutorGraph graph, RunState state, IScheduler scheduler)
     {
         using var warmed = new ManualResetEventSlim();
         using IDisposable work = scheduler.Schedule(0, (_, _) =>
         {
             try
             {
-                _head.WarmUp(_options.WarmUpIterations);
-                WarmUpGraph();
-                (scheduler as RealTime.RealTimeScheduler)?.PreparePeriodicPath();
-                _ = _fast.TicksBetween(0, 2) + _slow.Sum(s => s.TicksBetween(0, 2)); // the skipped-period count after a late tick
+                graph.Head.WarmUp(state.Options.WarmUpIterations);
+                WarmUpGraph(graph, state.Options);
+                scheduler.GetCapability<IClockThreadWarmUp>()?.PreparePeriodicPath();
+                _ = state.Fast.TicksBetween(0, 2) + state.Slow.Sum(s => s.TicksBetween(0, 2)); // the skipped-period count after a late tick
+                state.Fast.ReportSkippedPeriods(0); // and its report to the real run's ledger (0 counts nothing)
+                Array.ForEach(state.Slow, s => s.ReportSkippedPeriods(0));
             }
             finally
             {
@@ -97,7 +118,7 @@ public sealed partial class MultiRateExecutor
     }
 
     /// <summary>
-    /// A full, compacting collection before tick 0: the warm-up's garbage (a second graph, its
+    /// A full, compacting collection before tick 0: the warm-up's garbage (its run states and their
     /// statistics) would otherwise fill the first gen-0 budget and the collection would pause the
     /// clock thread in the first second (about 1 ms at the first context tick here).
     /// </summary>
@@ -109,27 +130,27 @@ public sealed partial class MultiRateExecutor
     }
 
     /// <summary>
-    /// Runs the same profile, modules and sensor source through a second executor in virtual time, with
+    /// Runs the same graph (profile, modules, sensor source) on a fresh run state in virtual time, with
     /// no sink and an observer that ignores everything, for two periods of the slowest clock (at most <see cref="WarmUpGraphMaxTicks"/>
     /// base ticks): its channels, statistics and actions are its own and are dropped, so the run's
     /// figures start clean. The source is read from tick 0 again afterwards (replay sources seek back).
     /// </summary>
-    private void WarmUpGraph()
+    private static void WarmUpGraph(ExecutorGraph graph, ExecutorOptions runOptions)
     {
-        long slowest = _profile.Clocks.Max(c => _profile.BaseTickHz / c.RateHz);
+        RateProfile profile = graph.Profile;
+        long slowest = profile.Clocks.Max(c => profile.BaseTickHz / c.RateHz);
         long ticks = Math.Min(WarmUpGraphMaxTicks, 2 * slowest);
         // One observer that ignores everything, so the event paths (record building, fan-out) are compiled too;
         // some head ticks "overrun" in the cost model, so the miss path (fallback, fault event) is compiled too:
         // a first real overrun otherwise also paid the JIT on the clock thread and lost the next period.
-        ExecutorOptions options = _options with
+        ExecutorOptions options = runOptions with
         {
-            Mode = ExecutionMode.Virtual,
             Observers = [new IgnoringObserver()],
             DeadlineWatchdog = false,
-            CostModel = new OverrunSomeHeadTicks(_options.CostModel, _fast.Clock.Name, _fast.Clock.BudgetNs),
+            CostModel = new OverrunSomeHeadTicks(runOptions.CostModel, profile.ActionClock.Name, profile.ActionClock.BudgetNs),
         };
-        using var copy = new MultiRateExecutor(_profile, _head, _contexts, _sensor, null, options);
-        copy.Run(new HistoricalScheduler(), TimeSpan.FromTicks(ticks * _basePeriod / 100));
+        using RunState fresh = graph.NewState(sink: null, options);
+        RunLoop.Run(graph, fresh, new VirtualTimeDriver(), TimeSpan.FromTicks(ticks * graph.BasePeriodNs / 100), CancellationToken.None);
     }
 
     /// <summary>The graph warm-up's cost model: one head tick in eight takes one nanosecond over its budget.</summary>
