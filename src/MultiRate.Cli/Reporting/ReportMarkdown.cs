@@ -29,11 +29,12 @@ internal static class ReportMarkdown
         }
 
         md.Append("\nLatency percentiles are over the ticks whose module ran (latency above 0). ");
-        md.Append("Action clock misses are ticks whose fallback went out at the deadline (outcome miss or dropped); ");
-        md.Append("slow clock misses are triggers skipped because the previous update still ran. ");
+        md.Append("Words as defined in docs/vocabulary.md. Action clock misses: ticks with no model result by the deadline ");
+        md.Append("(outcome miss or dropped); slow clock misses: skipped triggers (the previous update still ran). ");
         md.Append("*Without record*: tick indices up to the last recorded one with no timing message (periods skipped after an overrun, ");
-        md.Append("or a slow update still running at the end). *Fallbacks sent*: hold and safe actions, including those the deadline ");
-        md.Append("watchdog sent for skipped periods; this is the figure the run summary counts as misses.\n\n");
+        md.Append("or a slow update still running at the end). *Fallbacks sent*: hold and safe actions, each with one reason ");
+        md.Append("(deadline, head fault, non-finite, stale, stop), including those the deadline watchdog sent for skipped periods; ");
+        md.Append("the run summary's ledger below counts each reason.\n\n");
 
         md.Append("## Actions\n\n| kind | count | share % |\n|---|---:|---:|\n");
         foreach (KeyValuePair<string, long> k in data.ActionsByKind)

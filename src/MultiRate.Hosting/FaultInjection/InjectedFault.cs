@@ -1,6 +1,6 @@
 namespace MultiRate.Hosting.FaultInjection;
 
-/// <summary>A fault the harness can inject (issue #6's matrix).</summary>
+/// <summary>A fault the harness can inject (a row of the fault matrix).</summary>
 public enum InjectedFault
 {
     /// <summary>The context module throws.</summary>

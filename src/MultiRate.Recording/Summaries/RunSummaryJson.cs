@@ -56,6 +56,21 @@ public static class RunSummaryJson
         Number(json, "recursion_steps_p50", summary.RecursionStepsP50, null);
         Counts(json, "guards", summary.Guards);
         json.WriteBoolean("stopped_early", summary.StoppedEarly);
+        if (summary.Ledger is { } ledger)
+        {
+            // The ledger itself, so scripts and report read every count under the one name it is kept by.
+            json.WriteStartObject("ledger");
+            Counts(json, "totals", ledger.Totals);
+            json.WriteStartObject("clocks");
+            foreach (string clock in ledger.Clocks)
+            {
+                Counts(json, clock, ledger.ByClock[clock]);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("clocks");
         foreach (ClockSummary c in summary.Clocks)
         {
