@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MultiRate.Inference.Kernels;
 
 namespace MultiRate.Inference.ActionHead;
@@ -35,6 +36,9 @@ internal sealed class ExpertKernel
     }
 
     /// <summary>output[a] += weight * expert(x)[a]; h1 (and h2) are the hidden buffers.</summary>
+    // Fully optimised from the first call: a loop in tier-0 code is later replaced on the stack
+    // (OSR), which allocates on the calling thread, the fast loop's.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AccumulateInto(ReadOnlySpan<float> x, Span<float> h1, Span<float> h2, Span<float> output, float weight)
     {
         FixedDot.MatVec(_w1.Values, _b1.Values, x, h1);
@@ -55,6 +59,9 @@ internal sealed class ExpertKernel
         }
     }
 
+    // Fully optimised from the first call: a loop in tier-0 code is later replaced on the stack
+    // (OSR), which allocates on the calling thread, the fast loop's.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Relu(Span<float> h)
     {
         for (int i = 0; i < h.Length; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MultiRate.Inference.Kernels;
 
 namespace MultiRate.Inference.ActionHead;
@@ -11,6 +12,9 @@ internal static class TopKRouter
     /// the chosen k only (as in Switch / Mixtral routing), with <see cref="FixedMath.Exp"/> so the
     /// weights are the same bits on every CPU.
     /// </summary>
+    // Fully optimised from the first call: a loop in tier-0 code is later replaced on the stack
+    // (OSR), which allocates on the calling thread, the fast loop's.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Select(ReadOnlySpan<float> logits, Span<int> chosen, Span<float> weights)
     {
         // Repeated selection: k is tiny, and this allocates nothing.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MultiRate.Core.Modules;
 using MultiRate.Inference.Kernels;
 
@@ -134,6 +135,7 @@ internal sealed class TorchActionHead : IActionHead
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ModuleOutcome Act(ReadOnlySpan<float> observation, ReadOnlySpan<float> latent, float latentAgeSeconds, Span<float> action)
     {
         if (observation.Length != ObservationSize || latent.Length != LatentSize || action.Length < ActionSize)
@@ -189,6 +191,9 @@ internal sealed class TorchActionHead : IActionHead
         TopKRouter.Select(_gateOut, _chosen, _chosenWeight);
     }
 
+    // Fully optimised from the first call: a loop in tier-0 code is later replaced on the stack
+    // (OSR), which allocates on the calling thread, the fast loop's.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ModuleOutcome WriteAction(Span<float> action)
     {
         ReadOnlySpan<float> pre = _out;

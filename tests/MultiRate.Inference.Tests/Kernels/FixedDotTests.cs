@@ -43,6 +43,19 @@ public sealed class FixedDotTests
     }
 
     [Fact]
+    public void MatVec_AnyShape_EqualsBiasPlusDotPerRowBitForBit()
+    {
+        Gen.Select(Gen.Int[1, 11], Gen.Int[0, 40]).SelectMany(s => Gen.Float[-10f, 10f].Array[s.Item1 * s.Item2].Select(w => (rows: s.Item1, w, x: Enumerable.Range(0, s.Item2).Select(i => MathF.Sin(i) * 3f).ToArray()))).Sample(p =>
+        {
+            int n = p.x.Length;
+            float[] bias = Enumerable.Range(0, p.rows).Select(i => i * 0.25f).ToArray();
+            float[] y = new float[p.rows];
+            FixedDot.MatVec(p.w, bias, p.x, y);
+            return Enumerable.Range(0, p.rows).All(o => BitConverter.SingleToUInt32Bits(y[o]) == BitConverter.SingleToUInt32Bits(bias[o] + FixedDot.Dot(p.x, p.w.AsSpan(o * n, n))));
+        });
+    }
+
+    [Fact]
     public void MatVec_WeightsTooShort_Throws() =>
         Assert.Throws<ArgumentException>(() => FixedDot.MatVec(new float[5], new float[2], new float[3], new float[2]));
 
