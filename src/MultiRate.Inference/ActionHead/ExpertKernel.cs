@@ -1,67 +1,76 @@
-using TorchSharp;
+using System.Runtime.CompilerServices;
+using MultiRate.Inference.Kernels;
 
 namespace MultiRate.Inference.ActionHead;
 
 /// <summary>
-/// Runs one <see cref="ExpertMlp"/> with in-place operations only, so a tick creates no tensor
-/// (and no managed object): weights are pre-transposed views, hidden buffers are pre-allocated.
+/// Runs one <see cref="ExpertMlp"/> on <see cref="FixedDot"/>: the same bits on every x86-64 CPU,
+/// no tensor and no managed object per call.
 /// </summary>
 /// <remarks>
-/// The views share storage with the module's parameters, so weights loaded in place (copy_) are
-/// seen without rebinding. Not thread-safe: the buffers belong to the head's one thread.
+/// The weights are read in place from the module's parameters (<see cref="ParameterView"/>), so
+/// weights loaded later with copy_ are seen. Not thread-safe: the buffers belong to the head's one
+/// thread.
 /// </remarks>
-internal sealed class ExpertKernel : IDisposable
+internal sealed class ExpertKernel
 {
-    private readonly torch.Tensor _w1T;
-    private readonly torch.Tensor _b1;
-    private readonly torch.Tensor? _w2T;
-    private readonly torch.Tensor? _b2;
-    private readonly torch.Tensor _woT;
-    private readonly torch.Tensor _boRow;
+    private readonly ParameterView _w1;
+    private readonly ParameterView _b1;
+    private readonly ParameterView? _w2;
+    private readonly ParameterView? _b2;
+    private readonly ParameterView _wo;
+    private readonly ParameterView _bo;
 
     public ExpertKernel(ExpertMlp mlp)
     {
-        _w1T = mlp.Fc1.weight!.t();
-        _b1 = mlp.Fc1.bias!;
+        _w1 = new ParameterView(mlp.Fc1.weight!, "fc1.weight");
+        _b1 = new ParameterView(mlp.Fc1.bias!, "fc1.bias");
         if (mlp.Fc2 is not null)
         {
-            _w2T = mlp.Fc2.weight!.t();
-            _b2 = mlp.Fc2.bias!;
+            _w2 = new ParameterView(mlp.Fc2.weight!, "fc2.weight");
+            _b2 = new ParameterView(mlp.Fc2.bias!, "fc2.bias");
         }
 
-        _woT = mlp.Out.weight!.t();
-        _boRow = mlp.Out.bias!.unsqueeze(0);
+        _wo = new ParameterView(mlp.Out.weight!, "out.weight");
+        _bo = new ParameterView(mlp.Out.bias!, "out.bias");
     }
 
-    /// <summary>out += weight * expert(x); <paramref name="ones"/> is a [1,1] tensor of 1.</summary>
-    public void AccumulateInto(torch.Tensor x, torch.Tensor h1, torch.Tensor? h2, torch.Tensor output, torch.Tensor ones, float weight)
+    /// <summary>output[a] += weight * expert(x)[a]; h1 (and h2) are the hidden buffers.</summary>
+    // Fully optimised from the first call: a loop in tier-0 code is later replaced on the stack
+    // (OSR), which allocates on the calling thread, the fast loop's.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AccumulateInto(ReadOnlySpan<float> x, Span<float> h1, Span<float> h2, Span<float> output, float weight)
     {
-        // addmm_(m1, m2, beta, alpha): self = beta*self + alpha*(m1 @ m2), all in place.
-        h1.copy_(_b1);
-        h1.addmm_(x, _w1T, 1f, 1f);
-        h1.relu_();
-        torch.Tensor last = h1;
-        if (_w2T is not null && h2 is not null)
+        FixedDot.MatVec(_w1.Values, _b1.Values, x, h1);
+        Relu(h1);
+        ReadOnlySpan<float> last = h1;
+        if (_w2 is { } w2 && _b2 is { } b2)
         {
-            h2.copy_(_b2!);
-            h2.addmm_(h1, _w2T, 1f, 1f);
-            h2.relu_();
+            FixedDot.MatVec(w2.Values, b2.Values, h1, h2);
+            Relu(h2);
             last = h2;
         }
 
-        output.addmm_(last, _woT, 1f, weight);
-
-        // The bias as a rank-1 product (ones[1,1] @ bias[1,A]) avoids add_(Tensor, Scalar), which
-        // allocates a managed Scalar every call.
-        output.addmm_(ones, _boRow, 1f, weight);
+        ReadOnlySpan<float> wo = _wo.Values;
+        ReadOnlySpan<float> bo = _bo.Values;
+        for (int a = 0; a < output.Length; a++)
+        {
+            output[a] += weight * (bo[a] + FixedDot.Dot(last, wo.Slice(a * last.Length, last.Length)));
+        }
     }
 
-    public void Dispose()
+    // Fully optimised from the first call: a loop in tier-0 code is later replaced on the stack
+    // (OSR), which allocates on the calling thread, the fast loop's.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Relu(Span<float> h)
     {
-        // Only the views are ours; the parameters belong to the module.
-        _w1T.Dispose();
-        _w2T?.Dispose();
-        _woT.Dispose();
-        _boRow.Dispose();
+        for (int i = 0; i < h.Length; i++)
+        {
+            // NaN stays NaN (as torch's relu), so a poisoned input is reported as NonFinite.
+            if (h[i] < 0f)
+            {
+                h[i] = 0f;
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace MultiRate.Inference.ActionHead;
 /// <remarks>
 /// State-dict names: <c>gate.weight</c>, <c>gate.bias</c> (MoE only) and
 /// <c>experts.{i}.fc1|fc2|out.weight|bias</c>. A PyTorch model exported with these names imports
-/// through safetensors.
+/// through safetensors. The seeded init is <see cref="HeadInit"/>'s (the same bits on every CPU).
 /// </remarks>
 internal sealed class HeadNet : torch.nn.Module
 {
@@ -28,6 +28,7 @@ internal sealed class HeadNet : torch.nn.Module
         }
 
         register_module("experts", Experts);
+        HeadInit.Apply(this);
     }
 
     public Linear? Gate { get; }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using MultiRate.Inference.Kernels;
+
 namespace MultiRate.Inference.ActionHead;
 
 /// <summary>Top-k expert selection on the CPU, without allocation.</summary>
@@ -6,8 +9,12 @@ internal static class TopKRouter
     /// <summary>
     /// Fills <paramref name="chosen"/> with the indices of the k largest logits (k = its length,
     /// ties to the lower index) and <paramref name="weights"/> with their softmax renormalised over
-    /// the chosen k only (as in Switch / Mixtral routing).
+    /// the chosen k only (as in Switch / Mixtral routing), with <see cref="FixedMath.Exp"/> so the
+    /// weights are the same bits on every CPU.
     /// </summary>
+    // Fully optimised from the first call: a loop in tier-0 code is later replaced on the stack
+    // (OSR), which allocates on the calling thread, the fast loop's.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Select(ReadOnlySpan<float> logits, Span<int> chosen, Span<float> weights)
     {
         // Repeated selection: k is tiny, and this allocates nothing.
@@ -35,7 +42,7 @@ internal static class TopKRouter
         float sum = 0;
         for (int i = 0; i < k; i++)
         {
-            weights[i] = MathF.Exp(logits[chosen[i]] - top);
+            weights[i] = FixedMath.Exp(logits[chosen[i]] - top);
             sum += weights[i];
         }
 

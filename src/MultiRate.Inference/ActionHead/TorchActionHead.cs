@@ -1,36 +1,36 @@
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using MultiRate.Core.Modules;
-using TorchSharp;
+using MultiRate.Inference.Kernels;
 
 namespace MultiRate.Inference.ActionHead;
 
 /// <summary>
-/// The fast action head on TorchSharp: [observation, latent, age features] -> MLP (or sparse MoE)
-/// -> tanh scaled to the action limits.
+/// The fast action head: [observation, latent, age features] -> MLP (or sparse MoE) -> tanh
+/// scaled to the action limits. The parameters live in a TorchSharp <see cref="HeadNet"/>; the
+/// per-tick arithmetic runs on MultiRate's fixed-order kernels (<see cref="FixedDot"/>,
+/// <see cref="FixedMath"/>).
 /// </summary>
 /// <remarks>
-/// Hot path (<see cref="Act"/>): no tensor is created per tick. Inputs are written into a
-/// pre-allocated tensor through its native byte span, every layer is an in-place addmm_/relu_ on
-/// pre-allocated buffers, and the output is read back through a span; measured 0 managed bytes per
-/// tick. Because nothing is created, there is nothing for a per-tick dispose scope to collect, and
-/// because every parameter has requires_grad = false, autograd records nothing (the effect of
-/// no_grad/inference_mode without their guard object, which costs 24-190 bytes per tick).
-/// MoE routing: the gate's logits are read on the CPU, the top-k experts are picked in C#, and only
-/// those experts' layers run. One thread at a time (the fast loop's).
+/// Same bits on every x86-64 CPU: libtorch's addmm (oneMKL's sgemm, chosen per CPU) and its
+/// vectorised tanh/exp (chosen per instruction set) gave other action bits on an Intel Xeon than on
+/// an AMD EPYC; the fixed kernels sum in one order and use no FMA (docs/determinism.md).
+/// Hot path (<see cref="Act"/>): no tensor and no managed object per tick: inputs, hidden layers and
+/// the output live in pre-allocated arrays, and the weights are read in place from the parameters'
+/// storage (so weights loaded later with copy_ are seen). MoE routing: the gate's logits are
+/// computed, the top-k experts are picked in C#, and only those experts run. One thread at a time
+/// (the fast loop's).
 /// </remarks>
 internal sealed class TorchActionHead : IActionHead
 {
     private readonly HeadNet _net;
     private readonly ExpertKernel[] _experts;
-    private readonly torch.Tensor? _gateWT;
-    private readonly torch.Tensor? _gateB;
-    private readonly torch.Tensor _x;
-    private readonly torch.Tensor _h1;
-    private readonly torch.Tensor? _h2;
-    private readonly torch.Tensor _out;
-    private readonly torch.Tensor? _gateOut;
-    private readonly torch.Tensor _ones;
-    private readonly torch.Tensor _zeros;
+    private readonly ParameterView? _gateW;
+    private readonly ParameterView? _gateB;
+    private readonly float[] _x;
+    private readonly float[] _h1;
+    private readonly float[] _h2;
+    private readonly float[] _out;
+    private readonly float[] _gateOut;
     private readonly float[] _mid;
     private readonly float[] _half;
     private readonly float[] _min;
@@ -89,18 +89,16 @@ internal sealed class TorchActionHead : IActionHead
         _topK = Math.Clamp(topK, 1, ExpertCount);
         if (_net.Gate is not null)
         {
-            _gateWT = _net.Gate.weight!.t();
-            _gateB = _net.Gate.bias!;
-            _gateOut = torch.zeros(1, ExpertCount);
+            _gateW = new ParameterView(_net.Gate.weight!, "gate.weight");
+            _gateB = new ParameterView(_net.Gate.bias!, "gate.bias");
         }
 
         ExpertMlp first = _net.Experts[0];
-        _x = torch.zeros(1, InputSize);
-        _h1 = torch.zeros(1, first.Fc1.weight!.shape[0]);
-        _h2 = first.Fc2 is null ? null : torch.zeros(1, first.Fc2.weight!.shape[0]);
-        _out = torch.zeros(1, ActionSize);
-        _ones = torch.ones(1, 1);
-        _zeros = torch.zeros(1, ActionSize);
+        _x = new float[InputSize];
+        _h1 = new float[first.Fc1.weight!.shape[0]];
+        _h2 = first.Fc2 is null ? [] : new float[first.Fc2.weight!.shape[0]];
+        _out = new float[ActionSize];
+        _gateOut = new float[ExpertCount];
         _chosen = new int[_topK];
         _chosenWeight = new float[_topK];
         _warmObs = new float[observationSize];
@@ -137,6 +135,7 @@ internal sealed class TorchActionHead : IActionHead
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ModuleOutcome Act(ReadOnlySpan<float> observation, ReadOnlySpan<float> latent, float latentAgeSeconds, Span<float> action)
     {
         if (observation.Length != ObservationSize || latent.Length != LatentSize || action.Length < ActionSize)
@@ -146,18 +145,17 @@ internal sealed class TorchActionHead : IActionHead
 
         try
         {
-            Span<float> x = MemoryMarshal.Cast<byte, float>(_x.bytes);
+            Span<float> x = _x;
             observation.CopyTo(x);
             latent.CopyTo(x[ObservationSize..]);
             if (_ageFeatures)
             {
                 x[ObservationSize + LatentSize] = latentAgeSeconds;
-                x[ObservationSize + LatentSize + 1] = MathF.Exp(-latentAgeSeconds / _ageTau);
+                x[ObservationSize + LatentSize + 1] = FixedMath.Exp(-latentAgeSeconds / _ageTau);
             }
 
-            // copy_ from a zero tensor: zero_() allocates a managed wrapper (184 B) per call.
-            _out.copy_(_zeros);
-            if (_gateOut is null)
+            Array.Clear(_out);
+            if (_gateW is null)
             {
                 RunExpert(0, 1f);
             }
@@ -179,40 +177,26 @@ internal sealed class TorchActionHead : IActionHead
         }
     }
 
-    public void Dispose()
-    {
-        foreach (ExpertKernel kernel in _experts)
-        {
-            kernel.Dispose();
-        }
-
-        _gateWT?.Dispose();
-        _gateOut?.Dispose();
-        _x.Dispose();
-        _h1.Dispose();
-        _h2?.Dispose();
-        _out.Dispose();
-        _ones.Dispose();
-        _zeros.Dispose();
-        _net.Dispose();
-    }
+    public void Dispose() => _net.Dispose();
 
     private void RunExpert(int index, float weight)
     {
         ExpertInvocations++;
-        _experts[index].AccumulateInto(_x, _h1, _h2, _out, _ones, weight);
+        _experts[index].AccumulateInto(_x, _h1, _h2, _out, weight);
     }
 
     private void Route()
     {
-        _gateOut!.copy_(_gateB!);
-        _gateOut.addmm_(_x, _gateWT!, 1f, 1f);
-        TopKRouter.Select(MemoryMarshal.Cast<byte, float>(_gateOut.bytes), _chosen, _chosenWeight);
+        FixedDot.MatVec(_gateW!.Value.Values, _gateB!.Value.Values, _x, _gateOut);
+        TopKRouter.Select(_gateOut, _chosen, _chosenWeight);
     }
 
+    // Fully optimised from the first call: a loop in tier-0 code is later replaced on the stack
+    // (OSR), which allocates on the calling thread, the fast loop's.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ModuleOutcome WriteAction(Span<float> action)
     {
-        ReadOnlySpan<float> pre = MemoryMarshal.Cast<byte, float>(_out.bytes);
+        ReadOnlySpan<float> pre = _out;
         ModuleOutcome outcome = ModuleOutcome.Ok;
         for (int i = 0; i < ActionSize; i++)
         {
@@ -223,7 +207,7 @@ internal sealed class TorchActionHead : IActionHead
             }
 
             // tanh bounds even +-inf; the clamp absorbs rounding of mid + half * 1.
-            action[i] = Math.Clamp(_mid[i] + (_half[i] * MathF.Tanh(v)), _min[i], _max[i]);
+            action[i] = Math.Clamp(_mid[i] + (_half[i] * FixedMath.Tanh(v)), _min[i], _max[i]);
         }
 
         return outcome;

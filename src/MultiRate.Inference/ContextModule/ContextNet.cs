@@ -11,7 +11,8 @@ namespace MultiRate.Inference.ContextModule;
 /// State-dict names: <c>in_proj.*</c>, <c>pos</c> [tokens, d], <c>z0</c> [tokens, d],
 /// <c>up_proj.*</c> (only when an upstream latent feeds the module), <c>block.*</c> (TorchSharp's
 /// TransformerEncoderLayer names), <c>norm.*</c>, <c>out_proj.*</c>. Tokens = history rows, plus one
-/// when there is an upstream latent.
+/// when there is an upstream latent. The seeded init is <see cref="ContextInit"/>'s (the same bits
+/// on every CPU).
 /// </remarks>
 internal sealed class ContextNet : torch.nn.Module
 {
@@ -19,6 +20,7 @@ internal sealed class ContextNet : torch.nn.Module
         : base(nameof(ContextNet))
     {
         Tokens = history + (upstreamSize > 0 ? 1 : 0);
+        Heads = heads;
         InProj = torch.nn.Linear(observationSize, dModel);
         register_module("in_proj", InProj);
         Pos = torch.nn.Parameter(torch.randn(Tokens, dModel) * 0.02);
@@ -38,9 +40,13 @@ internal sealed class ContextNet : torch.nn.Module
         register_module("norm", Norm);
         OutProj = torch.nn.Linear(dModel, latentDim);
         register_module("out_proj", OutProj);
+        ContextInit.Apply(this);
     }
 
     public int Tokens { get; }
+
+    /// <summary>Attention heads of <see cref="Block"/> (for the fixed-order forward pass).</summary>
+    public int Heads { get; }
 
     public Linear InProj { get; }
 

@@ -13,8 +13,10 @@ namespace MultiRate.Inference.ContextModule;
 /// One weight-tied block iterated K times, as in Universal Transformer / HRM / TRM: the input is
 /// re-injected at every step so each step refines z given the same evidence, which is what makes
 /// stopping early (anytime) still give a usable latent. Runs on the slow clock's worker thread,
-/// never concurrently with itself; each update runs in inference mode inside one dispose scope.
-/// It allocates per update (the latent array it returns and TorchSharp's tensor wrappers).
+/// never concurrently with itself. On the CPU the forward pass runs on <see cref="ContextKernel"/>
+/// (fixed summation order, the same bits on every x86-64 CPU; docs/determinism.md) and allocates
+/// only the latent it returns; on CUDA it runs libtorch's block in inference mode inside one
+/// dispose scope.
 /// </remarks>
 internal sealed class TorchContextModule : IContextModule
 {
@@ -22,6 +24,8 @@ internal sealed class TorchContextModule : IContextModule
     private readonly torch.Tensor _history;
     private readonly torch.Tensor? _upstream;
     private readonly int _upstreamSize;
+    private readonly ContextKernel? _kernel;
+    private readonly Action _blockRun;
 
     public TorchContextModule(ContextNet net, int observationSize, int historyLength, int upstreamSize, int latentSize, torch.Device? device = null)
     {
@@ -42,6 +46,12 @@ internal sealed class TorchContextModule : IContextModule
         {
             _net.to(Device);
         }
+        else
+        {
+            _kernel = new ContextKernel(_net);
+        }
+
+        _blockRun = () => BlockInvocations++;
 
         // Host-side staging buffers: written through their byte spans, then moved to the device.
         _history = torch.zeros(historyLength, observationSize);
@@ -84,6 +94,11 @@ internal sealed class TorchContextModule : IContextModule
 
         try
         {
+            if (_kernel is not null)
+            {
+                return RunKernel(request, budget);
+            }
+
             using var inference = torch.inference_mode();
             using var scope = torch.NewDisposeScope();
             StageHistory(request.History.Span, request.HistoryRows);
@@ -108,15 +123,7 @@ internal sealed class TorchContextModule : IContextModule
 
             torch.Tensor pooled = _net.Norm.forward(z.mean(new long[] { 0 }, false, null));
             float[] latent = _net.OutProj.forward(pooled).reshape(LatentSize).cpu().data<float>().ToArray();
-            foreach (float v in latent)
-            {
-                if (!float.IsFinite(v))
-                {
-                    return new ContextResult(ModuleOutcome.NonFinite, null, steps);
-                }
-            }
-
-            return new ContextResult(ModuleOutcome.Ok, latent, steps);
+            return Checked(latent, steps);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -130,6 +137,36 @@ internal sealed class TorchContextModule : IContextModule
         _history.Dispose();
         _upstream?.Dispose();
         _net.Dispose();
+    }
+
+    private ContextResult RunKernel(in ContextRequest request, AnytimeBudget budget)
+    {
+        int before = budget.Steps;
+        StageHistory(request.History.Span, request.HistoryRows);
+        if (_upstream is not null)
+        {
+            StageUpstream(request.Upstream?.Values);
+        }
+
+        float[] latent = _kernel!.Run(
+            MemoryMarshal.Cast<byte, float>(_history.bytes),
+            _upstream is null ? default : MemoryMarshal.Cast<byte, float>(_upstream.bytes),
+            budget,
+            _blockRun);
+        return Checked(latent, budget.Steps - before);
+    }
+
+    private static ContextResult Checked(float[] latent, int steps)
+    {
+        foreach (float v in latent)
+        {
+            if (!float.IsFinite(v))
+            {
+                return new ContextResult(ModuleOutcome.NonFinite, null, steps);
+            }
+        }
+
+        return new ContextResult(ModuleOutcome.Ok, latent, steps);
     }
 
     private torch.Tensor OnDevice(torch.Tensor host) => Device.type == DeviceType.CPU ? host : host.to(Device);
