@@ -8,7 +8,7 @@ internal static class CliRunner
     /// <summary>The current directory is process-wide: one CLI run at a time, whatever collection a test is in.</summary>
     private static readonly Lock CwdGate = new();
 
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot { get; } = MultiRate.Tests.Shared.RepoRoot.Path;
 
     public static (int Code, string Out, string Err) Run(params string[] args)
     {
@@ -51,19 +51,6 @@ internal static class CliRunner
         string path = Path.Combine(dir, name);
         File.WriteAllText(path, text);
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MultiRate.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 }
 

@@ -13,9 +13,10 @@ internal static class GoldenSummary
     /// <summary>
     /// What the golden form leaves out of the summary, and why: <c>wall_s</c> and each clock's
     /// <c>latency_us</c> are measured on the wall clock; guards at 0 are left out so that a guard added
-    /// later does not change the files (every guard that fired is kept).
+    /// later does not change the files (every guard that fired is kept); for the same reason the
+    /// ledger's totals keep only the entries above 0 (its per-clock rows already do).
     /// </summary>
-    public static readonly IReadOnlyList<string> Omitted = ["wall_s", "clocks[].latency_us", "guards.* at 0"];
+    public static readonly IReadOnlyList<string> Omitted = ["wall_s", "clocks[].latency_us", "guards.* at 0", "ledger.totals.* at 0"];
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -35,6 +36,13 @@ internal static class GoldenSummary
                     break;
                 case "guards":
                     golden[name] = Fired(value!.AsObject());
+                    break;
+                case "ledger":
+                    golden[name] = new JsonObject
+                    {
+                        ["totals"] = Fired(value!["totals"]!.AsObject()),
+                        ["clocks"] = value["clocks"]!.DeepClone(),
+                    };
                     break;
                 case "clocks":
                     golden[name] = new JsonArray([.. value!.AsArray().Select(WithoutLatency)]);

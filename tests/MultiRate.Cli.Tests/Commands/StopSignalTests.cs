@@ -44,7 +44,7 @@ public class StopSignalTests
         {
             // Wait (bounded) until the clocks run: the recorder has flushed its first chunk past the header.
             var waited = Stopwatch.StartNew();
-            while (!process.HasExited && (!File.Exists(recording) || new FileInfo(recording).Length < 64 * 1024) && waited.Elapsed < TimeSpan.FromSeconds(90))
+            while (!process.HasExited && RecordingProgress.Bytes(recording) < 64 * 1024 && waited.Elapsed < TimeSpan.FromSeconds(90))
             {
                 await Task.Delay(100);
             }

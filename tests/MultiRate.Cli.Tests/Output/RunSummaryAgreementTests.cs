@@ -59,6 +59,11 @@ public sealed class RunSummaryAgreementTests
                     Assert.All(value!.AsObject(), g => Assert.Equal((long)json["guards"]![g.Key]!, (long)g.Value!));
                     Assert.All(json["guards"]!.AsObject().Where(g => !value.AsObject().ContainsKey(g.Key)), g => Assert.Equal(0, (long)g.Value!));
                     break;
+                case "ledger":
+                    Assert.True(JsonNode.DeepEquals(json["ledger"]!["clocks"], value!["clocks"]), "golden ledger.clocks equals --json's");
+                    Assert.All(value["totals"]!.AsObject(), t => Assert.Equal((long)json["ledger"]!["totals"]![t.Key]!, (long)t.Value!));
+                    Assert.All(json["ledger"]!["totals"]!.AsObject().Where(t => !value["totals"]!.AsObject().ContainsKey(t.Key)), t => Assert.Equal(0, (long)t.Value!));
+                    break;
                 case "clocks":
                     JsonArray clocks = json["clocks"]!.AsArray();
                     for (int i = 0; i < clocks.Count; i++)
@@ -79,6 +84,7 @@ public sealed class RunSummaryAgreementTests
         Assert.Equal(["wall_s"], dropped);
         Assert.Contains("wall_s", GoldenSummary.Omitted);
         Assert.Contains("clocks[].latency_us", GoldenSummary.Omitted);
+        Assert.Contains("ledger.totals.* at 0", GoldenSummary.Omitted);
 
         // And it is the checked-in golden file: the CLI run and the runtime's golden replay agree.
         string expected = File.ReadAllText(Path.Combine(CliRunner.RepoRoot, "tests", "golden", "px4-replay.json")).ReplaceLineEndings("\n");
