@@ -9,7 +9,14 @@ namespace MultiRate.Logs.Tests.RealLogs;
 internal static class ExpectedJson
 {
     /// <summary>The shared real-logs folder beside the repository.</summary>
-    public static string SharedFolder(string name) => Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "..", "shared", "data", "real-logs", name));
+    public static string SharedFolder(string name) => Path.Combine(SharedRealLogs, name);
+
+    /// <summary>The real-logs folder of the shared data beside the clone (../shared), or one level further up.</summary>
+    private static string SharedRealLogs { get; } =
+        new[] { Path.Combine(RepoPaths.Root, "..", "shared"), Path.Combine(RepoPaths.Root, "..", "..", "shared") }
+            .Select(p => Path.GetFullPath(Path.Combine(p, "data", "real-logs")))
+            .FirstOrDefault(Directory.Exists)
+        ?? Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "data", "real-logs"));
 
     /// <summary>Loads expected.json from a folder.</summary>
     public static JsonObject Load(string folder) => JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "expected.json")))!.AsObject();
