@@ -60,6 +60,31 @@ internal static class ActionRules
                     Inv($"safe[{i}] = {a.Safe[i]} is outside [min, max] = [{a.Min[i]}, {a.Max[i]}]; the safe action must respect the limits"));
             }
         }
+
+        CheckOnStop(a, map, safe && (a.MaxRatePerSecond is null || map.IsValid("action.max_rate_per_s")));
+    }
+
+    /// <summary>Checks on_stop.max_ms: positive, and long enough for the rate limits to reach safe from the worst-case action.</summary>
+    private static void CheckOnStop(ActionSpec a, SourceMap map, bool comparable)
+    {
+        if (a.OnStopMaxMs is not { } bound || !map.IsValid("action.on_stop.max_ms"))
+        {
+            return;
+        }
+
+        if (!(bound > 0 && double.IsFinite(bound)))
+        {
+            map.Report("action.on_stop.max_ms", Inv($"on_stop.max_ms must be greater than 0 (the longest a stop may take to reach the safe action, ms), got {bound}"));
+            return;
+        }
+
+        double worst = comparable ? a.WorstCaseStopMs() : 0;
+        if (worst > bound)
+        {
+            map.Report(
+                "action.on_stop.max_ms",
+                Inv($"on_stop.max_ms = {bound} is too short: from the farthest action in [min, max], max_rate_per_s needs {worst:0.###} ms to reach the safe action; raise max_ms to at least {Math.Ceiling(worst)} or the rate limits"));
+        }
     }
 
     /// <summary>Checks a per-dimension list's length and finiteness; true when it can be compared element-wise.</summary>

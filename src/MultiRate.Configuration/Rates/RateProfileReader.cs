@@ -149,6 +149,18 @@ internal static class RateProfileReader
             map.Invalidate("action.max_rate_per_s");
         }
 
+        double? onStopMaxMs = null;
+        YamlNode? onStop = r?.Value("on_stop");
+        if (onStop is not null)
+        {
+            MappingReader? s = MappingReader.Open(map, onStop, "action.on_stop", "the action's on_stop section", RateProfileSchema.OnStop);
+            onStopMaxMs = s?.Number("max_ms");
+            if (onStopMaxMs is null)
+            {
+                map.Invalidate("action.on_stop.max_ms");
+            }
+        }
+
         return new ActionSpec
         {
             Dimension = dimension ?? 0,
@@ -156,6 +168,7 @@ internal static class RateProfileReader
             Min = min ?? [],
             Max = max ?? [],
             MaxRatePerSecond = maxRate,
+            OnStopMaxMs = onStopMaxMs,
         };
     }
 }

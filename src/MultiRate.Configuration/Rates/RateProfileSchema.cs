@@ -59,5 +59,12 @@ internal static class RateProfileSchema
         new("min", true, "per-dimension lower limits, a list of dimension numbers"),
         new("max", true, "per-dimension upper limits, a list of dimension numbers"),
         new("max_rate_per_s", false, "optional per-dimension rate limits in units per second, a list of dimension positive numbers"),
+        new("on_stop", false, "how a stop ramps the action to safe: { max_ms } (default: as long as the rate limits need from the worst-case action)"),
+    ];
+
+    /// <summary>Keys of the action's on_stop section.</summary>
+    public static readonly IReadOnlyList<KeySpec> OnStop =
+    [
+        new("max_ms", true, "longest time in milliseconds a stop may take to reach the safe action within max_rate_per_s, > 0"),
     ];
 }

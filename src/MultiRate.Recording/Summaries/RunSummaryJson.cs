@@ -56,6 +56,7 @@ public static class RunSummaryJson
         Number(json, "recursion_steps_p50", summary.RecursionStepsP50, null);
         Counts(json, "guards", summary.Guards);
         json.WriteBoolean("stopped_early", summary.StoppedEarly);
+        json.WriteString("stop_reason", summary.StopReason);
         if (summary.Ledger is { } ledger)
         {
             // The ledger itself, so scripts and report read every count under the one name it is kept by.

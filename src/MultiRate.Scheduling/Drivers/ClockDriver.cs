@@ -61,7 +61,7 @@ public abstract class ClockDriver
     internal virtual IDisposable ScheduleBaseTicks(long tick0Ns, long basePeriodNs, Action<long> tick) => Ticks.ScheduleTicks(tick0Ns, basePeriodNs, tick);
 
     /// <summary>Runs the clock until the last tick (<paramref name="lastTickNs"/>) has run, <paramref name="done"/> is set or the run is cancelled.</summary>
-    internal abstract void Drive(long lastTickNs, WaitHandle done, CancellationToken cancellation);
+    internal abstract void Drive(long lastTickNs, ManualResetEventSlim done, CancellationToken cancellation);
 
     /// <summary>When the safe action of an early stop goes out, run time ns.</summary>
     /// <param name="nextBaseTick">The first base tick that did not run.</param>

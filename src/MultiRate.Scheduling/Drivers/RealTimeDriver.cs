@@ -52,8 +52,8 @@ public sealed class RealTimeDriver : ClockDriver
         return new DeadlineWatchdog(scheduler, scheduler, fast, output, tick0Ns, basePeriodNs, totalBaseTicks);
     }
 
-    internal override void Drive(long lastTickNs, WaitHandle done, CancellationToken cancellation) =>
-        WaitHandle.WaitAny([done, cancellation.WaitHandle]);
+    internal override void Drive(long lastTickNs, ManualResetEventSlim done, CancellationToken cancellation) =>
+        WaitHandle.WaitAny([done.WaitHandle, cancellation.WaitHandle]);
 
     internal override long StopTimeNs(long nextBaseTick, long basePeriodNs, long runNowNs) => runNowNs;
 }

@@ -41,6 +41,32 @@ public sealed class VirtualNsScheduler : VirtualTimeScheduler<long, long>, INano
         return ticks;
     }
 
+    /// <summary>
+    /// As <see cref="VirtualTimeSchedulerBase{TAbsolute, TRelative}.AdvanceTo"/>, but ends as soon as
+    /// <paramref name="done"/> is set, with the clock at the time of the work that set it (AdvanceTo
+    /// would move the clock on to <paramref name="timeNs"/> even when stopped). Otherwise the clock ends at <paramref name="timeNs"/>.
+    /// </summary>
+    internal void AdvanceUntil(long timeNs, ManualResetEventSlim done)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(timeNs, Clock);
+        while (!done.IsSet)
+        {
+            IScheduledItem<long>? next = GetNext();
+            if (next is null || next.DueTime > timeNs)
+            {
+                Clock = timeNs;
+                return;
+            }
+
+            if (next.DueTime > Clock)
+            {
+                Clock = next.DueTime;
+            }
+
+            next.Invoke();
+        }
+    }
+
     /// <inheritdoc />
     protected override long Add(long absolute, long relative) => absolute + relative;
 

@@ -57,7 +57,9 @@ public sealed class VirtualTimeDriver : ClockDriver
     internal override IDisposable ScheduleBaseTicks(long tick0Ns, long basePeriodNs, Action<long> tick) =>
         _scheduler.ScheduleTicks(tick0Ns, basePeriodNs, tick, WakeLatenessNs);
 
-    internal override void Drive(long lastTickNs, WaitHandle done, CancellationToken cancellation) => _scheduler.AdvanceTo(lastTickNs);
+    // Ends with the work item that set done, its clock left at that item's time: a cancelled run's
+    // stop ramp then starts at the next tick, not at the end of the run that was cancelled.
+    internal override void Drive(long lastTickNs, ManualResetEventSlim done, CancellationToken cancellation) => _scheduler.AdvanceUntil(lastTickNs, done);
 
     internal override long StopTimeNs(long nextBaseTick, long basePeriodNs, long runNowNs) => nextBaseTick * basePeriodNs;
 }

@@ -45,6 +45,15 @@ public sealed record ExecutorOptions
     /// <summary>Slow-path resilience (timeout, circuit breaker) and sensor-guard limits (defaults derived from each clock).</summary>
     public Resilience.ResilienceOptions Resilience { get; init; } = Scheduling.Resilience.ResilienceOptions.Default;
 
+    /// <summary>
+    /// At the run's end (its duration reached, not a cancellation) the clock keeps ticking until the
+    /// action sent is the profile's safe action, reached within the rate limits (default false: a
+    /// replay's actions are those of its ticks; true for a run that hands the robot back when it ends).
+    /// Leave it off for a run that is one segment of a longer one (a benchmark rig, a simulator stepping
+    /// in segments), which must not pull the robot to safe between segments. A cancelled run always ramps.
+    /// </summary>
+    public bool RampToSafeAtEnd { get; init; }
+
     /// <summary>Observers of every action, tick and latent (recorders, metrics); empty by default.</summary>
     public IReadOnlyList<IRunObserver> Observers { get; init; } = [];
 }

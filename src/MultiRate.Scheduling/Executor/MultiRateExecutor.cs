@@ -62,7 +62,7 @@ public sealed class MultiRateExecutor : IDisposable
     /// <summary>Observer exceptions swallowed so far.</summary>
     public long ObserverFaults => Ledger.Total(LedgerEntry.ObserverFault);
 
-    /// <summary>True when the last run was cancelled before its end; the safe action was then emitted last.</summary>
+    /// <summary>True when the last run was cancelled before its end (every run ends by ramping to the safe action).</summary>
     public bool StoppedEarly => _state.StoppedEarly;
 
     /// <summary>The profile in effect (changes at a tick boundary after <see cref="Reload"/>).</summary>

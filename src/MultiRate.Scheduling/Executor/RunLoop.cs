@@ -54,7 +54,7 @@ internal static class RunLoop
         IDisposable periodic = driver.ScheduleBaseTicks(tick0, basePeriod, body);
         try
         {
-            driver.Drive(tick0 + ((totalTicks - 1) * basePeriod), done.WaitHandle, cancellation);
+            driver.Drive(tick0 + ((totalTicks - 1) * basePeriod), done, cancellation);
         }
         finally
         {
@@ -68,15 +68,17 @@ internal static class RunLoop
         }
 
         long ran = state.LastBaseTick + 1;
-        if (cancellation.IsCancellationRequested && ran < totalTicks)
+        state.StoppedEarly = cancellation.IsCancellationRequested && ran < totalTicks;
+
+        // Stopped early (SIGINT/SIGTERM, Ctrl-C, a host shutting down) or at its end: the clock keeps
+        // ticking until the robot is left on the safe action, reached within the rate limits.
+        if (state.StoppedEarly || state.Options.RampToSafeAtEnd)
         {
-            // Stopped early (SIGINT/SIGTERM, Ctrl-C, a host shutting down): leave the robot on the safe action.
-            state.StoppedEarly = true;
-            state.Output.EmitSafeOnStop(driver.StopTimeNs(ran, basePeriod, NowNs()));
+            state.StopRampActions = StopRamp.Run(state, driver, tick0, driver.StopTimeNs(ran, basePeriod, NowNs()));
         }
 
         state.HeadStats.Flush();
         return SummaryBuilder.Build(graph.Profile, driver.Mode, ran, basePeriod, wall.Elapsed, state.ClockStats.ToList(), state.HeadStats, state.Output.ActionsSha256, state.Ledger)
-            with { StoppedEarly = state.StoppedEarly };
+            with { StoppedEarly = state.StoppedEarly, StopReason = state.StoppedEarly ? StopReasons.Signal : StopReasons.Completed };
     }
 }

@@ -118,6 +118,9 @@ internal sealed class RunState : IDisposable
 
     public bool StoppedEarly { get; set; }
 
+    /// <summary>Safe-kind actions the stop ramp sent after the last tick (also counted as stop fallbacks).</summary>
+    public long StopRampActions { get; set; }
+
     public long Reloads { get; private set; }
 
     public bool ReloadPending => Volatile.Read(ref _pendingReload) is not null;

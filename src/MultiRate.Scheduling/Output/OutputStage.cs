@@ -114,22 +114,44 @@ internal sealed class OutputStage : IDisposable
         return Fallback(timeNs, tick, policy, reason);
     }
 
+    /// <summary>True when the last action sent equals the safe action bit for bit (before any action: true).</summary>
+    public bool AtSafe
+    {
+        get
+        {
+            ReadOnlySpan<float> safe = Volatile.Read(ref _limits).Safe;
+            ReadOnlySpan<float> last = Last;
+            for (int i = 0; i < safe.Length; i++)
+            {
+                if (BitConverter.SingleToInt32Bits(last[i]) != BitConverter.SingleToInt32Bits(safe[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>
-    /// Stop (signal or cancellation): sends the safe action as the action of the next tick, so the
-    /// robot is left commanded safe and still gets exactly one action per tick.
+    /// One step of the stop ramp: claims the next tick index and sends a safe-kind action that moves
+    /// toward the safe action within the rate limits (exactly safe once within one rate step). With
+    /// <paramref name="snap"/> (the stop's time bound is reached) the safe action goes out unlimited,
+    /// so a stop always ends on safe. Counted as a stop fallback.
     /// </summary>
-    /// <returns>The tick index used, or -1 when that tick had already been claimed.</returns>
-    public long EmitSafeOnStop(long timeNs)
+    /// <returns>True when the action sent is exactly the safe action (or nothing was left to send).</returns>
+    public bool EmitStopStep(long timeNs, bool snap)
     {
         long tick = Volatile.Read(ref _claimed) + 1;
         if (!TryClaim(tick, out long previous))
         {
-            return -1;
+            return AtSafe;
         }
 
         AwaitTurn(previous);
-        Fallback(Math.Max(timeNs, _lastTimeNs), tick, OverrunPolicy.SafeAction, LedgerEntry.FallbackStop);
-        return tick;
+        Volatile.Read(ref _limits).Safe.CopyTo(Work);
+        Emit(Math.Max(timeNs, _lastTimeNs), tick, ActionKind.Safe, LedgerEntry.FallbackStop, limit: !snap);
+        return AtSafe;
     }
 
     /// <summary>Hot reload: takes new safe values and limits (same dimension) from the next emission on.</summary>
@@ -165,10 +187,10 @@ internal sealed class OutputStage : IDisposable
         return Emit(timeNs, tick, ActionKind.Hold, reason);
     }
 
-    private Emission Emit(long timeNs, long tick, ActionKind kind, LedgerEntry reason)
+    private Emission Emit(long timeNs, long tick, ActionKind kind, LedgerEntry reason, bool limit = true)
     {
         Span<float> work = Work;
-        bool clamped = Limit(timeNs, work);
+        bool clamped = limit && Limit(timeNs, work);
         _hasher.Append(tick, kind, work);
         bool sinkFailed = false;
         try

@@ -60,4 +60,7 @@ public sealed record RunSummary
 
     /// <summary>True when the run was stopped before its end (signal, Ctrl-C); the last action sent was then the safe action.</summary>
     public bool StoppedEarly { get; init; }
+
+    /// <summary>Why the run stopped: one of <see cref="StopReasons"/> (<c>completed</c> or <c>signal</c>).</summary>
+    public string StopReason { get; init; } = StopReasons.Completed;
 }

@@ -67,6 +67,12 @@ public class StopSignalTests
         using ISensorLog log = SensorLogs.Open(recording);
         List<LogMessage> actions = log.ReadMessages(["/multirate/actions"]).ToList();
         Assert.Equal("safe", (string)actions[^1].Data["kind"]!);
+
+        // Exactly the profile's safe action (rates/default.yaml: [0, 0, 0]), reached within max_rate_per_s, bit for bit.
+        IReadOnlyList<double> safe = MultiRate.Configuration.Rates.RateProfileLoader.Load(Path.Combine(CliRunner.RepoRoot, "rates", "default.yaml")).Action.Safe;
+        float[] last = [.. actions[^1].Data["values"]!.AsArray().Select(v => (float)v!)];
+        Assert.Equal(safe.Select(v => BitConverter.SingleToInt32Bits((float)v)), last.Select(BitConverter.SingleToInt32Bits));
+        Assert.Equal("signal", (string)summary["stop_reason"]!);
         Assert.Single(log.ReadMessages(["/multirate/summary"]));
         Directory.Delete(dir, recursive: true);
     }

@@ -21,6 +21,7 @@ public class StopTests
 
         var summary = h.Executor.Run(new VirtualTimeDriver(), TimeSpan.FromSeconds(1), cts.Token);
 
+        // No rate limit in this profile: the ramp to safe is the one next tick.
         Assert.True(summary.StoppedEarly);
         Assert.Equal(51, h.Sink.Actions.Count);
         Assert.Equal(Enumerable.Range(0, 51).Select(i => (long)i), h.Sink.Actions.Select(a => a.Tick));

@@ -10,7 +10,9 @@ namespace MultiRate.Scheduling.Tests.Fakes;
 /// <summary>Builds an executor over the fakes and runs it in virtual time.</summary>
 internal sealed class Harness : IDisposable
 {
-    public Harness(RateProfile profile, IComputeCostModel? costs = null, TraceLog? trace = null, IReadOnlyList<IRunObserver>? observers = null)
+    // rampAtEnd: whether a completed run ramps to the safe action after its last tick. Off by default:
+    // most tests here count the actions of the ticks themselves; StopRampTests turn it on to test the ramp.
+    public Harness(RateProfile profile, IComputeCostModel? costs = null, TraceLog? trace = null, IReadOnlyList<IRunObserver>? observers = null, bool rampAtEnd = false)
     {
         Trace = trace;
         Planner = new FakeContext("planner", trace);
@@ -29,6 +31,7 @@ internal sealed class Harness : IDisposable
                 CostModel = costs ?? DeclaredCostModel.Instance,
                 Recursion = 3,
                 Observers = observers ?? [],
+                RampToSafeAtEnd = rampAtEnd,
             });
     }
 

@@ -24,6 +24,8 @@ internal sealed class FaultHarness : IDisposable
             Sink,
             new ExecutorOptions
             {
+                // These tests read the actions of the ticks themselves (the last one included); the stop ramp has its own tests.
+                RampToSafeAtEnd = false,
                 HeadFields = [0, 1],
                 ContextFields = [0],
                 CostModel = costs ?? DeclaredCostModel.Instance,

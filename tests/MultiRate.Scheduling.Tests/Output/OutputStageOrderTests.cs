@@ -117,7 +117,8 @@ public sealed class OutputStageOrderTests
         using var output = new OutputStage(Spec, sink);
         Assert.True(output.TryClaim(0, out long p0));
         output.EmitModel(0, 0, p0, ActionKind.Model, [0.2f, 0.2f]);
-        Assert.Equal(1, output.EmitSafeOnStop(1_000_000));
+        output.EmitStopStep(1_000_000, snap: true);
+        Assert.True(output.AtSafe);
         Assert.Equal([0L, 1L], sink.Ticks);
         Assert.Equal(ActionKind.Safe, sink.Kinds[^1]);
     }
