@@ -5,6 +5,7 @@ using MultiRate.Configuration.Rates;
 using MultiRate.Core.Errors;
 using MultiRate.Core.Rates;
 using MultiRate.Hosting.Tuning;
+using MultiRate.Core.IO;
 
 namespace MultiRate.Cli.Commands;
 
@@ -21,7 +22,7 @@ internal static class TuneCommand
     {
         string path = a.Path;
         RateProfile profile = RateProfileLoader.Load(path);
-        string text = File.ReadAllText(path);
+        string text = InputFiles.ReadText(path, "rate profile", InputFiles.ConfigCapBytes);
         ProfileBenchReport report = Recommendations(a, profile, stdout);
         var options = new TuneOptions { LowerRates = a.LowerRates };
         TuneResult result = ProfileTuner.Tune(path, text, report, options);

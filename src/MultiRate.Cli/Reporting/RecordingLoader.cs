@@ -4,6 +4,7 @@ using MultiRate.Core.Errors;
 using MultiRate.Recording;
 using MultiRate.Logs.Abstractions;
 using MultiRate.Logs.Mcap;
+using MultiRate.Core.IO;
 
 namespace MultiRate.Cli.Reporting;
 
@@ -110,6 +111,9 @@ internal static class RecordingLoader
         {
             throw new UserInputException($"{path}: recording not found ({Expected})");
         }
+
+        // Before anything opens it: a FIFO would block the open, a device would never end.
+        InputFiles.CheckRegular(path, "recording", InputFiles.LogCapBytes);
 
         byte[] magic = new byte[8];
         int read;

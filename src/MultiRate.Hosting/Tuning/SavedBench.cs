@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MultiRate.Core.Rates;
+using MultiRate.Core.IO;
 
 namespace MultiRate.Hosting.Tuning;
 
@@ -22,7 +23,7 @@ public sealed record SavedBench(string Path, string Profile, string Config, Tuni
             throw new TuningInputException($"saved benchmark '{path}' not found (looked at '{System.IO.Path.GetFullPath(path)}'); expected the output of 'multirate bench profile --json'");
         }
 
-        return Parse(File.ReadAllText(path), path);
+        return Parse(InputFiles.ReadText(path, "saved benchmark", InputFiles.ConfigCapBytes), path);
     }
 
     /// <summary>Parses saved benchmark text; <paramref name="path"/> names it in messages.</summary>

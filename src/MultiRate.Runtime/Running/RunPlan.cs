@@ -4,6 +4,7 @@ using MultiRate.Core.Models;
 using MultiRate.Core.Rates;
 using MultiRate.Runtime.Composition;
 using MultiRate.Runtime.Sources;
+using MultiRate.Configuration.Resources;
 
 namespace MultiRate.Runtime.Running;
 
@@ -40,8 +41,13 @@ public sealed class RunPlan
     /// <param name="profilePath">Rate profile path.</param>
     /// <param name="configPath">Model config path.</param>
     /// <exception cref="Core.Errors.UserInputException">Either file is missing or invalid (every error listed).</exception>
-    public static RunPlan Load(string profilePath, string configPath) =>
-        new(RateProfileLoader.Load(profilePath), ModelConfigLoader.Load(configPath));
+    /// <remarks>The pair is also checked against this machine's memory and the clocks' budgets (as <c>validate --config</c> does), before any module is built.</remarks>
+    public static RunPlan Load(string profilePath, string configPath)
+    {
+        var plan = new RunPlan(RateProfileLoader.Load(profilePath), ModelConfigLoader.Load(configPath));
+        ResourceCheck.ThrowIfInvalid(plan.Profile, plan.Config);
+        return plan;
+    }
 
     /// <summary>Loads the profile and config that <paramref name="options"/> name.</summary>
     public static RunPlan Load(MultiRateOptions options)
