@@ -38,8 +38,8 @@ internal sealed class BenchOverheadRig : IDisposable
 
     private BenchOverheadRig(string ratesPath, string configPath, ExecutionMode mode, IReadOnlyList<IRunObserver> observers, bool watchdog, int? fifoPriority)
     {
-        // The session loads and validates profile and config and owns the options-to-executor mapping;
-        // the rig only keeps the executor in reach instead of letting the session run it.
+        // RunPlan loads and validates profile and config, the run session owns the options-to-executor
+        // mapping; the rig only keeps the executor in reach instead of letting the run session run it.
         var session = new RunSession(RunPlan.Load(ratesPath, configPath), new MultiRateOptions { ProfilePath = ratesPath, ConfigPath = configPath, Mode = mode, FifoPriority = fifoPriority }, new TorchModuleFactory());
         Profile = session.Profile;
         Config = session.Config;

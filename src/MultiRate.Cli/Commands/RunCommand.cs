@@ -40,7 +40,7 @@ internal static class RunCommand
         string profilePath = DefaultPaths.Resolve(a.Rates ?? "rates/default.yaml");
         string configPath = DefaultPaths.Resolve(a.Config ?? "configs/default.yaml");
 
-        // Loaded once here: the recorder, the telemetry and the session all use this plan.
+        // Loaded once here: the recorder, the telemetry and the run session all use this plan.
         RunPlan plan = RunPlan.Load(profilePath, configPath);
         var services = new ServiceCollection();
         services.AddSingleton(plan);
@@ -60,7 +60,7 @@ internal static class RunCommand
         });
         services.AddMultiRateTelemetry();
 
-        // Logging and the recorder exist before the session, because the session takes its observers at construction.
+        // Logging and the recorder exist before the run session, because it takes its observers at construction.
         bool json = a.Json;
         RunLogging logging = OpenLogging(a.LogConfig);
         using var faultLog = new FaultBurstLogger(logging.Logger);

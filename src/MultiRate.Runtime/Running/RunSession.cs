@@ -49,7 +49,7 @@ public sealed class RunSession : IDisposable
         Plan = plan;
     }
 
-    /// <summary>The plan this session runs.</summary>
+    /// <summary>The plan this run executes.</summary>
     public RunPlan Plan { get; }
 
     /// <summary>The validated profile.</summary>
@@ -121,7 +121,7 @@ public sealed class RunSession : IDisposable
     }
 
     /// <summary>
-    /// How this session's executor is configured: the options' mode, cost model, resilience and FIFO
+    /// How this run's executor is configured: the options' mode, cost model, resilience and FIFO
     /// priority, the layout's fields and the config's recursion. The one place that turns the options
     /// into executor options (benchmarks build their executor from it too).
     /// </summary>

@@ -7,7 +7,7 @@ using MultiRate.Logs.Abstractions;
 
 namespace MultiRate.Cli.Tests.Commands;
 
-/// <summary>SIGINT, SIGQUIT and SIGHUP stop a real-time run the same graceful way as SIGTERM (see <see cref="GracefulStopTests"/>).</summary>
+/// <summary>SIGINT, SIGTERM, SIGQUIT and SIGHUP stop a real-time run the way a robot's supervisor expects: exact safe action, complete recording, summary, exit 0.</summary>
 [Collection("cli")]
 public class StopSignalTests
 {
@@ -19,6 +19,7 @@ public class StopSignalTests
 
     [Theory]
     [InlineData(2)] // SIGINT
+    [InlineData(15)] // SIGTERM
     [InlineData(3)] // SIGQUIT
     [InlineData(1)] // SIGHUP
     public async Task Run_StopSignal_SafeActionCompleteRecordingSummaryExitZero(int signal)
@@ -64,8 +65,12 @@ public class StopSignalTests
         Assert.True(process.ExitCode == 0, await stderr);
         JsonObject summary = JsonNode.Parse(await stdout)!.AsObject();
         Assert.True((bool)summary["stopped_early"]!, summary.ToJsonString());
+        Assert.True((long)summary["actions_by_kind"]!["safe"]! >= 1);
+
+        // The recording is complete (summary and footer written): a strict read succeeds and ends on the safe action.
         using ISensorLog log = SensorLogs.Open(recording);
         List<LogMessage> actions = log.ReadMessages(["/multirate/actions"]).ToList();
+        Assert.Equal((long)summary["actions"]!, actions.Count);
         Assert.Equal("safe", (string)actions[^1].Data["kind"]!);
 
         // Exactly the profile's safe action (rates/default.yaml: [0, 0, 0]), reached within max_rate_per_s, bit for bit.

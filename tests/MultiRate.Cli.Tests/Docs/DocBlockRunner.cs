@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace MultiRate.Cli.Tests.Docs;
 
 /// <summary>
-/// Runs a runnable block as a reader would type it, in a fresh <see cref="DocSandbox"/>: each command
+/// Runs a runnable block as a reader would type it, in a fresh <see cref="DocWorkspace"/>: each command
 /// through <c>bash -c</c> (pipes, redirections and <c>head -c</c> work as in a terminal), stdout and
 /// stderr merged in the order printed, <c>pipefail</c> on, so a failing <c>multirate</c> in a pipe
 /// fails the command. <c>dotnet run [-c Release] --project src/MultiRate.Cli --</c> is read as
@@ -18,10 +18,10 @@ internal static partial class DocBlockRunner
     /// <summary>Runs the block's commands in order; returns null when all did what the doc says, else the first difference.</summary>
     public static string? Run(DocBlock block, string repoRoot, string cliAssembly)
     {
-        using DocSandbox sandbox = DocSandbox.Create(repoRoot, cliAssembly);
+        using DocWorkspace workspace = DocWorkspace.Create(repoRoot, cliAssembly);
         foreach (DocCommand command in block.Commands)
         {
-            (int code, string output) = Execute(sandbox, Rewrite(command.Text));
+            (int code, string output) = Execute(workspace, Rewrite(command.Text));
             string where = $"{block.Document}:{command.Line}: $ {command.Text}";
             if (code != command.ExpectedExit)
             {
@@ -40,17 +40,17 @@ internal static partial class DocBlockRunner
     /// <summary>The command with the from-a-clone spelling of the CLI replaced by <c>multirate</c>.</summary>
     public static string Rewrite(string command) => DotnetRun().Replace(command, "multirate");
 
-    private static (int Code, string Output) Execute(DocSandbox sandbox, string command)
+    private static (int Code, string Output) Execute(DocWorkspace workspace, string command)
     {
         var start = new ProcessStartInfo("bash")
         {
-            WorkingDirectory = sandbox.Root,
+            WorkingDirectory = workspace.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("set -o pipefail\nexec 2>&1\n" + command);
-        start.Environment["PATH"] = sandbox.Bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        start.Environment["PATH"] = workspace.Bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["NO_COLOR"] = "1";
 

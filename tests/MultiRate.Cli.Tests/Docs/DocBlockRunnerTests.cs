@@ -57,7 +57,7 @@ public class DocBlockRunnerTests
     }
 
     [Fact]
-    public void Run_TheFixedTuneBlock_PassesAndWritesIntoTheSandboxOnly()
+    public void Run_TheFixedTuneBlock_PassesAndWritesIntoTheWorkspaceOnly()
     {
         DocBlock block = Single("""
             ```console

@@ -6,9 +6,9 @@ namespace MultiRate.Cli.Tests.Docs;
 /// <c>tests/data/</c> and <c>docs/</c> (read, never written), and <c>.bin/multirate</c>, a script that
 /// runs the CLI assembly built with this test (<c>dotnet multirate.dll</c>), first on the PATH.
 /// </summary>
-internal sealed class DocSandbox : IDisposable
+internal sealed class DocWorkspace : IDisposable
 {
-    private DocSandbox(string root, string bin)
+    private DocWorkspace(string root, string bin)
     {
         Root = root;
         Bin = bin;
@@ -19,7 +19,7 @@ internal sealed class DocSandbox : IDisposable
     /// <summary>The folder holding the <c>multirate</c> script: put it first on the PATH.</summary>
     public string Bin { get; }
 
-    public static DocSandbox Create(string repoRoot, string cliAssembly)
+    public static DocWorkspace Create(string repoRoot, string cliAssembly)
     {
         string root = Path.Combine(Path.GetTempPath(), "multirate-docs-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -37,7 +37,7 @@ internal sealed class DocSandbox : IDisposable
         {
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        return new DocSandbox(root, bin);
+        return new DocWorkspace(root, bin);
     }
 
     public void Dispose()
