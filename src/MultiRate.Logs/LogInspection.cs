@@ -19,6 +19,9 @@ public sealed record LogInspection(string Format, IReadOnlyList<LogTopicInfo> To
     /// <summary>Seconds from the first to the last message read (0 when fewer than two).</summary>
     public double DurationSeconds => FirstNs is long f && LastNs is long l ? LogTime.SpanSeconds(f, l) : 0;
 
+    /// <summary>How the reader interpreted the file where the format leaves a choice (a CSV file's time column and unit, rows put back in order); empty for most logs.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>True when reading stopped at damage before the end (only with <c>allowTruncated</c>).</summary>
     public bool Damaged => Coverage?.Damaged == true;
 
@@ -28,9 +31,20 @@ public sealed record LogInspection(string Format, IReadOnlyList<LogTopicInfo> To
     /// <param name="cancellation">Stops reading between messages.</param>
     /// <exception cref="Core.Errors.UserInputException">The file is missing or not a supported log.</exception>
     /// <exception cref="LogFormatException">The file is damaged (and <paramref name="allowTruncated"/> is false).</exception>
-    public static LogInspection Read(string path, bool allowTruncated = false, CancellationToken cancellation = default)
+    public static LogInspection Read(string path, bool allowTruncated = false, CancellationToken cancellation = default) =>
+        Read(path, new SensorLogOptions { AllowTruncated = allowTruncated }, cancellation);
+
+    /// <summary>Opens and reads the whole log with <paramref name="options"/> (message paths, CSV time column and unit).</summary>
+    /// <param name="path">The log file.</param>
+    /// <param name="options">How to open it; <see cref="SensorLogOptions.AllowTruncated"/> stops at damage instead of failing.</param>
+    /// <param name="cancellation">Stops reading between messages.</param>
+    /// <exception cref="Core.Errors.UserInputException">The file is missing or not a supported log.</exception>
+    /// <exception cref="LogFormatException">The file is damaged (and damage is not allowed).</exception>
+    public static LogInspection Read(string path, SensorLogOptions options, CancellationToken cancellation = default)
     {
-        using ISensorLog log = SensorLogs.Open(path, allowTruncated);
+        ArgumentNullException.ThrowIfNull(options);
+        bool allowTruncated = options.AllowTruncated;
+        using ISensorLog log = SensorLogs.Open(path, options);
         IReadOnlyList<LogTopicInfo> topics = log.Topics;
         if (log.Format == "mcap")
         {
@@ -49,7 +63,28 @@ public sealed record LogInspection(string Format, IReadOnlyList<LogTopicInfo> To
         }
 
         LogCoverage? coverage = log.Coverage is { Damaged: true } c ? c : null;
-        return new LogInspection(log.Format, topics, count, first, last, coverage);
+        return new LogInspection(log.Format, topics, count, first, last, coverage) { Notes = NotesOf(log) };
+    }
+
+    private static string[] NotesOf(ISensorLog log)
+    {
+        if (log is not Csv.CsvSensorLog csv)
+        {
+            return [];
+        }
+
+        var notes = new List<string> { $"time column '{csv.TimeColumn}' in {csv.TimeUnitDescription}" };
+        if (csv.IgnoredColumns.Count > 0)
+        {
+            notes.Add($"text columns left out: {string.Join(", ", csv.IgnoredColumns.Select(c => $"'{c}'"))}");
+        }
+
+        if (csv.ReorderedRows > 0)
+        {
+            notes.Add($"{csv.ReorderedRows} row(s) written out of time order were put back in order (window: {Csv.CsvReorderWindow<bool>.Rows} rows)");
+        }
+
+        return [.. notes];
     }
 
     /// <summary>

@@ -11,4 +11,13 @@ public sealed record SensorLogOptions
     /// <c>share/</c>), searched in order before the shipped common definitions, for bags that store none.
     /// </summary>
     public IReadOnlyList<string> MessagePaths { get; init; } = [];
+
+    /// <summary>CSV only: the time column's header (default: found from the header; see <see cref="Csv.CsvLogOptions.TimeColumn"/>).</summary>
+    public string? TimeColumn { get; init; }
+
+    /// <summary>CSV only: the time column's unit (default: from the header or the values; see <see cref="Csv.CsvLogOptions.TimeUnit"/>).</summary>
+    public Csv.CsvTimeUnit? TimeUnit { get; init; }
+
+    /// <summary>True when a CSV-only option is set.</summary>
+    internal bool HasCsvOptions => TimeColumn is not null || TimeUnit is not null;
 }

@@ -30,6 +30,7 @@ public static class SensorLogs
         if (Directory.Exists(path))
         {
             // A folder is a ROS 2 bag (as 'ros2 bag' takes it), or an error saying what was expected.
+            RefuseCsvOptions(path, options, "a ROS 2 bag folder");
             return Ros2BagSensorLog.Open(path, options);
         }
 
@@ -42,6 +43,7 @@ public static class SensorLogs
         MultiRate.Core.IO.InputFiles.CheckRegular(path, "log", MultiRate.Core.IO.InputFiles.LogCapBytes);
         if (Ros2BagOpener.IsBag(path))
         {
+            RefuseCsvOptions(path, options, "a ROS 2 bag");
             return Ros2BagSensorLog.Open(path, options);
         }
 
@@ -54,32 +56,37 @@ public static class SensorLogs
 
         if (read >= 5 && magic[0] == 0x89 && magic[1] == (byte)'M' && magic[2] == (byte)'C' && magic[3] == (byte)'A' && magic[4] == (byte)'P')
         {
+            RefuseCsvOptions(path, options, "an MCAP file");
             return OpenMcap(path, allowTruncated);
         }
 
         if (read >= 4 && magic[0] == (byte)'U' && magic[1] == (byte)'L' && magic[2] == (byte)'o' && magic[3] == (byte)'g')
         {
+            RefuseCsvOptions(path, options, "a PX4 ULog");
             return ULogSensorLog.Open(path, new ULogReaderOptions { AllowTruncated = allowTruncated });
         }
 
         if (read >= 13 && magic.SequenceEqual("#ROSBAG V2.0\n"u8))
         {
+            RefuseCsvOptions(path, options, "a ROS 1 bag");
             return Ros1BagSensorLog.Open(path, allowTruncated);
         }
 
         if (read >= 2 && magic[0] == 0xA3 && magic[1] == 0x95)
         {
+            RefuseCsvOptions(path, options, "an ArduPilot DataFlash log");
             return DataFlashSensorLog.Open(path, allowTruncated);
         }
 
         if (Ros2BagOpener.IsSqlite(magic[..read]))
         {
+            RefuseCsvOptions(path, options, "a ROS 2 bag");
             return Ros2BagSensorLog.Open(path, options);
         }
 
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            return OpenCsv(path);
+            return CsvSensorLog.Open(path, new CsvLogOptions { TimeColumn = options.TimeColumn, TimeUnit = options.TimeUnit });
         }
 
         throw new UserInputException($"{path}: not a supported log: expected MCAP (magic 0x89 'MCAP'), PX4 ULog (magic 'ULog'), a ROS 1 bag ('#ROSBAG V2.0'), an ArduPilot DataFlash log (0xA3 0x95), a ROS 2 bag (a folder with metadata.yaml, its metadata.yaml, or a .db3) or a .csv file with a header row");
@@ -88,5 +95,12 @@ public static class SensorLogs
     private static ISensorLog OpenMcap(string path, bool allowTruncated) =>
         McapSensorLog.Open(path, [new CdrMcapDecoder(path)], new McapReaderOptions { AllowTruncated = allowTruncated });
 
-    private static ISensorLog OpenCsv(string path) => CsvSensorLog.Open(path);
+    /// <summary>A CSV-only option given for another format is a mistake worth saying, not something to ignore.</summary>
+    private static void RefuseCsvOptions(string path, SensorLogOptions options, string what)
+    {
+        if (options.HasCsvOptions)
+        {
+            throw new UserInputException($"{path}: the time column and time unit options apply to CSV logs only, and this is {what}");
+        }
+    }
 }

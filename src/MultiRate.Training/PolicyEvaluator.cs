@@ -39,12 +39,12 @@ public static class PolicyEvaluator
             warnings.Add($"{profile}: changed since training (SHA-256 differs from training.json); scoring under the new schedule");
         }
 
-        var options = new MultiRateOptions { ProfilePath = profile, ConfigPath = config, LogPath = log, Mode = ExecutionMode.Virtual };
+        var options = new MultiRateOptions { ProfilePath = profile, ConfigPath = config, LogPath = log, Mode = ExecutionMode.Virtual, LogReading = request.LogReading };
         var recorder = new ActionRecorder();
         using var session = new RunSession(RunPlan.Load(options), options, new TrainedModuleFactory(request.WeightsDirectory), sink: null, customSource: null, observers: [recorder]);
 
         // The targets, bound to the same log (this also reports missing topics/fields with what the log has).
-        LogData data = LogData.Load(log, session.Config);
+        LogData data = LogData.Load(log, session.Config, request.LogReading);
         if (data.Targets.Fields.Count != session.Profile.Action.Dimension)
         {
             throw new UserInputException($"{config}: targets: {data.Targets.Fields.Count} target field(s) for an action of dimension {session.Profile.Action.Dimension}");

@@ -47,7 +47,7 @@ public static class PolicyTrainer
         using TrainingOutputs outputs = TrainingOutputs.Reserve(request);
         TorchRuntime.EnsureLoaded();
         ContextLevel[] levels = ContextLevel.ChainOf(profile);
-        LogData data = LogData.Load(request.LogPath, config);
+        LogData data = LogData.Load(request.LogPath, config, request.LogReading);
         long baseTicks = data.BaseTicks(profile.BaseTickNs);
         ScheduleTimeline timeline = ScheduleTimeline.Read(profile, config.Context.History, baseTicks);
         SampleSet samples = SampleSet.Build(data, timeline);

@@ -8,4 +8,8 @@ namespace MultiRate.Training;
 /// <param name="ProfilePath">Rate profile (a slow clock, or a chain of them, handing its latent to the action clock).</param>
 /// <param name="OutputDirectory">Receives <c>head.safetensors</c>, <c>context.safetensors</c> and <c>training.json</c>.</param>
 /// <param name="Options">Training options.</param>
-public sealed record TrainRequest(string LogPath, string ConfigPath, string ProfilePath, string OutputDirectory, TrainingOptions Options);
+public sealed record TrainRequest(string LogPath, string ConfigPath, string ProfilePath, string OutputDirectory, TrainingOptions Options)
+{
+    /// <summary>How the log is opened (ROS 2 message paths, a CSV file's time column and unit).</summary>
+    public Logs.SensorLogOptions LogReading { get; init; } = new();
+}

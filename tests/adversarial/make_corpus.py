@@ -155,3 +155,9 @@ text("empty.yaml", "")
 # ---------- logging configs ----------
 text("logging-unknown-sink.json", '{ "Serilog": { "WriteTo": [ { "Name": "Async", "Args": { "configure": [ { "Name": "Consolee" } ] } } ] } }\n')
 text("logging-bad-path.json", '{ "Serilog": { "WriteTo": [ { "Name": "File", "Args": { "path": "tests/adversarial/files/good.mcap/multirate-.json" } } ] } }\n')
+
+# ---------- CSV ----------
+text("csv-ts-max.csv", "time_ns,x\n0,1\n18446744073709551615,2\n")
+text("csv-ts-exp.csv", "time,x\n0,1\n1e400,2\n")
+text("csv-late-beyond-window.csv", "time,x\n" + "".join(f"{i},{i}\n" for i in range(1, 300)) + "0,0\n")
+text("csv-no-time.csv", "a,b\n1,2\n")

@@ -28,14 +28,15 @@ internal static class LogCommands
             "inspect",
             "Shows a log's format, time span and, per topic, message count, rate, encoding and schema. " +
             "Example: multirate inspect tests/data/px4-ulog-pyulog/sample.ulg");
-        Argument<string?> path = CliOptions.Positional("log", "The log (MCAP, ULog or CSV)");
+        Argument<string?> path = CliOptions.Positional("log", "The log (MCAP, PX4 ULog, ROS 1 bag, ROS 2 bag folder or file, ArduPilot DataFlash .bin, or CSV)");
         Option<bool> json = CliOptions.Flag("--json", "Print one JSON object (format, start_ns, end_ns, duration_s, topics[]) instead of a table");
         Option<bool> allowTruncated = CliOptions.Flag("--allow-truncated", "Report a damaged log up to its first damage (exit 0, with how far it read) instead of exit 2");
         command.Arguments.Add(path);
         command.Options.Add(json);
         command.Options.Add(allowTruncated);
+        var reading = new LogReadOptionSet(command);
         CliOptions.RequireArgument(command, path, "missing log path");
-        command.SetAction(p => InspectCommand.Execute(new InspectArgs { Path = p.GetValue(path)!, Json = p.GetValue(json), AllowTruncated = p.GetValue(allowTruncated) }, ctx.Stdout, ctx.Console));
+        command.SetAction(p => InspectCommand.Execute(new InspectArgs { Path = p.GetValue(path)!, Json = p.GetValue(json), AllowTruncated = p.GetValue(allowTruncated), LogReading = reading.Bind(p, p.GetValue(allowTruncated)) }, ctx.Stdout, ctx.Console));
         return command;
     }
 
@@ -45,7 +46,7 @@ internal static class LogCommands
             "cat",
             "Prints a topic's decoded messages, one JSON object per line: {log_time_ns, topic, data}. " +
             "Example: multirate cat tests/data/px4-ulog-pyulog/sample.ulg --topic sensor_combined/0 --limit 5");
-        Argument<string?> path = CliOptions.Positional("log", "The log (MCAP, ULog or CSV)");
+        Argument<string?> path = CliOptions.Positional("log", "The log (MCAP, PX4 ULog, ROS 1 bag, ROS 2 bag folder or file, ArduPilot DataFlash .bin, or CSV)");
         Option<string?> topic = CliOptions.Text("--topic", "T", "The topic to print ('multirate inspect' lists them)");
         Option<long?> limit = CliOptions.Long("--limit", "N", "Print at most N messages (default: all)", 1, long.MaxValue);
         Option<bool> json = CliOptions.Flag("--json", "Accepted for symmetry with the other commands: cat always prints JSON lines");
@@ -53,9 +54,10 @@ internal static class LogCommands
         command.Options.Add(topic);
         command.Options.Add(limit);
         command.Options.Add(json);
+        var reading = new LogReadOptionSet(command);
         CliOptions.RequireArgument(command, path, "missing log path");
         CliOptions.RequireOption(command, topic, "missing --topic T (see multirate inspect for the topics)");
-        command.SetAction(p => CatCommand.Execute(new CatArgs { Path = p.GetValue(path)!, Topic = p.GetValue(topic)!, Limit = p.GetValue(limit) }, ctx.Stdout));
+        command.SetAction(p => CatCommand.Execute(new CatArgs { Path = p.GetValue(path)!, Topic = p.GetValue(topic)!, Limit = p.GetValue(limit), LogReading = reading.Bind(p) }, ctx.Stdout));
         return command;
     }
 

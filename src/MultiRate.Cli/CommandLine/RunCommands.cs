@@ -31,7 +31,7 @@ internal static class RunCommands
         Option<bool> targets = CliOptions.Flag("--targets", "Score --weights against the logged targets (MSE, R^2 per target) instead of running the shipped modules");
         command.Options.Add(weights);
         command.Options.Add(targets);
-        Option[] scoring = [weights, targets, options.Rates, options.Config, options.Log, options.Json];
+        Option[] scoring = [weights, targets, options.Rates, options.Config, options.Log, options.Json, options.Reading.MessagePaths, options.Reading.TimeColumn, options.Reading.TimeUnit];
         command.Validators.Add(r => CheckScoring(r, weights, targets, scoring));
         command.SetAction(p =>
         {
@@ -47,6 +47,7 @@ internal static class RunCommands
                 Config = p.GetValue(options.Config),
                 Rates = p.GetValue(options.Rates),
                 Json = p.GetValue(options.Json),
+                LogReading = options.Reading.Bind(p),
             };
             return EvaluateCommand.Execute(args, ctx.Stdout, ctx.Stderr, ctx.Console, ctx.StopToken());
         });
@@ -76,7 +77,7 @@ internal static class RunCommands
         {
             if (!scoring.Contains(given.Option))
             {
-                r.AddError($"{given.Option.Name} does not apply with --targets (scoring takes --weights, --log, --config, --rates and --json)");
+                r.AddError($"{given.Option.Name} does not apply with --targets (scoring takes --weights, --log, --config, --rates, --json, --msg-path, --time-column and --time-unit)");
             }
         }
     }

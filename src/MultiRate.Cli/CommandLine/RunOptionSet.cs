@@ -14,7 +14,7 @@ internal sealed class RunOptionSet
         bool realTime = name == "run";
         Rates = CliOptions.Text("--rates", "R", "Rate profile (YAML): base tick, clocks, budgets, safe action; default rates/default.yaml");
         Config = CliOptions.Text("--config", "C", "Model config (YAML): modules, sizes, sensor source; default configs/default.yaml");
-        Log = CliOptions.Text("--log", "L", "Sensor log to read (MCAP, ULog or CSV); default: the config's source");
+        Log = CliOptions.Text("--log", "L", "Sensor log to read (MCAP, ULog, ROS 1/2 bag, DataFlash or CSV); default: the config's source");
         Seconds = CliOptions.Number("--seconds", "N", realTime ? "How long to run, in seconds (default 5)" : "How much of the log to replay, in seconds (default: all of it)", 0.001, 1e7);
         Pace = CliOptions.Choice("--pace", realTime ? "realtime (default) or virtual: virtual time on the log's timestamps" : "virtual (default): as fast as the machine goes, deterministic; realtime: on the wall clock", 2, "realtime", "virtual", "fast");
         SpinMarginUs = CliOptions.Number("--spin-margin-us", "M", "Real time: spin-wait this many microseconds before each tick instead of sleeping (default 200)", 0, 100_000);
@@ -29,7 +29,12 @@ internal sealed class RunOptionSet
         {
             command.Options.Add(o);
         }
+
+        Reading = new LogReadOptionSet(command);
     }
+
+    /// <summary><c>--msg-path</c>, <c>--time-column</c>, <c>--time-unit</c>.</summary>
+    public LogReadOptionSet Reading { get; }
 
     public Option<string?> Rates { get; }
 
@@ -73,5 +78,6 @@ internal sealed class RunOptionSet
         NoWatch = p.GetValue(NoWatch),
         LogConfig = p.GetValue(LogConfig),
         AllowTruncated = p.GetValue(AllowTruncated),
+        LogReading = Reading.Bind(p, p.GetValue(AllowTruncated)),
     };
 }

@@ -17,7 +17,7 @@ internal static class TrainCommands
             "Trains the policy by behaviour cloning on a log, pairing each tick with the latent the runtime would have at that tick. " +
             "Example: multirate train --log tests/data/px4-ulog-pyulog/sample.ulg --config configs/px4-train.yaml --rates rates/px4-attitude-250hz.yaml --out model/");
         var d = new TrainingOptions();
-        Option<string?> log = CliOptions.Text("--log", "L", "Sensor log with the observations and the targets (MCAP, ULog or CSV)");
+        Option<string?> log = CliOptions.Text("--log", "L", "Sensor log with the observations and the targets (MCAP, ULog, ROS 1/2 bag, DataFlash or CSV)");
         Option<string?> config = CliOptions.Text("--config", "C", "Model config (YAML) naming the inputs, the targets and the model sizes");
         Option<string?> rates = CliOptions.Text("--rates", "R", "Rate profile (YAML) whose schedule the training reproduces");
         Option<string?> output = CliOptions.Text("--out", "DIR", "Directory for head.safetensors, context.safetensors and training.json");
@@ -38,6 +38,7 @@ internal static class TrainCommands
             command.Options.Add(o);
         }
 
+        var reading = new LogReadOptionSet(command);
         foreach ((Option o, string name) in new (Option, string)[] { (log, "--log"), (config, "--config"), (rates, "--rates"), (output, "--out") })
         {
             CliOptions.RequireOption(command, o, $"missing {name}; usage: {Usage}");
@@ -78,6 +79,7 @@ internal static class TrainCommands
                 ValidationFrom = p.GetValue(valFrom),
                 ValidationTo = p.GetValue(valTo),
                 ExtraStale = p.GetValue(extraStale),
+                LogReading = reading.Bind(p),
             },
             ctx.Stdout,
             ctx.Console,

@@ -15,7 +15,7 @@ internal static class CatCommand
         string path = a.Path;
         string topic = a.Topic;
         long limit = a.Limit ?? long.MaxValue;
-        using ISensorLog log = SensorLogs.Open(path);
+        using ISensorLog log = SensorLogs.Open(path, a.LogReading);
         if (!log.Topics.Any(t => t.Name == topic))
         {
             throw new UserInputException($"{path}: no topic '{topic}'; the log has: {string.Join(", ", log.Topics.Select(t => t.Name))}");

@@ -17,7 +17,7 @@ internal static class EvaluateCommand
 {
     public static int Execute(EvaluateArgs a, TextWriter stdout, TextWriter stderr, IAnsiConsole console, CancellationToken cancellation)
     {
-        EvaluationReport r = PolicyEvaluator.Evaluate(new EvaluateRequest(a.Weights, a.Log, a.Config, a.Rates), cancellation);
+        EvaluationReport r = PolicyEvaluator.Evaluate(new EvaluateRequest(a.Weights, a.Log, a.Config, a.Rates) { LogReading = a.LogReading }, cancellation);
         foreach (string w in r.Warnings)
         {
             stderr.WriteLine("warning: " + w);

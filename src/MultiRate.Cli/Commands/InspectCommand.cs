@@ -17,7 +17,7 @@ internal static class InspectCommand
 
         // Every message is read: damage is an error (exit 2) as in cat and replay, and the span
         // covers only messages that exist.
-        LogInspection log = LogInspection.Read(path, a.AllowTruncated);
+        LogInspection log = LogInspection.Read(path, a.LogReading with { AllowTruncated = a.AllowTruncated });
         IReadOnlyList<LogTopicInfo> topics = log.Topics;
         long start = log.FirstNs ?? 0;
         long end = log.LastNs ?? 0;
@@ -43,6 +43,7 @@ internal static class InspectCommand
                 ["end_ns"] = end,
                 ["duration_s"] = Json.Round(log.DurationSeconds, 6),
                 ["topics"] = list,
+                ["notes"] = new JsonArray([.. log.Notes.Select(n => JsonValue.Create(n))]),
             };
             if (log.Coverage is { } damage)
             {
@@ -61,6 +62,11 @@ internal static class InspectCommand
         {
             console.WriteLine($"DAMAGED: read {log.MessagesRead} messages, stopped at byte {stopped.StoppedAtByte?.ToString(CultureInfo.InvariantCulture) ?? "?"}: {stopped.Reason}");
         }
+        foreach (string note in log.Notes)
+        {
+            console.WriteLine($"note: {note}");
+        }
+
         var table = new Table().AddColumns("topic", "count", "Hz", "encoding", "schema");
         foreach (LogTopicInfo t in topics)
         {

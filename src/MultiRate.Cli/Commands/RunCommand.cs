@@ -52,6 +52,7 @@ internal static class RunCommand
             o.Mode = mode;
             o.Duration = seconds is double s ? TimeSpan.FromSeconds(s) : null;
             o.AllowTruncated = a.AllowTruncated;
+            o.LogReading = a.LogReading;
             o.FifoPriority = fifo;
             if (margin is double m)
             {

@@ -36,7 +36,7 @@ internal static class TrainCommand
             throw new UserInputException("multirate train: --extra-stale applies to multi-rate training only (not with --naive or --no-context)");
         }
 
-        var request = new TrainRequest(a.Log, a.Config, a.Rates, a.Out, options);
+        var request = new TrainRequest(a.Log, a.Config, a.Rates, a.Out, options) { LogReading = a.LogReading };
         TrainingMetadata result = Run(request, a.Json ? TextWriter.Null : stdout, console, cancellation);
         if (a.Json)
         {

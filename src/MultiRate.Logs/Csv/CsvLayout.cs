@@ -1,18 +1,20 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using MultiRate.Logs.Abstractions;
 
 namespace MultiRate.Logs.Csv;
 
 /// <summary>
-/// Which column is time and which are fields, decided from the header and the first data row:
-/// a column is a field when its first value is a number (or empty); text columns are ignored.
+/// Which column is time (and in which unit) and which are fields, decided from the header and the
+/// first data row: a column is a field when its first value is a number (or empty); text columns
+/// are ignored. See <see cref="CsvTimeColumn"/> for the time column's rules.
 /// </summary>
 internal sealed class CsvLayout
 {
     private readonly string _path;
-    private readonly decimal _nsPerUnit;
+    private readonly long _nsPerUnit;
 
-    private CsvLayout(string path, int width, int timeIndex, string timeColumn, int[] fieldIndices, string[] fieldNames, string[] ignored, CsvTimeUnit unit)
+    private CsvLayout(string path, int width, int timeIndex, string timeColumn, int[] fieldIndices, string[] fieldNames, string[] ignored, CsvTimeUnit unit, string unitSource)
     {
         _path = path;
         Width = width;
@@ -21,12 +23,14 @@ internal sealed class CsvLayout
         FieldIndices = fieldIndices;
         FieldNames = fieldNames;
         IgnoredColumns = ignored;
+        TimeUnit = unit;
+        TimeUnitSource = unitSource;
         _nsPerUnit = unit switch
         {
-            CsvTimeUnit.Seconds => 1_000_000_000m,
-            CsvTimeUnit.Milliseconds => 1_000_000m,
-            CsvTimeUnit.Microseconds => 1_000m,
-            _ => 1m,
+            CsvTimeUnit.Seconds => 1_000_000_000L,
+            CsvTimeUnit.Milliseconds => 1_000_000L,
+            CsvTimeUnit.Microseconds => 1_000L,
+            _ => 1L,
         };
     }
 
@@ -35,6 +39,11 @@ internal sealed class CsvLayout
     public int TimeIndex { get; }
 
     public string TimeColumn { get; }
+
+    public CsvTimeUnit TimeUnit { get; }
+
+    /// <summary>Where <see cref="TimeUnit"/> came from: option, header, convention, magnitude or default.</summary>
+    public string TimeUnitSource { get; }
 
     public int[] FieldIndices { get; }
 
@@ -53,14 +62,12 @@ internal sealed class CsvLayout
             }
         }
 
-        int time = options.TimeColumn is { } wanted
-            ? IndexOf(header, h => h == wanted)
-            : IndexOf(header, h => h.StartsWith("time", StringComparison.OrdinalIgnoreCase)) is var t and >= 0
-                ? t
-                : IndexOf(header, h => h.EndsWith("timestamp", StringComparison.OrdinalIgnoreCase));
+        int time = CsvTimeColumn.Find(header, options.TimeColumn);
         if (time < 0)
         {
-            string what = options.TimeColumn is null ? "a time column (header starting with 'time' or ending with 'timestamp'; or set TimeColumn)" : $"a time column named '{options.TimeColumn}'";
+            string what = options.TimeColumn is null
+                ? "a time column (named time, timestamp, stamp, t or ts, with an optional '#'/'%' prefix and unit such as '[ns]' or '_us'; or starting with 'time' or ending with 'timestamp'/'stamp'; or name one with --time-column)"
+                : $"a time column named '{options.TimeColumn}'";
             throw new LogFormatException(path, -1, "line 1 (header)", $"{what}; columns are {string.Join(", ", header.Select(h => $"'{h}'"))}");
         }
 
@@ -74,7 +81,7 @@ internal sealed class CsvLayout
             }
 
             string? first = firstRow is not null && i < firstRow.Count ? firstRow[i] : null;
-            if (first is null || string.IsNullOrWhiteSpace(first) || TryParseNumber(first, out _))
+            if (first is null || string.IsNullOrWhiteSpace(first) || CsvNumbers.TryParseField(first, out _))
             {
                 fields.Add(i);
             }
@@ -84,10 +91,12 @@ internal sealed class CsvLayout
             }
         }
 
-        return new CsvLayout(path, header.Count, time, header[time], [.. fields], [.. fields.Select(i => header[i])], [.. ignored], options.TimeUnit);
+        string? firstTime = firstRow is not null && time < firstRow.Count ? firstRow[time] : null;
+        (CsvTimeUnit unit, string source) = CsvTimeColumn.Unit(header[time], firstTime, options.TimeUnit);
+        return new CsvLayout(path, header.Count, time, header[time], [.. fields], [.. fields.Select(i => header[i])], [.. ignored], unit, source);
     }
 
-    /// <summary>Checks the row width and reads its time in nanoseconds.</summary>
+    /// <summary>Checks the row width and reads its time in nanoseconds, exactly (integers never pass through double).</summary>
     public long ReadTimeNs(List<string> cells, long line)
     {
         if (cells.Count != Width)
@@ -96,26 +105,19 @@ internal sealed class CsvLayout
         }
 
         string text = cells[TimeIndex];
-        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
+        return CsvNumbers.ParseTimeNs(text, _nsPerUnit) switch
         {
-            throw new LogFormatException(_path, -1, $"line {line} column '{TimeColumn}'", $"a number, got '{text}'");
-        }
-
-        // Checked before multiplying: decimal arithmetic would overflow for absurd values.
-        decimal ns = decimal.Abs(value) < 1e19m ? decimal.Round(value * _nsPerUnit, MidpointRounding.AwayFromZero) : decimal.MaxValue;
-        if (ns is > LogTime.MaxNs or < LogTime.MinNs)
-        {
-            throw new LogFormatException(_path, -1, $"line {line} column '{TimeColumn}'", $"a time within +-2^62 ns (about 146 years), got '{text}'");
-        }
-
-        return (long)ns;
+            CsvNumbers.TimeResult.Ok(long ns) => ns,
+            CsvNumbers.TimeResult.OutOfRange => throw new LogFormatException(_path, -1, $"line {line} column '{TimeColumn}'", $"a time within +-2^62 ns (about 146 years), got '{text}' {CsvTimeColumn.Describe(TimeUnit)}"),
+            _ => throw new LogFormatException(_path, -1, $"line {line} column '{TimeColumn}'", $"a number, got '{text}'"),
+        };
     }
 
-    /// <summary>Reads field <paramref name="k"/> of a row; null for an empty cell.</summary>
-    public double? ReadField(List<string> cells, int k, long line)
+    /// <summary>Reads field <paramref name="k"/> of a row: an exact 64-bit integer or a double; null for an empty cell.</summary>
+    public JsonValue? ReadField(List<string> cells, int k, long line)
     {
         string text = cells[FieldIndices[k]];
-        if (TryParseNumber(text, out double value))
+        if (CsvNumbers.TryParseField(text, out JsonValue? value))
         {
             return value;
         }
@@ -128,19 +130,6 @@ internal sealed class CsvLayout
         throw new LogFormatException(_path, -1, $"line {line} column '{FieldNames[k]}'", $"a number, got '{text}'");
     }
 
-    private static bool TryParseNumber(string text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-
-    private static int IndexOf(IReadOnlyList<string> header, Func<string, bool> match)
-    {
-        for (int i = 0; i < header.Count; i++)
-        {
-            if (match(header[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    /// <summary>The unit and its source in words, e.g. <c>ns (header)</c>.</summary>
+    public string DescribeUnit() => string.Create(CultureInfo.InvariantCulture, $"{CsvTimeColumn.Describe(TimeUnit)} ({TimeUnitSource})");
 }

@@ -4,13 +4,17 @@ namespace MultiRate.Logs.Csv;
 public sealed class CsvLogOptions
 {
     /// <summary>
-    /// Header of the time column. Default (null): the first column whose header starts with
-    /// <c>time</c> (case-insensitive), else the first whose header ends with <c>timestamp</c>.
+    /// Header of the time column. Default (null): found from the header, e.g. <c>time</c>,
+    /// <c>Time (s)</c>, <c>#timestamp [ns]</c> (EuRoC), <c>%time</c> (<c>rostopic echo -p</c>),
+    /// <c>time_ns</c>, <c>stamp</c> (the rules are in docs/logs/csv.md).
     /// </summary>
     public string? TimeColumn { get; set; }
 
-    /// <summary>Unit of the time column. Default: seconds.</summary>
-    public CsvTimeUnit TimeUnit { get; set; } = CsvTimeUnit.Seconds;
+    /// <summary>
+    /// Unit of the time column. Default (null): the unit the header names (<c>[ns]</c>, <c>(s)</c>,
+    /// <c>_us</c>, ...), nanoseconds for <c>%time</c>, epoch-sized integers by their size, else seconds.
+    /// </summary>
+    public CsvTimeUnit? TimeUnit { get; set; }
 
     /// <summary>Field separator. Default: comma.</summary>
     public char Delimiter { get; set; } = ',';

@@ -8,8 +8,10 @@ namespace MultiRate.Logs.Csv;
 /// time column, and every other numeric column as a field named by its exact header text.
 /// </summary>
 /// <remarks>
-/// Streams the file line by line; memory holds one line. Time must not decrease down the file.
-/// Messages are <see cref="JsonObject"/>s of header -> double; an empty cell leaves its field out.
+/// Streams the file line by line; memory holds one line and a window of rows put back in time order
+/// (a row may be written up to 256 rows late; later than that is an error naming both lines).
+/// Messages are <see cref="JsonObject"/>s of header -> number (an integer cell as an exact
+/// <see cref="long"/>, any other as <see cref="double"/>); an empty cell leaves its field out.
 /// Errors are <see cref="LogFormatException"/>s naming the file, line and column.
 /// Not thread-safe; each pass opens the file anew.
 /// </remarks>
@@ -38,6 +40,15 @@ public sealed class CsvSensorLog : ISensorLog
 
     /// <summary>Header of the time column in use.</summary>
     public string TimeColumn => _layout.TimeColumn;
+
+    /// <summary>Unit of the time column, as given or found (see <see cref="CsvLogOptions.TimeUnit"/>).</summary>
+    public CsvTimeUnit TimeUnit => _layout.TimeUnit;
+
+    /// <summary>The time unit and where it came from, in words, e.g. <c>ns (header)</c>.</summary>
+    public string TimeUnitDescription => _layout.DescribeUnit();
+
+    /// <summary>Rows read so far that were written late and put back in time order (see <c>CsvReorderWindow</c>).</summary>
+    public long ReorderedRows { get; private set; }
 
     /// <summary>Headers of the field columns, in file order.</summary>
     public IReadOnlyList<string> Fields => _layout.FieldNames;
@@ -93,23 +104,34 @@ public sealed class CsvSensorLog : ISensorLog
     private IEnumerable<LogMessage> ReadCore(long startNs, long endNs)
     {
         using var reader = new CsvRowReader(Path, _options.Delimiter);
-        var clock = new CsvMonotonicCheck(Path, _layout.TimeColumn);
+        var window = new CsvReorderWindow<JsonObject>(Path, _layout.TimeColumn);
         var coverage = new LogCoverageTracker();
-        while (reader.MoveNext())
+        bool past = false;
+        while (!past && reader.MoveNext())
         {
             long timeNs = _layout.ReadTimeNs(reader.Cells, reader.LineNumber);
-            clock.Check(timeNs, reader.LineNumber);
-            if (timeNs > endNs)
+            if (window.Add(timeNs, reader.LineNumber, ToJson(reader), out var ready))
             {
-                break; // time only grows from here
-            }
-
-            if (timeNs >= startNs)
-            {
-                coverage.Add(timeNs);
-                yield return new LogMessage(timeNs, Topic, ToJson(reader));
+                past = ready.TimeNs > endNs; // rows handed out only grow from here
+                if (!past && ready.TimeNs >= startNs)
+                {
+                    coverage.Add(ready.TimeNs);
+                    yield return new LogMessage(ready.TimeNs, Topic, ready.Item);
+                }
             }
         }
+
+        while (!past && window.TryDrain(out var ready))
+        {
+            past = ready.TimeNs > endNs;
+            if (!past && ready.TimeNs >= startNs)
+            {
+                coverage.Add(ready.TimeNs);
+                yield return new LogMessage(ready.TimeNs, Topic, ready.Item);
+            }
+        }
+
+        ReorderedRows = window.Reordered;
 
         // CSV has no records to resynchronize on: damage is always an error, so coverage is whole.
         Coverage = coverage.Build();
@@ -120,7 +142,7 @@ public sealed class CsvSensorLog : ISensorLog
         var data = new JsonObject();
         for (int k = 0; k < _layout.FieldNames.Length; k++)
         {
-            if (_layout.ReadField(reader.Cells, k, reader.LineNumber) is double value)
+            if (_layout.ReadField(reader.Cells, k, reader.LineNumber) is JsonValue value)
             {
                 data.Add(_layout.FieldNames[k], value);
             }
@@ -132,24 +154,37 @@ public sealed class CsvSensorLog : ISensorLog
     private LogTopicInfo[] Scan()
     {
         using var reader = new CsvRowReader(Path, _options.Delimiter);
-        var clock = new CsvMonotonicCheck(Path, _layout.TimeColumn);
+        var window = new CsvReorderWindow<bool>(Path, _layout.TimeColumn);
         long count = 0;
         long first = 0;
         long last = 0;
         while (reader.MoveNext())
         {
             long timeNs = _layout.ReadTimeNs(reader.Cells, reader.LineNumber);
-            clock.Check(timeNs, reader.LineNumber);
             for (int k = 0; k < _layout.FieldNames.Length; k++)
             {
                 _ = _layout.ReadField(reader.Cells, k, reader.LineNumber);
             }
 
+            if (window.Add(timeNs, reader.LineNumber, true, out var ready))
+            {
+                Count(ready.TimeNs);
+            }
+        }
+
+        while (window.TryDrain(out var ready))
+        {
+            Count(ready.TimeNs);
+        }
+
+        ReorderedRows = window.Reordered;
+        return [new LogTopicInfo(Topic, count, first, last, "csv", string.Empty)];
+
+        void Count(long timeNs)
+        {
             first = count == 0 ? timeNs : first;
             last = timeNs;
             count++;
         }
-
-        return [new LogTopicInfo(Topic, count, first, last, "csv", string.Empty)];
     }
 }

@@ -40,6 +40,12 @@ public sealed class MultiRateOptions
     /// </summary>
     public bool AllowTruncated { get; set; }
 
+    /// <summary>
+    /// How the replayed log is opened: ROS 2 message-definition folders, and a CSV file's time column
+    /// and unit. <see cref="AllowTruncated"/> overrides its own flag.
+    /// </summary>
+    public Logs.SensorLogOptions LogReading { get; set; } = new();
+
     /// <summary>Slow-path resilience (timeout, circuit breaker); null: the defaults derived from each clock's budget.</summary>
     public Scheduling.Resilience.ResilienceOptions? Resilience { get; set; }
 }

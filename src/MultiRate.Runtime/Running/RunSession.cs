@@ -87,7 +87,7 @@ public sealed class RunSession : IDisposable
     public RunSummary Run(CancellationToken cancellation = default)
     {
         // A source registered by the user belongs to the DI container; only a source built here is disposed here.
-        using ISensorSource? owned = _customSource is null ? SensorSourceFactory.Create(_options.LogPath ?? Config.Source, Layout, _options.AllowTruncated) : null;
+        using ISensorSource? owned = _customSource is null ? SensorSourceFactory.Create(_options.LogPath ?? Config.Source, Layout, _options.LogReading with { AllowTruncated = _options.AllowTruncated }, out _) : null;
         Coverage = (owned as ReplaySensorSource)?.Coverage;
         ISensorSource source = _customSource ?? owned!;
         Layout.CheckSource(source.Fields, _options.LogPath ?? Config.Source ?? "sensor source");

@@ -27,8 +27,19 @@ public static class SensorSourceFactory
     /// <param name="coverage">For a log: whether it was damaged, where reading stopped and why, and the log times replayed; null for the synthetic signal.</param>
     /// <returns>The source.</returns>
     /// <exception cref="LogFormatException">The log is damaged and <paramref name="allowTruncated"/> is false, or it cannot be read at all.</exception>
-    public static ISensorSource Create(string? source, ObservationLayout layout, bool allowTruncated, out LogCoverage? coverage)
+    public static ISensorSource Create(string? source, ObservationLayout layout, bool allowTruncated, out LogCoverage? coverage) =>
+        Create(source, layout, new SensorLogOptions { AllowTruncated = allowTruncated }, out coverage);
+
+    /// <summary>Creates the source, opening a log with <paramref name="options"/>, and says how much of the log it holds.</summary>
+    /// <param name="source">A log path, <c>synthetic</c>, or null (synthetic).</param>
+    /// <param name="layout">The fields to bind.</param>
+    /// <param name="options">How to open the log (damage, message paths, CSV time column and unit).</param>
+    /// <param name="coverage">For a log: whether it was damaged, where reading stopped and why, and the log times replayed; null for the synthetic signal.</param>
+    /// <returns>The source.</returns>
+    /// <exception cref="LogFormatException">The log is damaged and damage is not allowed, or it cannot be read at all.</exception>
+    public static ISensorSource Create(string? source, ObservationLayout layout, SensorLogOptions options, out LogCoverage? coverage)
     {
+        ArgumentNullException.ThrowIfNull(options);
         coverage = null;
         ArgumentNullException.ThrowIfNull(layout);
         if (source is null || source == Synthetic)
@@ -36,7 +47,7 @@ public static class SensorSourceFactory
             return new SyntheticSensorSource(layout.Fields);
         }
 
-        using ISensorLog log = SensorLogs.Open(source, allowTruncated);
+        using ISensorLog log = SensorLogs.Open(source, options);
         ReplaySensorSource replay = ReplaySensorSource.FromLog(log, layout.Fields);
         if (replay.StartNs is null)
         {

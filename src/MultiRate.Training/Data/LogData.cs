@@ -51,7 +51,12 @@ internal sealed class LogData
     /// <summary>Reads the config's inputs and targets from <paramref name="logPath"/>.</summary>
     /// <exception cref="UserInputException">The log is missing or unreadable, the config has no targets, or a field path
     /// does not match the log (the message lists the log's topics, or the topic's fields).</exception>
-    public static LogData Load(string logPath, ModelConfig config)
+    public static LogData Load(string logPath, ModelConfig config) => Load(logPath, config, new SensorLogOptions());
+
+    /// <summary>Reads the config's inputs and targets from <paramref name="logPath"/>, opened with <paramref name="options"/>.</summary>
+    /// <exception cref="UserInputException">The log is missing or unreadable, the config has no targets, or a field path
+    /// does not match the log (the message lists the log's topics, or the topic's fields).</exception>
+    public static LogData Load(string logPath, ModelConfig config, SensorLogOptions options)
     {
         ArgumentNullException.ThrowIfNull(config);
         string where = config.SourcePath ?? config.Name;
@@ -66,7 +71,7 @@ internal sealed class LogData
         keyed.AddRange(config.Inputs.Context.Select((f, i) => ($"inputs.context[{i}]", f)));
         keyed.AddRange(config.Inputs.Goal.Select((f, i) => ($"inputs.goal[{i}]", f)));
         keyed.AddRange(config.Targets.Select((f, i) => ($"targets[{i}]", f)));
-        using ISensorLog log = SensorLogs.Open(logPath);
+        using ISensorLog log = SensorLogs.Open(logPath, options);
         string topics = string.Join(", ", log.Topics.Select(t => $"{t.Name} ({t.Count})").Order(StringComparer.Ordinal));
         List<string> names = [.. log.Topics.Select(t => t.Name)];
         foreach ((string key, string field) in keyed)

@@ -53,4 +53,22 @@ public sealed class AdversarialCorpusTests
 
         Assert.All(byClass, kv => Assert.True(kv.Value >= 2, $"class {kv.Key} has {kv.Value} case(s)"));
     }
+
+    [Fact]
+    public void Figures_TotalRowOfTheReliabilityPage_CountsEveryCase()
+    {
+        // The figures table is written by hand; this keeps its total honest when cases are added.
+        string page = File.ReadAllText(Path.Combine(CliRunner.RepoRoot, "docs", "reliability-inputs.md"));
+        string total = page.Split('\n').Single(l => l.StartsWith("| **total** |", StringComparison.Ordinal));
+        string[] cells = total.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        string n = AdversarialCorpus.Cases.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal($"**{n}**", cells[1]);
+        Assert.Equal($"**{n}**", cells[2]);
+        int rows = page.Split('\n')
+            .SkipWhile(l => !l.StartsWith("| class | corpus inputs", StringComparison.Ordinal)).Skip(2)
+            .TakeWhile(l => !l.StartsWith("| **total**", StringComparison.Ordinal))
+            .Sum(l => int.Parse(l.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(AdversarialCorpus.Cases.Count, rows);
+    }
 }

@@ -25,6 +25,11 @@ public class BenchAllTests
         Assert.NotNull(written["scheduler"]!["runtime"]!["p99_us"]);
         Assert.NotNull(written["models"]!["dense_vs_multirate"]);
         Assert.Equal((string)written["replay"]!["actions_sha256"]!, (string)printed["replay"]!["actions_sha256"]!);
+        Output.OutputSchemas.AssertConforms("bench-all", written);
+        foreach ((string part, string schema) in new[] { ("overhead", "bench-overhead"), ("wakeup", "bench-wakeup"), ("replay", "bench-replay"), ("scheduler", "bench-scheduler") })
+        {
+            Output.OutputSchemas.AssertConforms(schema, written[part]);
+        }
     }
 
     [Fact]

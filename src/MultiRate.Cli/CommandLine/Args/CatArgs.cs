@@ -11,4 +11,7 @@ internal sealed record CatArgs
 
     /// <summary><c>--limit</c>.</summary>
     public long? Limit { get; init; }
+
+    /// <summary><c>--msg-path</c>, <c>--time-column</c>, <c>--time-unit</c>: how the log is opened.</summary>
+    public MultiRate.Logs.SensorLogOptions LogReading { get; init; } = new();
 }

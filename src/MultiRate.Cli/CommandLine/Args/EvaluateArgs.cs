@@ -17,4 +17,7 @@ internal sealed record EvaluateArgs
 
     /// <summary><c>--json</c>.</summary>
     public bool Json { get; init; }
+
+    /// <summary><c>--msg-path</c>, <c>--time-column</c>, <c>--time-unit</c>: how the log is opened.</summary>
+    public MultiRate.Logs.SensorLogOptions LogReading { get; init; } = new();
 }

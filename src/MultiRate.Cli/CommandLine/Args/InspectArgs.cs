@@ -11,4 +11,7 @@ internal sealed record InspectArgs
 
     /// <summary><c>--allow-truncated</c>.</summary>
     public bool AllowTruncated { get; init; }
+
+    /// <summary><c>--msg-path</c>, <c>--time-column</c>, <c>--time-unit</c>: how the log is opened.</summary>
+    public MultiRate.Logs.SensorLogOptions LogReading { get; init; } = new();
 }

@@ -50,4 +50,7 @@ internal sealed record TrainArgs
 
     /// <summary><c>--extra-stale</c>.</summary>
     public int? ExtraStale { get; init; }
+
+    /// <summary><c>--msg-path</c>, <c>--time-column</c>, <c>--time-unit</c>: how the log is opened.</summary>
+    public MultiRate.Logs.SensorLogOptions LogReading { get; init; } = new();
 }
