@@ -3,7 +3,7 @@ namespace MultiRate.Cli.Dashboard;
 /// <summary>One clock's line of the dashboard.</summary>
 /// <param name="Name">Clock name.</param>
 /// <param name="RateHz">Configured rate.</param>
-/// <param name="AchievedHz">Ticks per wall-clock second over the last refresh interval.</param>
+/// <param name="AchievedHz">Configured rate times the share of its periods that ran, over the last 2 s (<see cref="RateWindow"/>).</param>
 /// <param name="Ticks">Ticks so far.</param>
 /// <param name="P50Us">Compute latency p50 since the start, us.</param>
 /// <param name="P99Us">Compute latency p99, us.</param>

@@ -10,13 +10,18 @@ internal static class DashboardRenderer
 {
     private const int BarWidth = 40;
 
-    /// <summary>The live frame: a table per clock, the latent age, a progress bar and the last reload.</summary>
-    public static IRenderable Render(DashboardSnapshot s)
+    /// <summary>Rows one log line may take in the log panel.</summary>
+    private const int LogRowsPerLine = 3;
+
+    /// <summary>The live frame: a table per clock, the latent age, the actions, a progress bar, the last reload and the log panel.</summary>
+    /// <param name="s">What to show.</param>
+    /// <param name="width">The terminal's width (the log panel's lines are fitted to it).</param>
+    public static IRenderable Render(DashboardSnapshot s, int width = 160)
     {
         ArgumentNullException.ThrowIfNull(s);
         var table = new Table()
             .Title($"[bold]{Markup.Escape(s.Profile)}[/] ({s.Verb}, {F(s.WallSeconds)} s wall)")
-            .AddColumns("clock", "Hz", "achieved Hz", "p50 us", "p99 us", "max us", "budget us", "misses", "skipped", "faults", "recursion p50/max");
+            .AddColumns("clock", "Hz", "achieved Hz (2 s)", "p50 us", "p99 us", "max us", "budget us", "misses", "skipped", "faults", "recursion p50/max");
         foreach (ClockRow c in s.Clocks)
         {
             table.AddRow(
@@ -49,7 +54,32 @@ internal static class DashboardRenderer
             rows.Add(new Markup($"[{(s.ReloadFailed ? "red" : "green")}]{Markup.Escape(s.Reload)}[/]"));
         }
 
+        if (s.Log is { } log)
+        {
+            rows.Add(LogPanel(log, s.LogTotal, width));
+        }
+
         return new Rows(rows);
+    }
+
+    /// <summary>The log lines written while the display is up, each whole (wrapped) or ending in an ellipsis.</summary>
+    private static Panel LogPanel(IReadOnlyList<string> log, long total, int width)
+    {
+        // The panel's border and padding take 4 columns.
+        int inner = Math.Max(20, width - 4);
+        var lines = new List<IRenderable>();
+        foreach (string line in log)
+        {
+            lines.AddRange(LogLines.Fit(line, inner, LogRowsPerLine).Select(r => new Text(r) { Overflow = Overflow.Ellipsis }));
+        }
+
+        if (lines.Count == 0)
+        {
+            lines.Add(new Markup("[grey]nothing logged[/]"));
+        }
+
+        string header = total > log.Count ? $"log: last {log.Count} of {total} lines; all are printed after the display" : "log (printed again after the display)";
+        return new Panel(new Rows(lines)) { Header = new PanelHeader(header), Expand = true };
     }
 
     /// <summary>One line for redirected output: progress, then each clock, then the latent age.</summary>

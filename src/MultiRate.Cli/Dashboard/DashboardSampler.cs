@@ -8,7 +8,7 @@ using MultiRate.Scheduling.Stats;
 namespace MultiRate.Cli.Dashboard;
 
 /// <summary>Reads a running executor (its ledger and budgets), the live histograms and the last reload into a <see cref="DashboardSnapshot"/>.</summary>
-/// <remarks>Dashboard thread only: it keeps the previous tick counts to compute the achieved rate.</remarks>
+/// <remarks>Dashboard thread only: it keeps the last <see cref="RateWindow.Window"/> of counts for the achieved rates.</remarks>
 internal sealed class DashboardSampler
 {
     private readonly MultiRateExecutor _executor;
@@ -17,8 +17,7 @@ internal sealed class DashboardSampler
     private readonly string _verb;
     private readonly TimeProvider _time;
     private readonly long _start;
-    private readonly Dictionary<string, long> _lastTicks = new(StringComparer.Ordinal);
-    private long _lastTimestamp;
+    private readonly RateWindow _rates;
 
     public DashboardSampler(MultiRateExecutor executor, LiveStats? live, Func<ReloadResult?>? reload, string verb, TimeProvider time)
     {
@@ -27,37 +26,42 @@ internal sealed class DashboardSampler
         _reload = reload ?? (() => null);
         _verb = verb;
         _time = time;
-        _start = _lastTimestamp = time.GetTimestamp();
+        _start = time.GetTimestamp();
+        _rates = new RateWindow(time);
     }
 
     public DashboardSnapshot Sample()
     {
         long now = _time.GetTimestamp();
-        double dt = _time.GetElapsedTime(_lastTimestamp, now).TotalSeconds;
-        _lastTimestamp = now;
         LiveSample? live = _live?.Sample();
-        var rows = new List<ClockRow>();
+
+        // One copy of the ledger per frame: every counter on screen is from the same moment, read the way the summary reads it.
         RunLedger ledger = _executor.Ledger;
-        foreach (ClockStats c in _executor.ClockStats)
+        LedgerSnapshot counts = ledger.Snapshot();
+        ClockStats[] clocks = [.. _executor.ClockStats];
+        double[] achieved = _rates.Add(
+            now,
+            [.. clocks.Select(c => c.RateHz)],
+            [.. clocks.Select(c => counts.Of(LedgerEntry.Tick, c.Name))],
+            [.. clocks.Select(c => counts.Of(LedgerEntry.SkippedPeriod, c.Name))]);
+        var rows = new List<ClockRow>();
+        for (int i = 0; i < clocks.Length; i++)
         {
-            int clock = ledger.IndexOf(c.Name);
-            bool action = clock == ledger.ActionClock;
-            long ticks = ledger.Count(LedgerEntry.Tick, clock);
-            long previous = _lastTicks.GetValueOrDefault(c.Name);
-            _lastTicks[c.Name] = ticks;
+            ClockStats c = clocks[i];
+            bool action = ledger.IndexOf(c.Name) == ledger.ActionClock;
             ClockSample? h = live is not null && live.Clocks.TryGetValue(c.Name, out ClockSample? s) ? s : null;
             rows.Add(new ClockRow(
                 c.Name,
                 c.RateHz,
-                dt > 0 ? (ticks - previous) / dt : 0,
-                ticks,
+                achieved[i],
+                counts.Of(LedgerEntry.Tick, c.Name),
                 h?.LatencyP50Us ?? 0,
                 h?.LatencyP99Us ?? 0,
                 h?.LatencyMaxUs ?? 0,
                 c.BudgetNs / 1e3,
-                ClockFigures.Misses(action, e => ledger.Count(e, clock)),
-                ledger.Count(LedgerEntry.SkippedPeriod, clock),
-                ClockFigures.Faults(action, e => ledger.Count(e, clock)),
+                ClockFigures.Misses(action, e => counts.Of(e, c.Name)),
+                counts.Of(LedgerEntry.SkippedPeriod, c.Name),
+                ClockFigures.Faults(action, e => counts.Of(e, c.Name)),
                 h?.RecursionStepsP50 ?? 0,
                 h?.RecursionStepsMax ?? 0));
         }
@@ -75,11 +79,11 @@ internal sealed class DashboardSampler
             Describe(reload),
             reload?.Outcome == ReloadOutcome.Rejected,
             _executor.WarmingUp,
-            Tally(ledger));
+            Tally(counts));
     }
 
-    /// <summary>Actions by kind and the fallbacks' reasons, from the ledger.</summary>
-    internal static ActionTally Tally(RunLedger ledger) => new(
+    /// <summary>Actions by kind and the fallbacks' reasons, from one ledger snapshot.</summary>
+    internal static ActionTally Tally(LedgerSnapshot ledger) => new(
         ledger.Total(LedgerNames.OfAction(ActionKind.Model)),
         ledger.Total(LedgerNames.OfAction(ActionKind.Degraded)),
         ledger.Total(LedgerNames.OfAction(ActionKind.Hold)),

@@ -13,6 +13,8 @@ namespace MultiRate.Cli.Dashboard;
 /// <param name="ReloadFailed">Whether that reload was rejected.</param>
 /// <param name="WarmingUp">Real time, before tick 0: the start-up warm-up is running.</param>
 /// <param name="Actions">Actions sent by kind and why the fallbacks went out (null: not shown).</param>
+/// <param name="Log">The last log lines written while the live display is up, oldest first (null: no log panel).</param>
+/// <param name="LogTotal">Log lines written while the live display is up, in all.</param>
 internal sealed record DashboardSnapshot(
     string Verb,
     string Profile,
@@ -25,7 +27,9 @@ internal sealed record DashboardSnapshot(
     string? Reload,
     bool ReloadFailed,
     bool WarmingUp = false,
-    ActionTally? Actions = null)
+    ActionTally? Actions = null,
+    IReadOnlyList<string>? Log = null,
+    long LogTotal = 0)
 {
     /// <summary>Fraction done, 0..1.</summary>
     public double Progress => BaseTicksTotal <= 0 ? 0 : Math.Clamp((double)BaseTicksDone / BaseTicksTotal, 0, 1);

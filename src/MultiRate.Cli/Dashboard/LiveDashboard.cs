@@ -12,14 +12,20 @@ namespace MultiRate.Cli.Dashboard;
 /// <remarks>
 /// <see cref="Start"/> runs on the caller of <c>RunSession.Started</c>; the frames are drawn on the
 /// thread <c>multirate-dashboard</c>, which only reads counters and the <see cref="LiveStats"/>
-/// recorders. Live frames: at most 4 a second (<see cref="LiveInterval"/>) plus one final frame
-/// (still no sooner than the interval allows). Nothing else may write to the console between
+/// recorders. Live frames: at most 4 a second (<see cref="LiveInterval"/>), on the terminal's
+/// alternate screen (see <see cref="ScreenFrame"/>), or, where the terminal has none, redrawn in
+/// place with one final frame. While the live display is up, standard error is held
+/// (<see cref="LogCapture"/>): its last lines are shown in the display's log panel and all of them
+/// are printed once the display has ended. Nothing else may write to standard output between
 /// <see cref="Start"/> and <see cref="Stop"/>.
 /// </remarks>
 internal sealed class LiveDashboard : IDisposable
 {
     /// <summary>Shortest time between two live frames (4 Hz).</summary>
     public static readonly TimeSpan LiveInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Log lines the live display's log panel shows (the newest).</summary>
+    public const int LogPanelLines = 6;
 
     /// <summary>Shortest time between two plain lines.</summary>
     public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(1);
@@ -32,6 +38,8 @@ internal sealed class LiveDashboard : IDisposable
     private readonly ManualResetEventSlim _stop = new();
     private Thread? _thread;
     private DashboardSampler? _sampler;
+    private LogCapture.Redirect? _capture;
+    private (int Width, int Height) _size;
 
     public LiveDashboard(IAnsiConsole console, DashboardMode mode, string verb, LiveStats? live, Func<ReloadResult?>? reload, TimeProvider? time = null)
     {
@@ -60,15 +68,22 @@ internal sealed class LiveDashboard : IDisposable
         }
 
         _sampler = new DashboardSampler(executor, _live, _reload, _verb, _time);
+        if (Mode == DashboardMode.Live)
+        {
+            // Lines on stderr (the console log sink's warnings) would land inside the table: hold them for the log panel.
+            _capture = LogCapture.CaptureStandardError();
+        }
+
         _thread = new Thread(Loop) { IsBackground = true, Name = "multirate-dashboard", Priority = ThreadPriority.Normal };
         _thread.Start();
     }
 
-    /// <summary>Draws the final frame (live mode) and waits for the dashboard thread to end.</summary>
+    /// <summary>Ends the display (live mode: the final frame, or the full screen closed) and prints the log lines it held.</summary>
     public void Stop()
     {
         _stop.Set();
         _thread?.Join();
+        _capture?.Dispose();
     }
 
     /// <inheritdoc />
@@ -110,17 +125,50 @@ internal sealed class LiveDashboard : IDisposable
     /// <summary>The console's own writer: plain lines are log-like and must not be wrapped at the console width.</summary>
     private TextWriter PlainOut => _console.Profile.Out.Writer;
 
+    private DashboardSnapshot SampleWithLog()
+    {
+        DashboardSnapshot frame = _sampler!.Sample();
+        return _capture is { Capture: { } log } ? frame with { Log = log.Last(LogPanelLines), LogTotal = log.Total } : frame;
+    }
+
+    private void DrawFullScreen(DashboardSnapshot frame)
+    {
+        (int Width, int Height) size = (_console.Profile.Width, _console.Profile.Height);
+        string text = ScreenFrame.Compose(DashboardRenderer.Render(frame, size.Width), size.Width, size.Height, _console.Profile.Capabilities.ColorSystem, eraseFirst: size != _size);
+        _size = size;
+        TextWriter output = _console.Profile.Out.Writer;
+        output.Write(text);
+        output.Flush();
+    }
+
     private void Loop()
     {
         try
         {
-            if (Mode == DashboardMode.Live)
+            if (Mode == DashboardMode.Live && _console.Profile.Capabilities.AlternateBuffer)
+            {
+                // No final frame: the screen it would be drawn on closes at once; the summary table follows.
+                var gate = new RefreshGate(LiveInterval, _time, openAtStart: true);
+                _console.AlternateScreen(() =>
+                {
+                    _console.Cursor.Hide();
+                    try
+                    {
+                        RunLoop(gate, _stop.Wait, SampleWithLog, DrawFullScreen, finalFrame: false);
+                    }
+                    finally
+                    {
+                        _console.Cursor.Show();
+                    }
+                });
+            }
+            else if (Mode == DashboardMode.Live)
             {
                 var gate = new RefreshGate(LiveInterval, _time, openAtStart: true);
                 _console.Live(new Markup(string.Empty)).AutoClear(false).Start(ctx =>
-                    RunLoop(gate, _stop.Wait, _sampler!.Sample, frame =>
+                    RunLoop(gate, _stop.Wait, SampleWithLog, frame =>
                     {
-                        ctx.UpdateTarget(DashboardRenderer.Render(frame));
+                        ctx.UpdateTarget(DashboardRenderer.Render(frame, _console.Profile.Width));
                         ctx.Refresh();
                     }, finalFrame: true));
             }

@@ -32,6 +32,8 @@ public class DashboardSamplerTests
         Assert.Equal(
             summary.Clocks.Select(c => (c.Name, c.Ticks, c.Misses, c.SkippedPeriods, c.Faults)),
             s.Clocks.Select(c => (c.Name, c.Ticks, c.Misses, c.Skipped, c.Faults)));
+        // Virtual time skips no period: every clock achieved exactly its rate.
+        Assert.All(s.Clocks, c => Assert.Equal(c.RateHz, c.AchievedHz));
         ActionTally a = s.Actions!;
         Assert.Equal(
             (summary.ActionsByKind["model"], summary.ActionsByKind["degraded"], summary.ActionsByKind["hold"], summary.ActionsByKind["safe"], summary.StaleTicks),
