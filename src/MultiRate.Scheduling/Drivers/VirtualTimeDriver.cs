@@ -57,9 +57,10 @@ public sealed class VirtualTimeDriver : ClockDriver
     internal override IDisposable ScheduleBaseTicks(long tick0Ns, long basePeriodNs, Action<long> tick) =>
         _scheduler.ScheduleTicks(tick0Ns, basePeriodNs, tick, WakeLatenessNs);
 
-    // Ends with the work item that set done, its clock left at that item's time: a cancelled run's
-    // stop ramp then starts at the next tick, not at the end of the run that was cancelled.
-    internal override void Drive(long lastTickNs, ManualResetEventSlim done, CancellationToken cancellation) => _scheduler.AdvanceUntil(lastTickNs, done);
+    // Ends with the work that set done, or before the first base tick after a cancellation, its clock
+    // left at the last work's time: a cancelled run's stop ramp then starts at the next base tick, not
+    // after stepping through every tick that remained.
+    internal override void Drive(long lastTickNs, ManualResetEventSlim done, CancellationToken cancellation) => _scheduler.AdvanceUntil(lastTickNs, done, cancellation);
 
     internal override long StopTimeNs(long nextBaseTick, long basePeriodNs, long runNowNs) => nextBaseTick * basePeriodNs;
 }
