@@ -9,6 +9,10 @@ namespace MultiRate.Scheduling.Drivers;
 /// the head's deadline decision uses the cost model. Deterministic: the same log gives the same actions.
 /// </summary>
 /// <remarks>
+/// Executes the schedule calendar (<c>docs/schedule-calendar.md</c>): the base ticks are a tick line
+/// on the scheduler, not Rx periodic work; queued work (slow completions, Polly timeouts) due at or
+/// before a base tick runs before it, and the graph's tick runs steps 1-4. The run's cancellation token
+/// is read before every base tick, so a cancelled replay ends at the next one, however many remain.
 /// The deadline watchdog runs on the same virtual scheduler when base ticks can wake late
 /// (<see cref="WakeLatenessNs"/>) and the graph's options ask for it; otherwise every tick wakes on
 /// time, the head has always claimed its tick before the deadline and the watchdog would only cost
