@@ -25,9 +25,6 @@ internal sealed class VirtualTicks(VirtualNsScheduler scheduler, Action<long> wo
     /// <summary>Booking order among the scheduler's lines (ties at one wake time run lowest first).</summary>
     public long Sequence { get; private set; }
 
-    /// <summary>True once disposed: the line runs no more.</summary>
-    public bool Cancelled => _cancelled;
-
     public void Start()
     {
         Book();
