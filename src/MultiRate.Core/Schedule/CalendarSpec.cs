@@ -10,8 +10,8 @@ namespace MultiRate.Core.Schedule;
 public sealed class CalendarSpec
 {
     /// <summary>
-    /// The resolution of the executor's virtual clock: Rx's <c>DateTimeOffset</c> ticks, 100 ns. A
-    /// declared latency is rounded down to it, as the virtual slow runner's delay is.
+    /// The resolution of a slow update's virtual delay: 100 ns (the virtual slow runner waits its cost
+    /// as a <see cref="TimeSpan"/> on the nanosecond clock). A declared latency is rounded down to it.
     /// </summary>
     public const long VirtualResolutionNs = 100;
 

@@ -3,8 +3,8 @@ namespace MultiRate.Core.Schedule;
 /// <summary>
 /// The schedule calendar: for each base tick, the ordered steps of a run (observe, deterministic
 /// publishes, slow triggers, head read and act) and the slow completions, as a pure function of the
-/// rate profile. The executor's virtual time runs exactly this; training pairs head ticks with latents
-/// by reading it.
+/// rate profile. The virtual-time driver executes it; training pairs head ticks with latents by
+/// reading it.
 /// </summary>
 /// <remarks>
 /// At base tick b (t = b * base), every step with a time in [t, t + base) runs in this order:
@@ -21,10 +21,10 @@ namespace MultiRate.Core.Schedule;
 ///   Equal completion times: the earlier trigger first, then trigger order (slowest first).
 /// </code>
 /// An update triggered at t completes at t + latency, the latency rounded down to
-/// <see cref="CalendarSpec.ResolutionNs"/>. The tie rule (steps 0 and 5) is the executor's: a base tick
-/// is a virtual-time work item booked at the end of the previous one, a completion one booked at its
-/// trigger, and the virtual scheduler runs equal due times first-booked first. So a completion landing
-/// on a base tick runs before that tick when its latency is positive, after it when the latency is zero.
+/// <see cref="CalendarSpec.ResolutionNs"/>. The tie rule (steps 0 and 5) is the virtual driver's: a
+/// completion is queued at its trigger for its due time, and the virtual scheduler runs queued work due
+/// at or before a base tick's time before that tick. So a completion landing on a base tick runs before
+/// that tick when its latency is positive; a zero-latency one, queued during its own tick, runs after it.
 /// <code>
 ///   1 kHz base, head every tick, context 10 Hz, latency 40 ms, deterministic handoff (ms):
 ///   t        0            40           100              140          200

@@ -8,13 +8,26 @@ namespace MultiRate.Scheduling.Drivers;
 /// through <see cref="IServiceProvider.GetService"/>.
 /// </summary>
 /// <remarks>
-/// Same queue as Rx's HistoricalScheduler (stable: equal due times run in scheduling order), so a
-/// replay orders coincident work exactly as before; only the unit differs (ns instead of 100 ns ticks,
-/// which truncated periods that are not a multiple of 100 ns). <see cref="IScheduler.Now"/> is
-/// <c>UnixEpoch + ns</c>. Single-threaded: whoever calls <c>AdvanceTo</c> runs the work.
+/// Two kinds of work: Rx's queue (anything scheduled through <see cref="IScheduler"/>: the slow
+/// runners' virtual delays and timeouts, Rx operators) and tick lines (<see cref="ScheduleTicks(long, long, Action{long})"/>:
+/// the base ticks, the stop ramp, the deadline watchdog), which are not queue items: one object per
+/// line, re-armed in place, so a tick allocates nothing. The next work is the earliest of both, with
+/// the schedule calendar's tie rule written here rather than left to booking order:
+/// <code>
+///   queued work due at or before a tick's wake   runs before that tick
+///       (a completion due at base tick t, booked by an earlier tick, is seen by tick t)
+///   queued work booked by tick t for time t      runs after tick t (the line's next wake is later)
+///   two lines waking at the same time            the one booked first runs first
+/// </code>
+/// The queue itself is Rx's (stable: equal due times run in scheduling order). Time is exact
+/// nanoseconds (no 100 ns truncation of periods); <see cref="IScheduler.Now"/> is <c>UnixEpoch + ns</c>.
+/// Single-threaded: whoever calls <c>AdvanceTo</c> or <see cref="AdvanceUntil"/> runs the work.
 /// </remarks>
 public sealed class VirtualNsScheduler : VirtualTimeScheduler<long, long>, INanosecondClock, ITickScheduler
 {
+    private readonly List<VirtualTicks> _lines = [];
+    private long _lineSequence;
+
     /// <summary>Creates the scheduler with its clock at <paramref name="startNs"/>.</summary>
     public VirtualNsScheduler(long startNs = 0)
         : base(startNs, Comparer<long>.Default)
@@ -25,7 +38,7 @@ public sealed class VirtualNsScheduler : VirtualTimeScheduler<long, long>, INano
     public long NowNs => Clock;
 
     /// <inheritdoc />
-    /// <remarks>Each run books the next deadline after the work has run, as Rx's own periodic emulation does.</remarks>
+    /// <remarks>A tick line beside the queue (see the class remarks): each run books the next deadline after the work has run.</remarks>
     public IDisposable ScheduleTicks(long firstDueNs, long periodNs, Action<long> tick) => ScheduleTicks(firstDueNs, periodNs, tick, null);
 
     /// <summary>
@@ -43,10 +56,15 @@ public sealed class VirtualNsScheduler : VirtualTimeScheduler<long, long>, INano
 
     /// <summary>
     /// As <see cref="VirtualTimeSchedulerBase{TAbsolute, TRelative}.AdvanceTo"/>, but ends as soon as
-    /// <paramref name="done"/> is set, with the clock at the time of the work that set it (AdvanceTo
-    /// would move the clock on to <paramref name="timeNs"/> even when stopped). Otherwise the clock ends at <paramref name="timeNs"/>.
+    /// <paramref name="done"/> is set or <paramref name="cancellation"/> is cancelled, with the clock at the
+    /// time of the last work that ran (AdvanceTo would move the clock on to <paramref name="timeNs"/> even
+    /// when stopped). Otherwise the clock ends at <paramref name="timeNs"/>.
     /// </summary>
-    internal void AdvanceUntil(long timeNs, ManualResetEventSlim done)
+    /// <remarks>
+    /// The token is read before each tick of a line (one volatile read, no allocation), so a cancelled
+    /// replay ends between two base ticks, however many remain, and queued work is never cut in half.
+    /// </remarks>
+    internal void AdvanceUntil(long timeNs, ManualResetEventSlim done, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(timeNs, Clock);
         while (!done.IsSet)
@@ -58,6 +76,11 @@ public sealed class VirtualNsScheduler : VirtualTimeScheduler<long, long>, INano
                 return;
             }
 
+            if (next is VirtualTicks && cancellation.IsCancellationRequested)
+            {
+                return;
+            }
+
             if (next.DueTime > Clock)
             {
                 Clock = next.DueTime;
@@ -66,6 +89,31 @@ public sealed class VirtualNsScheduler : VirtualTimeScheduler<long, long>, INano
             next.Invoke();
         }
     }
+
+    /// <summary>The earliest work: the queue's head, or the tick line waking first when it wakes strictly earlier (the tie rule above).</summary>
+    protected override IScheduledItem<long>? GetNext()
+    {
+        IScheduledItem<long>? queued = base.GetNext();
+        VirtualTicks? line = null;
+        foreach (VirtualTicks candidate in _lines)
+        {
+            if (line is null || candidate.DueTime < line.DueTime || (candidate.DueTime == line.DueTime && candidate.Sequence < line.Sequence))
+            {
+                line = candidate;
+            }
+        }
+
+        return line is not null && (queued is null || line.DueTime < queued.DueTime) ? line : queued;
+    }
+
+    /// <summary>Adds a started line.</summary>
+    internal void AddLine(VirtualTicks line) => _lines.Add(line);
+
+    /// <summary>Removes a disposed line (it runs no more).</summary>
+    internal void RemoveLine(VirtualTicks line) => _lines.Remove(line);
+
+    /// <summary>The next booking number of a line (ties between lines run in booking order).</summary>
+    internal long NextLineSequence() => ++_lineSequence;
 
     /// <inheritdoc />
     protected override long Add(long absolute, long relative) => absolute + relative;

@@ -1,39 +1,42 @@
 using System.Reactive.Concurrency;
-using System.Reactive.Disposables;
 using MultiRate.Core.Timing;
 
 namespace MultiRate.Scheduling.Drivers;
 
 /// <summary>
-/// <see cref="ITickScheduler"/> work on a <see cref="VirtualNsScheduler"/>: one queue item per tick, the
-/// next booked from the tick index after the work has run; a wake past the next deadline runs the latest tick due and skips the whole periods before it.
+/// <see cref="ITickScheduler"/> work on a <see cref="VirtualNsScheduler"/>: a tick line, not a queue item.
+/// The scheduler keeps it beside its queue and hands it out from <c>GetNext</c> when its wake is the
+/// earliest; a wake past the next deadline runs the latest tick due and skips the whole periods before it.
 /// </summary>
+/// <remarks>
+/// One object per line for the whole run: a tick books nothing on the queue and allocates nothing.
+/// <see cref="Sequence"/> is the order the line was last booked in, so two lines waking at the same
+/// time run in booking order, as two queue items would. Single-threaded: the scheduler's thread.
+/// </remarks>
 internal sealed class VirtualTicks(VirtualNsScheduler scheduler, Action<long> work, long firstDueNs, long periodNs, Func<long, long>? latenessNs)
-    : IDisposable
+    : IScheduledItem<long>, IDisposable
 {
     private DeadlineBook _book = new(firstDueNs, 0, periodNs);
-    private IDisposable? _item;
     private bool _cancelled;
 
-    public void Start() => ScheduleBooked();
+    /// <summary>When the booked tick wakes, scheduler ns.</summary>
+    public long DueTime { get; private set; }
 
-    public void Dispose()
+    /// <summary>Booking order among the scheduler's lines (ties at one wake time run lowest first).</summary>
+    public long Sequence { get; private set; }
+
+    public void Start()
     {
-        _cancelled = true;
-        _item?.Dispose();
+        Book();
+        scheduler.AddLine(this);
     }
 
-    private void ScheduleBooked()
-    {
-        long due = _book.Deadline + Math.Max(0, latenessNs?.Invoke(_book.Index) ?? 0);
-        _item = scheduler.ScheduleAbsolute(this, Math.Max(due, scheduler.Clock), static (_, self) => self.Run());
-    }
-
-    private IDisposable Run()
+    /// <summary>Runs the tick due now (the scheduler's clock is at <see cref="DueTime"/>) and books the next.</summary>
+    public void Invoke()
     {
         if (_cancelled)
         {
-            return Disposable.Empty;
+            return;
         }
 
         // As on the real-time scheduler: a wake past the next deadline runs the latest tick due.
@@ -43,9 +46,22 @@ internal sealed class VirtualTicks(VirtualNsScheduler scheduler, Action<long> wo
         if (!_cancelled)
         {
             _book.CatchUp(scheduler.Clock);
-            ScheduleBooked();
+            Book();
         }
+    }
 
-        return Disposable.Empty;
+    public void Dispose()
+    {
+        if (!_cancelled)
+        {
+            _cancelled = true;
+            scheduler.RemoveLine(this);
+        }
+    }
+
+    private void Book()
+    {
+        DueTime = Math.Max(_book.Deadline + Math.Max(0, latenessNs?.Invoke(_book.Index) ?? 0), scheduler.Clock);
+        Sequence = scheduler.NextLineSequence();
     }
 }

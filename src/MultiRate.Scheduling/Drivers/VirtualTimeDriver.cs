@@ -9,6 +9,10 @@ namespace MultiRate.Scheduling.Drivers;
 /// the head's deadline decision uses the cost model. Deterministic: the same log gives the same actions.
 /// </summary>
 /// <remarks>
+/// Executes the schedule calendar (<c>docs/schedule-calendar.md</c>): the base ticks are a tick line
+/// on the scheduler, not Rx periodic work; queued work (slow completions, Polly timeouts) due at or
+/// before a base tick runs before it, and the graph's tick runs steps 1-4. The run's cancellation token
+/// is read before every base tick, so a cancelled replay ends at the next one, however many remain.
 /// The deadline watchdog runs on the same virtual scheduler when base ticks can wake late
 /// (<see cref="WakeLatenessNs"/>) and the graph's options ask for it; otherwise every tick wakes on
 /// time, the head has always claimed its tick before the deadline and the watchdog would only cost
@@ -57,9 +61,10 @@ public sealed class VirtualTimeDriver : ClockDriver
     internal override IDisposable ScheduleBaseTicks(long tick0Ns, long basePeriodNs, Action<long> tick) =>
         _scheduler.ScheduleTicks(tick0Ns, basePeriodNs, tick, WakeLatenessNs);
 
-    // Ends with the work item that set done, its clock left at that item's time: a cancelled run's
-    // stop ramp then starts at the next tick, not at the end of the run that was cancelled.
-    internal override void Drive(long lastTickNs, ManualResetEventSlim done, CancellationToken cancellation) => _scheduler.AdvanceUntil(lastTickNs, done);
+    // Ends with the work that set done, or before the first base tick after a cancellation, its clock
+    // left at the last work's time: a cancelled run's stop ramp then starts at the next base tick, not
+    // after stepping through every tick that remained.
+    internal override void Drive(long lastTickNs, ManualResetEventSlim done, CancellationToken cancellation) => _scheduler.AdvanceUntil(lastTickNs, done, cancellation);
 
     internal override long StopTimeNs(long nextBaseTick, long basePeriodNs, long runNowNs) => nextBaseTick * basePeriodNs;
 }

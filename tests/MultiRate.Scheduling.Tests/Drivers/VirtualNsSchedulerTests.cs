@@ -60,6 +60,59 @@ public class VirtualNsSchedulerTests
     }
 
     [Fact]
+    public void ScheduleTicks_QueuedWorkDueAtATickBookedAfterThatTickWasBooked_StillRunsFirst()
+    {
+        // The tie rule is the scheduler's, not an accident of booking order: work queued for a tick's
+        // wake time runs before that tick even when it was queued after the tick was booked (here by
+        // work that ran between two ticks).
+        var scheduler = new VirtualNsScheduler();
+        var order = new List<string>();
+        using IDisposable work = scheduler.ScheduleTicks(0, Period, k => order.Add("tick " + k));
+        scheduler.ScheduleAbsolute(0, Period / 2, (_, _) =>
+        {
+            order.Add("between");
+            scheduler.ScheduleAbsolute(0, Period, (_, _) =>
+            {
+                order.Add("at tick 1");
+                return System.Reactive.Disposables.Disposable.Empty;
+            });
+            return System.Reactive.Disposables.Disposable.Empty;
+        });
+
+        scheduler.AdvanceTo(Period + (Period / 2));
+
+        Assert.Equal(["tick 0", "between", "at tick 1", "tick 1"], order);
+    }
+
+    [Fact]
+    public void ScheduleTicks_TwoLinesWakingTogether_RunInTheOrderTheyWereBooked()
+    {
+        var scheduler = new VirtualNsScheduler();
+        var order = new List<string>();
+        using IDisposable a = scheduler.ScheduleTicks(0, 2 * Period, k => order.Add("a" + k));
+        using IDisposable b = scheduler.ScheduleTicks(0, Period, k => order.Add("b" + k));
+
+        scheduler.AdvanceTo(2 * Period);
+
+        // At 0 a was booked first; at 2P, a re-booked (at 0) before b's booking for 2P (at P).
+        Assert.Equal(["a0", "b0", "b1", "a1", "b2"], order);
+    }
+
+    [Fact]
+    public void ScheduleTicks_SteadyState_ATickAllocatesNothing()
+    {
+        var scheduler = new VirtualNsScheduler();
+        long runs = 0;
+        using IDisposable work = scheduler.ScheduleTicks(0, Period, _ => runs++);
+        using var done = new ManualResetEventSlim();
+
+        (long allocated, _) = SteadyStateAllocation.Measure(i => scheduler.AdvanceUntil(i * Period, done), 10_000, firstCall: 1);
+
+        Assert.Equal(0, allocated);
+        Assert.True(runs > 10_000);
+    }
+
+    [Fact]
     public void ScheduleTicks_Disposed_RunsNoMore()
     {
         var scheduler = new VirtualNsScheduler();
