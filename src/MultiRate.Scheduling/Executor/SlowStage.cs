@@ -93,6 +93,12 @@ internal sealed class SlowStage
     /// <summary>Starts an update unless the previous one still runs (then skips and counts).</summary>
     public void Trigger(long slowTick, long timeNs, ObservationHistory history)
     {
+        if (Runner is null)
+        {
+            // Only a tick stepped outside a driver gets here: the driver attaches the runners before tick 0.
+            throw new InvalidOperationException($"clock '{Clock.Name}' is due at its tick {slowTick}; slow updates run only under a clock driver (MultiRateExecutor.Run)");
+        }
+
         _ledger.Add(LedgerEntry.Tick, _clockIndex);
         if (Runner.Busy)
         {
