@@ -24,14 +24,7 @@ public sealed class OverheadRig : IDisposable
 {
     private readonly ISensorSource _source;
     private readonly PolicyModules _modules;
-    private readonly (long Offset, long Divisor)[] _slowClocks;
-    private readonly long _fastOffset;
-    private readonly long _fastDivisor;
-    private long _cursor;
-    private long[]? _pattern;
-    private long _hyperperiod;
-    private long _cycleBase;
-    private int _patternIndex;
+    private readonly FastOnlyTicks _ticks;
     private LatentSnapshot[]? _freshPool;
     private int _freshNext;
     private long _nextPublishBase;
@@ -52,32 +45,7 @@ public sealed class OverheadRig : IDisposable
         _modules = new TorchModuleFactory().Create(Profile, Config);
         Options = session.ExecutorOptionsFor(_source.StartNs ?? 0, observers) with { DeadlineWatchdog = watchdog };
         Executor = new MultiRateExecutor(Profile, _modules.Head, _modules.Contexts, _source, null, Options);
-        ClockDefinition fast = Profile.ActionClock;
-        _fastOffset = fast.OffsetTicks;
-        _fastDivisor = Profile.BaseTickHz / fast.RateHz;
-        _slowClocks = [.. Profile.Clocks.Where(c => c != fast).Select(c => (c.OffsetTicks, Profile.BaseTickHz / c.RateHz))];
-        _cursor = -1;
-
-        // The due pattern repeats every lcm(divisors) base ticks from the largest offset on: tabulate one
-        // cycle of fast-only ticks (when it is small) so TickFast picks the next one by index.
-        long hyper = _fastDivisor;
-        foreach ((long _, long divisor) in _slowClocks)
-        {
-            hyper = Lcm(hyper, divisor);
-            if (hyper > 1_000_000)
-            {
-                return;
-            }
-        }
-
-        long start = Math.Max(_fastOffset, _slowClocks.Length == 0 ? 0 : _slowClocks.Max(c => c.Offset));
-        long[] pattern = [.. Enumerable.Range(0, (int)hyper).Select(i => (long)i).Where(i => IsFastOnly(start + i))];
-        if (pattern.Length > 0)
-        {
-            _pattern = pattern;
-            _hyperperiod = hyper;
-            _cycleBase = start;
-        }
+        _ticks = new FastOnlyTicks(Profile);
     }
 
     /// <summary>The validated rate profile.</summary>
@@ -145,7 +113,7 @@ public sealed class OverheadRig : IDisposable
         _feederDivisor = Profile.BaseTickHz / feeder.RateHz;
         _feederOffset = feeder.OffsetTicks;
         // TickFast passes over base ticks where a slow clock is due, so the run spans more base ticks than fast ticks.
-        long baseSpan = _pattern is { } pattern ? _cycleBase + (((fastTicks / pattern.Length) + 2) * _hyperperiod) : 2 * fastTicks * _fastDivisor;
+        long baseSpan = _ticks.BaseSpan(fastTicks);
         long slowTicks = (baseSpan / _feederDivisor) + 2;
         float[] values = new float[Head.LatentSize];
         Array.Fill(values, 1f);
@@ -180,7 +148,7 @@ public sealed class OverheadRig : IDisposable
         int n = 0;
         for (long b = 0; n < count; b++)
         {
-            if (!IsFastOnly(b))
+            if (!_ticks.IsFastOnly(b))
             {
                 continue;
             }
@@ -219,28 +187,7 @@ public sealed class OverheadRig : IDisposable
     /// </summary>
     public void TickFast()
     {
-        long b;
-        if (_pattern is { } pattern)
-        {
-            // Table walk, no division: the timed call should be the runtime's tick, not this driver's search.
-            b = _cycleBase + pattern[_patternIndex];
-            if (++_patternIndex == pattern.Length)
-            {
-                _patternIndex = 0;
-                _cycleBase += _hyperperiod;
-            }
-        }
-        else
-        {
-            b = _cursor;
-            do
-            {
-                b++;
-            }
-            while (!IsFastOnly(b));
-            _cursor = b;
-        }
-
+        long b = _ticks.Next();
         if (_freshPool is { } pool && b >= _nextPublishBase && _freshNext < pool.Length)
         {
             // What the feeding slow clock does at its boundary: one volatile store of a ready snapshot.
@@ -263,35 +210,5 @@ public sealed class OverheadRig : IDisposable
         Executor.Dispose();
         _modules.Dispose();
         _source.Dispose();
-    }
-
-    private static long Lcm(long a, long b)
-    {
-        long x = a, y = b;
-        while (y != 0)
-        {
-            (x, y) = (y, x % y);
-        }
-
-        return a / x * b;
-    }
-
-    private bool IsFastOnly(long b)
-    {
-        long rel = b - _fastOffset;
-        if (rel < 0 || rel % _fastDivisor != 0)
-        {
-            return false;
-        }
-
-        foreach ((long offset, long divisor) in _slowClocks)
-        {
-            if (b >= offset && (b - offset) % divisor == 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
