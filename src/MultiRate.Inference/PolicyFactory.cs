@@ -100,7 +100,16 @@ public static class PolicyFactory
         return new TorchContextModule(net, obs, c.History, upstreamSize, c.LatentDim, device.Device == ComputeDevice.Cuda ? torch.CUDA : torch.CPU);
     }
 
-    internal static T Seeded<T>(int seed, Func<T> build)
+    /// <summary>
+    /// Builds a module under TorchSharp's global seed <paramref name="seed"/>, serialised so that two
+    /// builds never interleave their draws: the runtime and training get the same initial weights
+    /// from the same config seed.
+    /// </summary>
+    /// <typeparam name="T">The module type.</typeparam>
+    /// <param name="seed">The seed.</param>
+    /// <param name="build">Builds the module.</param>
+    /// <returns>What <paramref name="build"/> returned.</returns>
+    public static T Seeded<T>(int seed, Func<T> build)
     {
         TorchRuntime.EnsureLoaded();
         lock (SeedGate)

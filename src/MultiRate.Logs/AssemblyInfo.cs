@@ -1,8 +1,3 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("MultiRate.Logs.Tests")]
-[assembly: InternalsVisibleTo("MultiRate.Cli.Tests")]
-[assembly: InternalsVisibleTo("MultiRate.Hosting")]
-[assembly: InternalsVisibleTo("MultiRate.Cli")]
-[assembly: InternalsVisibleTo("MultiRate.Benchmarks")]
-[assembly: InternalsVisibleTo("DynamicProxyGenAssembly2")]

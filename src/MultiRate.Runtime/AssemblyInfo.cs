@@ -1,6 +1,3 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("MultiRate.Runtime.Tests")]
-
-// The CLI's overhead bench builds its executor from RunSession.ExecutorOptionsFor (the CLI assembly is named "multirate").
-[assembly: InternalsVisibleTo("multirate")]

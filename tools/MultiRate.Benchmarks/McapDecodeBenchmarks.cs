@@ -5,13 +5,14 @@ using MultiRate.Logs.Mcap;
 namespace MultiRate.Benchmarks;
 
 /// <summary>
-/// Decoding one MCAP chunk of about 1 MiB uncompressed (≈3,000 sensor_msgs/Imu CDR messages at
-/// 1 kHz): decompress, check the CRC, split and parse every record. No message payload decoding.
+/// Reading an MCAP file of one chunk of about 1 MiB uncompressed (≈3,000 sensor_msgs/Imu CDR messages
+/// at 1 kHz) through the public <see cref="McapStreamReader"/>: decompress, check the CRCs, split and
+/// parse every record. No message payload decoding.
 /// </summary>
 [MemoryDiagnoser]
 public class McapDecodeBenchmarks
 {
-    private McapChunk _chunk = null!;
+    private byte[] _file = [];
 
     [Params(McapCompression.Zstd, McapCompression.Lz4, McapCompression.None)]
     public McapCompression Compression { get; set; }
@@ -31,20 +32,17 @@ public class McapDecodeBenchmarks
             }
         }
 
-        // The first Chunk record of the data section.
-        byte[] bytes = file.ToArray();
-        McapRawRecord raw = McapRecordSplitter.Split(bytes.AsMemory(8, bytes.Length - 16), null, 8, "benchmark file").First(r => r.Opcode == (byte)McapOpcode.Chunk);
-        _chunk = (McapChunk)McapRecordParser.Parse(raw.Opcode, raw.Body, null, -1, "Chunk", validateCrc: true);
+        _file = file.ToArray();
     }
 
     [Benchmark]
     public int DecodeChunk()
     {
-        ReadOnlyMemory<byte> records = McapChunkDecoder.Decompress(_chunk, null, 0, 1L << 30, validateCrc: true);
+        using var stream = new MemoryStream(_file, writable: false);
         int messages = 0;
-        foreach (McapRawRecord raw in McapRecordSplitter.Split(records, null, -1, "chunk"))
+        foreach (McapRecord record in new McapStreamReader(stream, "benchmark file").ReadRecords())
         {
-            if (McapRecordParser.Parse(raw.Opcode, raw.Body, null, -1, "record", validateCrc: true) is McapMessage)
+            if (record is McapMessage)
             {
                 messages++;
             }

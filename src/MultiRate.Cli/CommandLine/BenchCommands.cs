@@ -1,15 +1,13 @@
 using System.CommandLine;
 using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Commands;
+using static MultiRate.Cli.CommandLine.SharedOptions;
 
 namespace MultiRate.Cli.CommandLine;
 
 /// <summary><c>bench</c> and its measurements: scheduler, models, logs, profile, overhead, wakeup, replay, all.</summary>
 internal static class BenchCommands
 {
-    private const string RatesDescription = "Rate profile (YAML); default rates/default.yaml";
-    private const string ConfigDescription = "Model config (YAML); default configs/default.yaml";
-
     public static Command Bench(CliContext ctx)
     {
         var command = new Command(
@@ -35,9 +33,9 @@ internal static class BenchCommands
             "Example: multirate bench scheduler --seconds 10");
         Option<double?> hz = CliOptions.Number("--hz", "HZ", "Tick rate (default 1000)", 1, 10_000);
         Option<double?> seconds = CliOptions.Number("--seconds", "N", "Seconds for each of the two (default 5; 1 with --quick)", 0.1, 3600);
-        Option<double?> margin = CliOptions.Number("--spin-margin-us", "M", "Spin-wait this many microseconds before each tick instead of sleeping (default 200)", 0, 100_000);
+        Option<double?> margin = SharedOptions.SpinMargin();
         Option<bool> quick = CliOptions.Flag("--quick", "A short run: 1 s each unless --seconds says otherwise");
-        Option<bool> json = CliOptions.Flag("--json", "Print one JSON object instead of a table");
+        Option<bool> json = SharedOptions.JsonObject();
         Add(command, hz, seconds, margin, quick, json);
         command.SetAction(p => BenchCommand.Scheduler(
             new SchedulerBenchArgs { Hz = p.GetValue(hz), Seconds = p.GetValue(seconds), SpinMarginUs = p.GetValue(margin), Quick = p.GetValue(quick), Json = p.GetValue(json) },
@@ -78,8 +76,8 @@ internal static class BenchCommands
             "profile",
             "Times every clock's module of a profile on this machine and recommends budgets and rates ('multirate tune' applies them). " +
             "Example: multirate bench profile --rates rates/franka-1khz.yaml --json > franka-bench.json");
-        Option<string?> rates = CliOptions.Text("--rates", "R", RatesDescription);
-        Option<string?> config = CliOptions.Text("--config", "C", ConfigDescription);
+        Option<string?> rates = SharedOptions.Rates();
+        Option<string?> config = SharedOptions.Config();
         TuningOptionSet tuning = new(command);
         Option<bool> json = CliOptions.Flag("--json", "Print one JSON object (what 'tune --from' reads) instead of a table");
         Option<bool> raw = CliOptions.Flag("--raw", "With --json: include every timed sample, so 'tune --from' can apply another --quantile");
@@ -106,13 +104,13 @@ internal static class BenchCommands
             "overhead",
             "The fast tick through the whole runtime beside a bare loop calling the same head, interleaved block by block (target: p50 ratio <= 1.05 or <= 5 us). " +
             "Example: multirate bench overhead --quick --breakdown");
-        Option<string?> rates = CliOptions.Text("--rates", "R", RatesDescription);
-        Option<string?> config = CliOptions.Text("--config", "C", ConfigDescription);
+        Option<string?> rates = SharedOptions.Rates();
+        Option<string?> config = SharedOptions.Config();
         Option<int?> blocks = CliOptions.Whole("--blocks", "N", "Interleaved blocks per side (default 20; 6 with --quick)", 2, 10_000);
         Option<int?> ticks = CliOptions.Whole("--ticks-per-block", "N", "Ticks per block (default 10000; 2000 with --quick)", 100, 10_000_000);
         Option<bool> quick = CliOptions.Flag("--quick", "Fewer, shorter blocks");
         Option<bool> breakdown = CliOptions.Flag("--breakdown", "Also time each part of the fast tick (observe, latent read, head, output stage)");
-        Option<bool> json = CliOptions.Flag("--json", "Print one JSON object instead of a table");
+        Option<bool> json = SharedOptions.JsonObject();
         Add(command, rates, config, blocks, ticks, quick, breakdown, json);
         command.SetAction(p => BenchOverheadCommand.Execute(
             new OverheadBenchArgs
@@ -136,13 +134,13 @@ internal static class BenchCommands
             "wakeup",
             "The profile in real time with its real modules: wake-up error of every fast tick and deadline misses, then the same runtime on Rx Observable.Interval. " +
             "Example: multirate bench wakeup --seconds 30 --fifo-priority 80 --json");
-        Option<string?> rates = CliOptions.Text("--rates", "R", RatesDescription);
-        Option<string?> config = CliOptions.Text("--config", "C", ConfigDescription);
+        Option<string?> rates = SharedOptions.Rates();
+        Option<string?> config = SharedOptions.Config();
         Option<double?> seconds = CliOptions.Number("--seconds", "N", "Seconds for each of the two (default 10; 3 with --quick)", 0.5, 86_400);
-        Option<double?> margin = CliOptions.Number("--spin-margin-us", "M", "Spin-wait this many microseconds before each tick instead of sleeping (default 200)", 0, 100_000);
+        Option<double?> margin = SharedOptions.SpinMargin();
         Option<int?> fifo = CliOptions.Whole("--fifo-priority", "1-99", "SCHED_FIFO priority of the action clock and the deadline watchdog, as in run (needs CAP_SYS_NICE)", 1, 99);
         Option<bool> quick = CliOptions.Flag("--quick", "A short run: 3 s each unless --seconds says otherwise");
-        Option<bool> json = CliOptions.Flag("--json", "Print one JSON object instead of a table");
+        Option<bool> json = SharedOptions.JsonObject();
         Add(command, rates, config, seconds, margin, fifo, quick, json);
         command.SetAction(p => BenchWakeupCommand.Execute(
             new WakeupBenchArgs
@@ -166,12 +164,12 @@ internal static class BenchCommands
             "replay",
             "Replays a log in virtual time several times in one process: speed-up over real time and whether the runs' actions are bit-identical. " +
             "Example: multirate bench replay --runs 3");
-        Option<string?> rates = CliOptions.Text("--rates", "R", "Rate profile (YAML); default rates/px4-attitude-250hz.yaml");
-        Option<string?> config = CliOptions.Text("--config", "C", "Model config (YAML); default configs/px4-attitude.yaml");
+        Option<string?> rates = SharedOptions.Rates("rates/px4-attitude-250hz.yaml");
+        Option<string?> config = SharedOptions.Config("configs/px4-attitude.yaml");
         Option<string?> log = CliOptions.Text("--log", "L", "Log to replay; default tests/data/px4-ulog-pyulog/sample.ulg");
         Option<int?> runs = CliOptions.Whole("--runs", "N", "Replays to run and compare (default 2)", 2, 100);
         Option<bool> quick = CliOptions.Flag("--quick", "Accepted for symmetry with the other benches: the replay is already short");
-        Option<bool> json = CliOptions.Flag("--json", "Print one JSON object instead of a table");
+        Option<bool> json = SharedOptions.JsonObject();
         Add(command, rates, config, log, runs, quick, json);
         command.SetAction(p => BenchReplayCommand.Execute(
             new ReplayBenchArgs { Rates = p.GetValue(rates), Config = p.GetValue(config), Log = p.GetValue(log), Runs = p.GetValue(runs), Quick = p.GetValue(quick), Json = p.GetValue(json) },
@@ -196,13 +194,5 @@ internal static class BenchCommands
             ctx.Stdout,
             ctx.Console));
         return command;
-    }
-
-    private static void Add(Command command, params Option[] options)
-    {
-        foreach (Option o in options)
-        {
-            command.Options.Add(o);
-        }
     }
 }

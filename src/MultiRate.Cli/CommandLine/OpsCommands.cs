@@ -15,13 +15,10 @@ internal static class OpsCommands
             "Example: multirate soak --virtual-ticks 1000000 --realtime-seconds 0 --json");
         Option<long?> ticks = CliOptions.Long("--virtual-ticks", "N", "Fast ticks in virtual time (default 10000000)", 0, 10_000_000_000);
         Option<double?> seconds = CliOptions.Number("--realtime-seconds", "S", "Seconds in real time (default 600)", 0, 86_400 * 7);
-        Option<string?> rates = CliOptions.Text("--rates", "R", "Rate profile (YAML); default rates/default.yaml");
-        Option<string?> config = CliOptions.Text("--config", "C", "Model config (YAML); default configs/default.yaml");
+        Option<string?> rates = SharedOptions.Rates();
+        Option<string?> config = SharedOptions.Config();
         Option<bool> json = CliOptions.Flag("--json", "Print one JSON object on one line instead of indented");
-        foreach (Option o in new Option[] { ticks, seconds, rates, config, json })
-        {
-            command.Options.Add(o);
-        }
+        SharedOptions.Add(command, ticks, seconds, rates, config, json);
 
         command.SetAction(p => SoakCommand.Execute(
             new SoakArgs { VirtualTicks = p.GetValue(ticks), RealtimeSeconds = p.GetValue(seconds), Rates = p.GetValue(rates), Config = p.GetValue(config), Json = p.GetValue(json) },
@@ -37,14 +34,11 @@ internal static class OpsCommands
             "Injects every fault once in virtual time and checks each: exactly one action per tick, counted, recovered, no crash; exit 1 when a row breaks a promise. " +
             "Example: multirate faults --seed 7 --json");
         Option<int?> seed = CliOptions.Whole("--seed", "N", "Seed of the fault windows (default 1)", 0, int.MaxValue);
-        Option<string?> rates = CliOptions.Text("--rates", "R", "Rate profile (YAML); default rates/default.yaml");
-        Option<string?> config = CliOptions.Text("--config", "C", "Model config (YAML); default configs/default.yaml");
+        Option<string?> rates = SharedOptions.Rates();
+        Option<string?> config = SharedOptions.Config();
         Option<double?> seconds = CliOptions.Number("--seconds", "N", "Virtual seconds per fault (default 5)", 1, 600);
         Option<bool> json = CliOptions.Flag("--json", "Print one JSON document instead of a table");
-        foreach (Option o in new Option[] { seed, rates, config, seconds, json })
-        {
-            command.Options.Add(o);
-        }
+        SharedOptions.Add(command, seed, rates, config, seconds, json);
 
         command.SetAction(p => FaultsCommand.Execute(
             new FaultsArgs { Seed = p.GetValue(seed), Rates = p.GetValue(rates), Config = p.GetValue(config), Seconds = p.GetValue(seconds), Json = p.GetValue(json) },

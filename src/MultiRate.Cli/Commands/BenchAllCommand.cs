@@ -2,14 +2,14 @@ using System.Text.Json.Nodes;
 using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Core.Files;
-using MultiRate.Scheduling.Diagnostics;
+using MultiRate.Bench.Suite;
 using Spectre.Console;
 
 namespace MultiRate.Cli.Commands;
 
 /// <summary>
-/// <c>multirate bench all [--json] [--out FILE] [--quick] [--seconds N]</c>: every performance figure
-/// (overhead, wake-up, replay) and the quick scheduler and models benches, in one JSON document.
+/// <c>multirate bench all [--json] [--out FILE] [--quick] [--seconds N]</c>: runs <see cref="BenchSuite"/>
+/// (every performance figure in one JSON document), writes it to <c>--out</c> and prints it.
 /// </summary>
 internal static class BenchAllCommand
 {
@@ -38,29 +38,7 @@ internal static class BenchAllCommand
             }
         }
 
-        var doc = new JsonObject
-        {
-            ["machine"] = new JsonObject
-            {
-                ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
-                ["cpus"] = Environment.ProcessorCount,
-                ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
-            },
-            ["started_utc"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        };
-        Say("overhead...");
-        doc["overhead"] = BenchOverheadCommand.Measure(null, null, quick
-            ? new TickLoopOptions { Blocks = 6, TicksPerBlock = 2_000, WarmUpTicks = 2_000 }
-            : new TickLoopOptions { Blocks = 20, TicksPerBlock = 10_000, WarmUpTicks = 10_000 });
-        Say("wake-up...");
-        doc["wakeup"] = BenchWakeupCommand.Measure(null, null, TimeSpan.FromSeconds(seconds), TimeSpan.FromMicroseconds(200));
-        Say("replay...");
-        doc["replay"] = BenchReplayCommand.Measure(ReplayInputs[0], ReplayInputs[1], ReplayInputs[2], 2);
-        Say("scheduler (quick)...");
-        doc["scheduler"] = Captured((w, c) => BenchCommand.Scheduler(new SchedulerBenchArgs { Seconds = quick ? 1 : 3, Json = true }, w, c), console);
-        Say("models (quick)...");
-        doc["models"] = Captured((w, c) => ModelsBenchCommand.Execute(new ModelsBenchArgs { Quick = true, Json = true }, w, c), console);
-        doc["finished_utc"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        JsonObject doc = BenchSuite.Run(new BenchSuiteInputs(DefaultPaths.Rates(null), DefaultPaths.Config(null), DefaultPaths.Resolve(ReplayInputs[0]), DefaultPaths.Resolve(ReplayInputs[1]), DefaultPaths.Resolve(ReplayInputs[2]), ReplayInputs[2]), quick, seconds, Say);
 
         if (output is not null)
         {
@@ -87,13 +65,5 @@ internal static class BenchAllCommand
         }
 
         return 0;
-    }
-
-    /// <summary>Runs an existing bench sub-command with <c>--json</c> and parses what it printed.</summary>
-    private static JsonNode? Captured(Func<TextWriter, IAnsiConsole, int> bench, IAnsiConsole console)
-    {
-        using var output = new StringWriter();
-        int code = bench(output, console);
-        return code == 0 ? JsonNode.Parse(output.ToString()) : new JsonObject { ["exit_code"] = code };
     }
 }

@@ -1,13 +1,13 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using HdrHistogram;
 using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
+using MultiRate.Bench.Wakeup;
 using Spectre.Console;
 
 namespace MultiRate.Cli.Commands;
 
-/// <summary><c>multirate bench scheduler</c>: wake-up error of the runtime's real-time scheduler beside Rx <c>Observable.Interval</c>.</summary>
+/// <summary><c>multirate bench scheduler</c>: runs <see cref="SchedulerBench"/> (the runtime's real-time scheduler beside Rx <c>Observable.Interval</c>) and prints it.</summary>
 internal static class BenchCommand
 {
     public static int Scheduler(SchedulerBenchArgs a, TextWriter stdout, IAnsiConsole console)
@@ -20,19 +20,11 @@ internal static class BenchCommand
             console.MarkupLine($"Measuring wake-up error at {hz} Hz for {seconds} s each: runtime scheduler, then Rx Observable.Interval on an EventLoopScheduler...");
         }
 
-        var (runtime, rx, skipped) = SchedulerBench.Run(TimeSpan.FromSeconds(1 / hz), TimeSpan.FromSeconds(seconds), TimeSpan.FromMicroseconds(margin));
-        double ratio = P(rx, 99) / Math.Max(0.001, P(runtime, 99));
+        (LongHistogram runtime, LongHistogram rx, long skipped) = SchedulerBench.Run(TimeSpan.FromSeconds(1 / hz), TimeSpan.FromSeconds(seconds), TimeSpan.FromMicroseconds(margin));
+        double ratio = SchedulerBench.P99Ratio(runtime, rx);
         if (a.Json)
         {
-            Json.Write(stdout, new JsonObject
-            {
-                ["hz"] = hz,
-                ["seconds_each"] = seconds,
-                ["spin_margin_us"] = margin,
-                ["runtime"] = Stats(runtime, skipped),
-                ["rx_interval"] = Stats(rx, null),
-                ["p99_ratio"] = Json.Round(ratio, 1),
-            });
+            Json.Write(stdout, SchedulerBench.ToJson(hz, seconds, margin, (runtime, rx, skipped)));
             return 0;
         }
 
@@ -42,24 +34,6 @@ internal static class BenchCommand
         console.Write(table);
         console.WriteLine($"p99 ratio (Rx / runtime): {ratio.ToString("0.0", CultureInfo.InvariantCulture)}x; runtime skipped periods: {skipped}");
         return 0;
-    }
-
-    private static JsonObject Stats(LongHistogram h, long? skipped)
-    {
-        var o = new JsonObject
-        {
-            ["samples"] = h.TotalCount,
-            ["p50_us"] = Json.Round(P(h, 50)),
-            ["p99_us"] = Json.Round(P(h, 99)),
-            ["p999_us"] = Json.Round(P(h, 99.9)),
-            ["max_us"] = Json.Round(h.GetMaxValue() / 1e3),
-        };
-        if (skipped is long s)
-        {
-            o["skipped_periods"] = s;
-        }
-
-        return o;
     }
 
     private static double P(LongHistogram h, double p) => h.GetValueAtPercentile(p) / 1e3;

@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text.Json.Nodes;
 using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
+using MultiRate.Bench.Logs;
 using MultiRate.Core.Errors;
 using Spectre.Console;
 
@@ -38,29 +37,7 @@ internal static class LogsBenchCommand
 
         if (a.Json)
         {
-            var array = new JsonArray();
-            foreach (LogsBenchResult r in results)
-            {
-                array.Add(new JsonObject
-                {
-                    ["format"] = r.Format,
-                    ["bytes"] = r.Bytes,
-                    ["messages"] = r.Messages,
-                    ["mb_per_s_p50"] = Json.Round(r.DecodeMBps, 1),
-                    ["msgs_per_s_p50"] = Math.Round(r.DecodeMsgsPerSecond),
-                    ["scan_mb_per_s_p50"] = Json.Round(r.ScanMBps, 1),
-                    ["scan_msgs_per_s_p50"] = Math.Round(r.ScanMsgsPerSecond),
-                    ["runs"] = r.DecodeSeconds.Length,
-                });
-            }
-
-            Json.Write(stdout, new JsonObject
-            {
-                ["machine"] = Machine(),
-                ["content"] = LogsBench.Content,
-                ["method"] = LogsBench.Method,
-                ["results"] = array,
-            });
+            Json.Write(stdout, LogsBench.ToJson(results));
             return 0;
         }
 
@@ -71,30 +48,9 @@ internal static class LogsBenchCommand
         }
 
         console.Write(table);
-        console.WriteLine($"medians of {repeat} interleaved runs on {Machine()["cpu"]}, {Environment.ProcessorCount} cores");
+        console.WriteLine($"medians of {repeat} interleaved runs on {LogsBench.Machine()["cpu"]}, {Environment.ProcessorCount} cores");
         console.WriteLine("MCAP content: " + LogsBench.Content);
         return 0;
-    }
-
-    private static JsonObject Machine() => new()
-    {
-        ["cpu"] = CpuModel(),
-        ["cores"] = Environment.ProcessorCount,
-        ["os"] = RuntimeInformation.OSDescription,
-        ["runtime"] = RuntimeInformation.FrameworkDescription,
-    };
-
-    private static string CpuModel()
-    {
-        try
-        {
-            string? line = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal)) : null;
-            return line is null ? RuntimeInformation.ProcessArchitecture.ToString() : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-        }
-        catch (IOException)
-        {
-            return RuntimeInformation.ProcessArchitecture.ToString();
-        }
     }
 
     private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);

@@ -1,13 +1,12 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
-using MultiRate.Inference.Benchmarks;
+using MultiRate.Bench.Models;
 using Spectre.Console;
 
 namespace MultiRate.Cli.Commands;
 
-/// <summary><c>multirate bench models [--json] [--quick]</c>: head latency vs width and experts, context time per step vs d_model, and the dense-vs-multirate headline.</summary>
+/// <summary><c>multirate bench models [--json] [--quick]</c>: runs <see cref="ModelBenchmarks"/> (head latency vs width and experts, context time per step vs d_model, the dense-vs-multirate headline) and prints it.</summary>
 internal static class ModelsBenchCommand
 {
     public static int Execute(ModelsBenchArgs a, TextWriter stdout, IAnsiConsole console)
@@ -25,25 +24,7 @@ internal static class ModelsBenchCommand
         DenseVsMultirate h = r.Headline;
         if (a.Json)
         {
-            Json.Write(stdout, new JsonObject
-            {
-                ["head_by_width"] = Points(r.HeadByWidth),
-                ["head_by_experts"] = Points(r.HeadByExperts),
-                ["context_per_step_by_d_model"] = Points(r.ContextByDModel),
-                ["dense_vs_multirate"] = new JsonObject
-                {
-                    ["total_params"] = h.Parameters,
-                    ["dense_max_hz"] = Json.Round(h.DenseMaxRateHz, 1),
-                    ["multirate_max_hz"] = Json.Round(h.MultirateMaxRateHz, 1),
-                    ["rate_ratio"] = Json.Round(h.MultirateMaxRateHz / h.DenseMaxRateHz, 2),
-                    ["context_max_hz"] = Json.Round(h.ContextMaxRateHz, 1),
-                    ["dense_tick_us"] = Lat(h.DenseTick),
-                    ["head_tick_us"] = Lat(h.HeadTick),
-                    ["context_update_us"] = Lat(h.ContextUpdate),
-                    ["safety_factor"] = h.SafetyFactor,
-                },
-                ["method"] = r.Method,
-            });
+            Json.Write(stdout, r.ToJson());
             return 0;
         }
 
@@ -70,25 +51,6 @@ internal static class ModelsBenchCommand
 
         console.Write(t);
     }
-
-    private static JsonArray Points(IReadOnlyList<BenchmarkPoint> points)
-    {
-        var a = new JsonArray();
-        foreach (BenchmarkPoint p in points)
-        {
-            a.Add(new JsonObject { ["label"] = p.Label, ["value"] = p.Value, ["params"] = p.Parameters, ["latency_us"] = Lat(p.Latency) });
-        }
-
-        return a;
-    }
-
-    private static JsonObject Lat(LatencyStats l) => new()
-    {
-        ["p50"] = Json.Round(l.P50Us),
-        ["p99"] = Json.Round(l.P99Us),
-        ["max"] = Json.Round(l.MaxUs),
-        ["samples"] = l.Samples,
-    };
 
     private static string F(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MultiRate.Bench.Soak;
 using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Scheduling.Executor;
@@ -21,13 +22,13 @@ internal static class SoakCommand
         if (ticks > 0)
         {
             Say(a, console, $"soak: {ticks:N0} fast ticks in virtual time...");
-            doc["virtual"] = SoakRun.Run(a.Rates, a.Config, ExecutionMode.Virtual, ticks, TimeSpan.Zero);
+            doc["virtual"] = SoakRun.Run(DefaultPaths.Rates(a.Rates), DefaultPaths.Config(a.Config), ExecutionMode.Virtual, ticks, TimeSpan.Zero);
         }
 
         if (seconds > 0)
         {
             Say(a, console, $"soak: {seconds} s in real time...");
-            doc["realtime"] = SoakRun.Run(a.Rates, a.Config, ExecutionMode.RealTime, 0, TimeSpan.FromSeconds(seconds));
+            doc["realtime"] = SoakRun.Run(DefaultPaths.Rates(a.Rates), DefaultPaths.Config(a.Config), ExecutionMode.RealTime, 0, TimeSpan.FromSeconds(seconds));
         }
 
         if (a.Json)

@@ -7,6 +7,12 @@ namespace MultiRate.Cli.Infrastructure;
 /// </summary>
 internal static class DefaultPaths
 {
+    /// <summary>The given rate profile, or the shipped demo's, resolved.</summary>
+    public static string Rates(string? given) => Resolve(given ?? "rates/default.yaml");
+
+    /// <summary>The given model config, or the shipped demo's, resolved.</summary>
+    public static string Config(string? given) => Resolve(given ?? "configs/default.yaml");
+
     public static string Resolve(string relative)
     {
         if (File.Exists(relative) || Path.IsPathRooted(relative))

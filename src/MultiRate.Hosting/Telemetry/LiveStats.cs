@@ -97,15 +97,15 @@ public sealed class LiveStats : IRunObserver
                 clocks[name] = new ClockSample(
                     name,
                     l.TotalCount,
-                    SummaryBuilder.Percentile(l, 50) / 1e3,
-                    SummaryBuilder.Percentile(l, 99) / 1e3,
-                    SummaryBuilder.Max(l) / 1e3,
-                    slow ? SummaryBuilder.Percentile(s, 50) : 0,
-                    slow ? SummaryBuilder.Max(s) : 0);
+                    HistogramReads.Percentile(l, 50) / 1e3,
+                    HistogramReads.Percentile(l, 99) / 1e3,
+                    HistogramReads.Max(l) / 1e3,
+                    slow ? HistogramReads.Percentile(s, 50) : 0,
+                    slow ? HistogramReads.Max(s) : 0);
             }
 
             var age = _latentAge.Drain();
-            return new LiveSample(clocks, SummaryBuilder.Percentile(age, 50) / 1e6, SummaryBuilder.Max(age) / 1e6);
+            return new LiveSample(clocks, HistogramReads.Percentile(age, 50) / 1e6, HistogramReads.Max(age) / 1e6);
         }
     }
 }

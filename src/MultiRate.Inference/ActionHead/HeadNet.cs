@@ -9,8 +9,13 @@ namespace MultiRate.Inference.ActionHead;
 /// <c>experts.{i}.fc1|fc2|out.weight|bias</c>. A PyTorch model exported with these names imports
 /// through safetensors. The seeded init is <see cref="HeadInit"/>'s (the same bits on every CPU).
 /// </remarks>
-internal sealed class HeadNet : torch.nn.Module
+public sealed class HeadNet : torch.nn.Module
 {
+    /// <summary>Builds the head (one expert when <paramref name="experts"/> is at most 1) with the seeded init.</summary>
+    /// <param name="inputSize">Observation plus latent (plus age features) width.</param>
+    /// <param name="hidden">Hidden layer widths of each expert (1 or 2 layers).</param>
+    /// <param name="actionSize">Action dimension.</param>
+    /// <param name="experts">Experts of a sparse MoE head (0 or 1: dense).</param>
     public HeadNet(int inputSize, IReadOnlyList<int> hidden, int actionSize, int experts)
         : base(nameof(HeadNet))
     {
@@ -31,10 +36,13 @@ internal sealed class HeadNet : torch.nn.Module
         HeadInit.Apply(this);
     }
 
+    /// <summary>The MoE gate (<c>gate.*</c>); null for a dense head.</summary>
     public Linear? Gate { get; }
 
+    /// <summary>The experts (<c>experts.{i}.*</c>); one for a dense head.</summary>
     public ModuleList<ExpertMlp> Experts { get; }
 
+    /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -14,8 +14,16 @@ namespace MultiRate.Inference.ContextModule;
 /// when there is an upstream latent. The seeded init is <see cref="ContextInit"/>'s (the same bits
 /// on every CPU).
 /// </remarks>
-internal sealed class ContextNet : torch.nn.Module
+public sealed class ContextNet : torch.nn.Module
 {
+    /// <summary>Builds the module with the seeded init.</summary>
+    /// <param name="observationSize">Width of one history row.</param>
+    /// <param name="history">History rows.</param>
+    /// <param name="upstreamSize">Width of an upstream latent (0: none).</param>
+    /// <param name="dModel">Model width.</param>
+    /// <param name="heads">Attention heads.</param>
+    /// <param name="feedForward">Feed-forward width of the block.</param>
+    /// <param name="latentDim">Latent width.</param>
     public ContextNet(int observationSize, int history, int upstreamSize, int dModel, int heads, int feedForward, int latentDim)
         : base(nameof(ContextNet))
     {
@@ -43,25 +51,34 @@ internal sealed class ContextNet : torch.nn.Module
         ContextInit.Apply(this);
     }
 
+    /// <summary>Tokens per update: history rows, plus one for an upstream latent.</summary>
     public int Tokens { get; }
 
     /// <summary>Attention heads of <see cref="Block"/> (for the fixed-order forward pass).</summary>
     public int Heads { get; }
 
+    /// <summary>Row projection (<c>in_proj.*</c>).</summary>
     public Linear InProj { get; }
 
+    /// <summary>Learned positions (<c>pos</c>, [tokens, d]).</summary>
     public Parameter Pos { get; }
 
+    /// <summary>Learned initial state (<c>z0</c>, [tokens, d]).</summary>
     public Parameter Z0 { get; }
 
+    /// <summary>Upstream latent projection (<c>up_proj.*</c>), or null.</summary>
     public Linear? UpProj { get; }
 
+    /// <summary>The one weight-tied transformer block (<c>block.*</c>).</summary>
     public TransformerEncoderLayer Block { get; }
 
+    /// <summary>Final norm (<c>norm.*</c>).</summary>
     public LayerNorm Norm { get; }
 
+    /// <summary>Pooled output projection (<c>out_proj.*</c>).</summary>
     public Linear OutProj { get; }
 
+    /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
         if (disposing)

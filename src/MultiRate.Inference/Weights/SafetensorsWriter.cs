@@ -6,12 +6,19 @@ using TorchSharp;
 namespace MultiRate.Inference.Weights;
 
 /// <summary>Writes safetensors files (export for PyTorch, and test fixtures with any dtype/shape).</summary>
-internal static class SafetensorsWriter
+public static class SafetensorsWriter
 {
     /// <summary>One tensor to write: raw little-endian bytes with the dtype and shape to declare.</summary>
-    internal readonly record struct Item(string Name, string DType, long[] Shape, byte[] Data);
+    /// <param name="Name">The tensor's name in the file.</param>
+    /// <param name="DType">The safetensors dtype (e.g. <c>F32</c>).</param>
+    /// <param name="Shape">The shape.</param>
+    /// <param name="Data">The raw little-endian bytes.</param>
+    public readonly record struct Item(string Name, string DType, long[] Shape, byte[] Data);
 
     /// <summary>Writes every tensor of <paramref name="stateDict"/> as F32 under <paramref name="prefix"/>.</summary>
+    /// <param name="stateDict">A module's state dict.</param>
+    /// <param name="prefix">Prepended to every name.</param>
+    /// <returns>One item per tensor.</returns>
     public static IEnumerable<Item> FromStateDict(IReadOnlyDictionary<string, torch.Tensor> stateDict, string prefix)
     {
         foreach ((string name, torch.Tensor tensor) in stateDict)
@@ -21,6 +28,9 @@ internal static class SafetensorsWriter
         }
     }
 
+    /// <summary>Writes <paramref name="items"/> to a safetensors file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file to write.</param>
+    /// <param name="items">The tensors.</param>
     public static void Write(string path, IEnumerable<Item> items)
     {
         var list = items.ToList();

@@ -123,11 +123,13 @@ public sealed class RunSession : IDisposable
     /// <summary>
     /// How this run's executor is configured: the options' mode, cost model, resilience and FIFO
     /// priority, the layout's fields and the config's recursion. The one place that turns the options
-    /// into executor options (benchmarks build their executor from it too).
+    /// into executor options. Public so that measurement (<c>MultiRate.Bench</c>) builds its executor
+    /// exactly as a run does, instead of a second copy of this mapping.
     /// </summary>
     /// <param name="sensorStartNs">Sensor time of run time 0 (the source's start).</param>
     /// <param name="observers">The run's observers.</param>
-    internal ExecutorOptions ExecutorOptionsFor(long sensorStartNs, IReadOnlyList<IRunObserver> observers) => new()
+    /// <returns>The options an executor of this run is built with.</returns>
+    public ExecutorOptions ExecutorOptionsFor(long sensorStartNs, IReadOnlyList<IRunObserver> observers) => new()
     {
         HeadFields = Layout.HeadIndices,
         ContextFields = Layout.ContextIndices,

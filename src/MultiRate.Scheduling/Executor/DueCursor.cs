@@ -53,6 +53,24 @@ internal sealed class DueCursor
         return baseTick == _next ? _index : -1;
     }
 
+    /// <summary>
+    /// Number of this clock's due base ticks in the interval (<paramref name="fromBaseTick"/>,
+    /// <paramref name="toBaseTick"/>), both exclusive: the periods a driver skipped whole between two
+    /// ticks that ran. Stateless (the cursor does not move).
+    /// </summary>
+    /// <exception cref="OverflowException">The interval's arithmetic leaves the range of <see cref="long"/>
+    /// (a corrupt tick index): an error, never a wrapped count.</exception>
+    public long TicksBetween(long fromBaseTick, long toBaseTick)
+    {
+        checked
+        {
+            return Math.Max(0, CountUpTo(toBaseTick - 1) - CountUpTo(fromBaseTick));
+        }
+    }
+
+    /// <summary>Due base ticks in [offset, <paramref name="upTo"/>].</summary>
+    private long CountUpTo(long upTo) => upTo < _offset ? 0 : checked(((upTo - _offset) / _divisor) + 1);
+
     /// <summary>Positions the cursor on the first due base tick at or after <paramref name="baseTick"/>.</summary>
     private void Seek(long baseTick)
     {

@@ -39,7 +39,6 @@ internal sealed class FastStage
     private readonly float[] _action;
     private IComputeCostModel? _virtualCosts;
     private readonly long _sensorOffsetNs;
-    private readonly long _divisor;
     private readonly DueCursor _due;
     private readonly RunLedger _ledger;
     private readonly int _clockIndex;
@@ -82,8 +81,7 @@ internal sealed class FastStage
         _zeroLatent = new float[head.LatentSize];
         _action = new float[head.ActionSize];
         _sensorOffsetNs = options.SensorTimeOffsetNs;
-        _divisor = profile.BaseTickHz / Clock.RateHz;
-        _due = new DueCursor(Clock.OffsetTicks, _divisor);
+        _due = new DueCursor(Clock.OffsetTicks, profile.BaseTickHz / Clock.RateHz);
         Stats = stats;
         HeadStats = headStats;
         _guard = sensor is ITimedSensorSource timed ? new SensorGuard(timed, options.Resilience, ledger) : null;
@@ -123,11 +121,8 @@ internal sealed class FastStage
     /// <summary>The driver's choice before a run: decide deadlines with this cost model (virtual time), or with the measured time (null, real time).</summary>
     public void UseCostModel(IComputeCostModel? costs) => _virtualCosts = costs;
 
-    public long TicksBetween(long fromBaseTick, long toBaseTick)
-    {
-        long Count(long upTo) => upTo < Clock.OffsetTicks ? 0 : ((upTo - Clock.OffsetTicks) / _divisor) + 1;
-        return Math.Max(0, Count(toBaseTick - 1) - Count(fromBaseTick));
-    }
+    /// <summary>Number of this clock's ticks in the base-tick interval (from, to), both exclusive.</summary>
+    public long TicksBetween(long fromBaseTick, long toBaseTick) => _due.TicksBetween(fromBaseTick, toBaseTick);
 
     /// <summary>Counts periods of this clock that the scheduler skipped whole (no tick ran).</summary>
     public void ReportSkippedPeriods(long periods) => _ledger.Add(LedgerEntry.SkippedPeriod, _clockIndex, periods);

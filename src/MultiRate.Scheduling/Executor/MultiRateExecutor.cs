@@ -103,6 +103,17 @@ public sealed class MultiRateExecutor : IDisposable
     /// <inheritdoc />
     public void Dispose() => _state.Dispose();
 
-    /// <summary>One base tick. Internal to the tests (and the overhead bench) so the fast path can be measured without a scheduler.</summary>
-    internal void Tick(long baseTick) => _graph.Tick(_state, baseTick);
+    /// <summary>
+    /// Runs base tick <paramref name="baseTick"/> of the graph on the calling thread, outside any
+    /// <see cref="ClockDriver"/>: no pacing, no deadline watchdog, no warm-up. The seam that lets the fast
+    /// path be measured (and single-stepped in tests) without a scheduler in the timing.
+    /// </summary>
+    /// <remarks>
+    /// Slow updates run only under a driver (its runners do the work), so a base tick on which a slow
+    /// clock is due throws <see cref="InvalidOperationException"/> here unless <see cref="Run"/> has
+    /// attached them. Ticks are expected in increasing order; a gap is counted as skipped periods, as
+    /// after a driver's overrun.
+    /// </remarks>
+    /// <param name="baseTick">The base tick index (0 = run time 0).</param>
+    public void Tick(long baseTick) => _graph.Tick(_state, baseTick);
 }

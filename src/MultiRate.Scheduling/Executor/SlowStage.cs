@@ -23,7 +23,6 @@ namespace MultiRate.Scheduling.Executor;
 /// </remarks>
 internal sealed class SlowStage
 {
-    private readonly long _divisor;
     private readonly DueCursor _due;
     private readonly float[] _history;
     private readonly int _rows;
@@ -42,8 +41,7 @@ internal sealed class SlowStage
         Upstream = upstream;
         Mode = mode;
         Stats = stats;
-        _divisor = baseTickHz / clock.RateHz;
-        _due = new DueCursor(clock.OffsetTicks, _divisor);
+        _due = new DueCursor(clock.OffsetTicks, baseTickHz / clock.RateHz);
         _rows = clock.History > 0 ? clock.History : module.HistoryLength;
         _history = new float[Math.Max(1, _rows) * Math.Max(1, module.ObservationSize)];
     }
@@ -74,11 +72,7 @@ internal sealed class SlowStage
     public long DueTick(long baseTick) => _due.DueTick(baseTick);
 
     /// <summary>Number of this clock's ticks in the base-tick interval (from, to), both exclusive.</summary>
-    public long TicksBetween(long fromBaseTick, long toBaseTick)
-    {
-        long Count(long upTo) => upTo < Clock.OffsetTicks ? 0 : ((upTo - Clock.OffsetTicks) / _divisor) + 1;
-        return Math.Max(0, Count(toBaseTick - 1) - Count(fromBaseTick));
-    }
+    public long TicksBetween(long fromBaseTick, long toBaseTick) => _due.TicksBetween(fromBaseTick, toBaseTick);
 
     /// <summary>Deterministic mode: publishes the snapshot that became ready since the last boundary.</summary>
     public void PublishPending(long timeNs)
@@ -93,6 +87,12 @@ internal sealed class SlowStage
     /// <summary>Starts an update unless the previous one still runs (then skips and counts).</summary>
     public void Trigger(long slowTick, long timeNs, ObservationHistory history)
     {
+        if (Runner is null)
+        {
+            // Only a tick stepped outside a driver gets here: the driver attaches the runners before tick 0.
+            throw new InvalidOperationException($"clock '{Clock.Name}' is due at its tick {slowTick}; slow updates run only under a clock driver (MultiRateExecutor.Run)");
+        }
+
         _ledger.Add(LedgerEntry.Tick, _clockIndex);
         if (Runner.Busy)
         {

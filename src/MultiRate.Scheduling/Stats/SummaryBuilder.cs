@@ -53,10 +53,10 @@ internal static class SummaryBuilder
     }
 
     /// <summary>A histogram percentile, 0 when empty.</summary>
-    public static double Percentile(HistogramBase h, double p) => h.TotalCount == 0 ? 0 : h.GetValueAtPercentile(p);
+    public static double Percentile(HistogramBase h, double p) => HistogramReads.Percentile(h, p);
 
     /// <summary>A histogram maximum, 0 when empty.</summary>
-    public static double Max(HistogramBase h) => h.TotalCount == 0 ? 0 : h.GetMaxValue();
+    public static double Max(HistogramBase h) => HistogramReads.Max(h);
 
     private static ClockSummary Clock(ClockStats s, LedgerSnapshot l, bool actionClock) => new(
         s.Name,

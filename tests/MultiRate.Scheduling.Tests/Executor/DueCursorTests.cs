@@ -47,4 +47,35 @@ public class DueCursorTests
             Assert.Equal(Reference(b, offset, divisor), cursor.DueTick(b));
         }
     }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(3, 10)]
+    [InlineData(7, 25)]
+    public void TicksBetween_AnyInterval_CountsTheDueTicksStrictlyInside(long offset, long divisor)
+    {
+        var cursor = new DueCursor(offset, divisor);
+        for (long from = -1; from < 120; from += 7)
+        {
+            for (long to = from; to < 160; to += 3)
+            {
+                long expected = 0;
+                for (long b = from + 1; b < to; b++)
+                {
+                    expected += Reference(b, offset, divisor) >= 0 ? 1 : 0;
+                }
+
+                Assert.Equal(expected, cursor.TicksBetween(from, to));
+            }
+        }
+    }
+
+    [Fact]
+    public void TicksBetween_IntervalBeyondTheRangeOfLong_ThrowsInsteadOfWrapping()
+    {
+        var cursor = new DueCursor(5, 1);
+
+        Assert.Throws<OverflowException>(() => cursor.TicksBetween(long.MinValue + 1, long.MinValue));
+        Assert.Throws<OverflowException>(() => new DueCursor(-10, 1).TicksBetween(0, long.MaxValue));
+    }
 }
