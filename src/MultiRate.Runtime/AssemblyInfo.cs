@@ -4,3 +4,6 @@ using System.Runtime.CompilerServices;
 
 // The CLI's overhead bench builds its executor from RunSession.ExecutorOptionsFor (the CLI assembly is named "multirate").
 [assembly: InternalsVisibleTo("multirate")]
+
+// The measurement library's full-graph run builds its executor from RunSession.ExecutorOptionsFor too.
+[assembly: InternalsVisibleTo("MultiRate.Bench")]
