@@ -54,8 +54,9 @@ public class ProfileBenchCommandTests
         Assert.Contains("divisor of base_tick_hz 1000", output);
         Assert.Contains("the whole graph in real time, every clock at its rate, 2 + 300 periods of clock 'head' (0.302 s of run time", output);
         Assert.Contains("response time per tick in a full-graph real-time run", output);
-        Assert.Contains("clock 'head': p99 from 300 samples is not reliable: it needs 1000", output);
-        Assert.Contains("clock 'head': p99.9 from 300 samples is not reliable: it needs 10000", output);
+        // About 300 samples: periods skipped on a loaded machine count as samples too.
+        Assert.Matches(@"clock 'head': p99 from \d{3} samples is not reliable: it needs 1000 ", output);
+        Assert.Matches(@"clock 'head': p99.9 from \d{3} samples is not reliable: it needs 10000 ", output);
         Assert.Contains("method: the whole graph as 'run' builds it", output);
     }
 

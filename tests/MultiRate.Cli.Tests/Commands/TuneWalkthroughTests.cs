@@ -17,7 +17,7 @@ public class TuneWalkthroughTests
 
         var (code, output, err) = CliRunner.Run(
             "tune", profile, "--config", "configs/imu-csv.yaml", "--warmup", "50", "--samples", "300", "--quantile", "100", "--margin", "2",
-            "--lower-rates", "--confirm-seconds", "2", "--write", "--json");
+            "--lower-rates", "--fifo-priority", "80", "--confirm-seconds", "2", "--write", "--json");
 
         if (code == 2)
         {
