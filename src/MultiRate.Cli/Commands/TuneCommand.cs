@@ -4,6 +4,7 @@ using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Configuration.Rates;
 using MultiRate.Core.Errors;
+using MultiRate.Core.Files;
 using MultiRate.Core.IO;
 using MultiRate.Runtime.Running;
 
@@ -60,6 +61,12 @@ internal static class TuneCommand
         if (!result.IsValid)
         {
             throw new TuningInputException($"multirate tune: the tuned profile does not validate, so nothing was written:{Environment.NewLine}{result.ValidationErrors}");
+        }
+
+        if (a.Write)
+        {
+            // Before seconds of confirmation: a tuned path that is one of the inputs is refused now, not after.
+            OutputFile.CheckNotAnInput(result.TunedPath, [result.OriginalPath, a.Config, a.From, a.FromRecording], "multirate tune --write");
         }
 
         ConfirmationReport? confirmation = null;
