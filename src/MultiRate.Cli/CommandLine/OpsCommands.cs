@@ -50,18 +50,27 @@ internal static class OpsCommands
     {
         var command = new Command(
             "tune",
-            "Applies the profile benchmark's recommendations to a rate profile: budgets only unless --lower-rates; a dry run showing the diff unless --write. " +
+            "Measures the whole graph (or reads saved measurements or a recording), applies the recommended budgets to a rate profile, and confirms them with a real-time run; " +
+            "budgets only unless --lower-rates; a dry run showing the diff unless --write, which is refused (exit 1) when the confirmation misses more than the profile's tuning.miss_tolerance. " +
             "Example: multirate tune rates/franka-1khz.yaml --from franka-bench.json --write");
         Argument<string?> path = CliOptions.Positional("profile", "The rate profile (YAML) to tune");
-        Option<string?> config = CliOptions.Text("--config", "C", "Model config (YAML) to measure with; default configs/default.yaml (not with --from)");
+        Option<string?> config = CliOptions.Text("--config", "C", "Model config (YAML) to measure and confirm with; default configs/default.yaml");
         Option<string?> from = CliOptions.Text("--from", "FILE", "Use saved measurements ('multirate bench profile --json') instead of measuring now");
         Option<bool> write = CliOptions.Flag("--write", "Write <name>.tuned.yaml beside the profile (validated first) and print the diff");
         Option<bool> lowerRates = CliOptions.Flag("--lower-rates", "Also lower a clock's rate_hz where the recommended budget does not fit its period (never raises a rate)");
+        Option<string?> fromRecording = CliOptions.Text("--from-recording", "REC", "Use the per-tick compute times of a recorded run ('multirate run --record REC.mcap') instead of measuring now");
+        Option<double?> confirmSeconds = CliOptions.Number("--confirm-seconds", "S", "Real-time confirmation run under the tuned profile, in seconds (default 10; 0 = none, dry runs only)", 0, 3600);
+        Option<bool> force = CliOptions.Flag("--force", "Use saved measurements or a recording of another profile or model config");
+        Option<bool> json = CliOptions.Flag("--json", "Print one JSON object: accepted, and per clock budget, recommendation, confirmation and tolerance");
         command.Arguments.Add(path);
         command.Options.Add(config);
         command.Options.Add(from);
         command.Options.Add(write);
         command.Options.Add(lowerRates);
+        command.Options.Add(fromRecording);
+        command.Options.Add(confirmSeconds);
+        command.Options.Add(force);
+        command.Options.Add(json);
         TuningOptionSet tuning = new(command);
         CliOptions.RequireArgument(command, path, "missing rate profile path (e.g. rates/default.yaml)");
         command.SetAction(p => TuneCommand.Execute(
@@ -76,8 +85,15 @@ internal static class OpsCommands
                 Margin = p.GetValue(tuning.Margin),
                 Warmup = p.GetValue(tuning.Warmup),
                 Samples = p.GetValue(tuning.Samples),
+                FifoPriority = p.GetValue(tuning.FifoPriority),
+                FromRecording = p.GetValue(fromRecording),
+                ConfirmSeconds = p.GetValue(confirmSeconds),
+                Force = p.GetValue(force),
+                Json = p.GetValue(json),
             },
-            ctx.Stdout));
+            ctx.Stdout,
+            ctx.Stderr,
+            ctx.StopToken()));
         return command;
     }
 }

@@ -17,7 +17,8 @@ internal static class ModelsBenchCommand
             : new ModelBenchmarkOptions();
         if (!a.Json)
         {
-            console.WriteLine(quick ? "Measuring models (quick)..." : "Measuring models (about a minute)...");
+            // The sample counts, not a time estimate: how long they take depends on the machine.
+            console.WriteLine(FormattableString.Invariant($"Measuring models{(quick ? " (quick)" : string.Empty)}: {options.WarmUp} warm-up + {options.HeadSamples} timed head calls and {options.ContextSamples} context updates per point..."));
         }
 
         ModelBenchmarkReport r = ModelBenchmarks.Run(options);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MultiRate.Hosting.Tuning;
+using MultiRate.Bench.Profile;
 
 namespace MultiRate.Cli.Commands;
 
@@ -10,7 +10,7 @@ internal static class ProfileBenchTable
     {
         // Plain aligned columns, not a Spectre table: eleven columns squeezed into an 80-column
         // (or redirected) terminal would wrap every number.
-        stdout.WriteLine($"profile '{report.Profile}', config '{report.Config}': latency of one module call and budgets, in us");
+        stdout.WriteLine($"profile '{report.Profile}', config '{report.Config}': {What(report.Method)} and budgets, in us");
         int width = Math.Max(5, report.Clocks.Max(c => c.Name.Length));
         stdout.WriteLine(Row(width, "clock", "samples", "p50", "p99", "p99.9", "max", "budget", "recommended", "verdict", "rate_hz", "max_rate_hz"));
         foreach (ClockRecommendation c in report.Clocks)
@@ -30,6 +30,15 @@ internal static class ProfileBenchTable
                 I(c.MaxRateHz)));
         }
 
+        foreach (ClockRecommendation c in report.Clocks)
+        {
+            // The table's p99 and p99.9 columns and the budget's quantile: say which of them rest on too few samples.
+            foreach (string note in new[] { SampleRule.Note(99, c.Latency.Samples), SampleRule.Note(99.9, c.Latency.Samples), c.SampleNote }.OfType<string>().Distinct())
+            {
+                stdout.WriteLine($"clock '{c.Name}': {note}");
+            }
+        }
+
         foreach (ClockRecommendation c in report.Clocks.Where(c => !c.FitsCurrentRate))
         {
             stdout.WriteLine(Inv($"clock '{c.Name}': the recommended budget {c.RecommendedBudgetUs} us does not fit its period at {c.RateHz} Hz; highest rate that fits: {c.MaxRateHz} Hz"));
@@ -39,14 +48,27 @@ internal static class ProfileBenchTable
             Inv($"recommended budget = ceil(p{report.Policy.Quantile} x {report.Policy.Margin}) rounded up to 2 significant digits; ") +
             "verdict: too tight = current budget below it, too loose = at least twice it. max rate = the highest divisor of " +
             Inv($"base_tick_hz {report.BaseTickHz} (clocks must divide the base tick) whose period is longer than the recommended budget ") +
-            "(the validator requires budget < period); compute only: the period must also hold I/O and wake-up jitter.");
+            "(the validator requires budget < period); " +
+            (report.Method == "graph_run"
+                ? "a response includes the wake-up lateness and the other clocks' load; a skipped period counts as one period."
+                : "compute only: the period must also hold I/O and wake-up jitter."));
     }
 
-    public static string Method(ProfileBenchOptions options, int recursion) =>
-        "method: the run's modules (same factory, seeds, 1 libtorch intra-op thread), seeded random inputs changed every call; " +
-        Inv($"head: Act, {options.WarmUp} warm-up + {options.Samples} timed calls; context clocks: Update with the clock's history rows ") +
-        Inv($"and upstream latent at full recursion K={recursion}, {options.EffectiveContextWarmUp} warm-up + {options.EffectiveContextSamples} timed calls; ") +
-        "one module at a time on one thread (a run overlaps them), nearest-rank percentiles.";
+    public static string Method(ProfileBenchReport report) => report.Method switch
+    {
+        "recording" => "method: the recorded run's compute time per tick (the recording holds no wake-up lateness); nearest-rank percentiles.",
+        "saved" => "method: saved measurements (see how they were taken); nearest-rank percentiles.",
+        _ => "method: the whole graph as 'run' builds it (same modules, sensor source, CPU pin and priority), in real time with every clock at its rate " +
+            "and every budget just under its period (so no deadline or timeout cuts the work short); the action clock's response is its wake-up lateness " +
+            "plus the head's compute (its deadline is tick time + budget), a context clock's is trigger to finished update; nearest-rank percentiles.",
+    };
+
+    private static string What(string method) => method switch
+    {
+        "recording" => "recorded compute time per tick",
+        "saved" => "saved measurements",
+        _ => "response time per tick in a full-graph real-time run",
+    };
 
     private static string Row(int width, string clock, string samples, string p50, string p99, string p999, string max, string budget, string recommended, string verdict, string rate, string maxRate) =>
         $"{clock.PadRight(width)} {samples,7} {p50,9} {p99,9} {p999,9} {max,9} {budget,7} {recommended,11}  {verdict,-9} {rate,7} {maxRate,11}";

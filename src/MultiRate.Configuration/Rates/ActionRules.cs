@@ -4,7 +4,7 @@ using MultiRate.Core.Rates;
 
 namespace MultiRate.Configuration.Rates;
 
-/// <summary>Checks the latent age limit and the action's shape, limits and safe value.</summary>
+/// <summary>Checks the latent age limit, the tuning tolerance and the action's shape, limits and safe value.</summary>
 internal static class ActionRules
 {
     /// <summary>Reports every problem into <paramref name="map"/>.</summary>
@@ -14,6 +14,12 @@ internal static class ActionRules
         if (map.IsValid("latent.age_limit_ms") && !(age > 0 && double.IsFinite(age)))
         {
             map.Report("latent.age_limit_ms", Inv($"age_limit_ms must be greater than 0 (the latent age in ms past which on_stale applies), got {age}"));
+        }
+
+        double tolerance = p.Tuning.MissTolerance;
+        if (map.IsValid("tuning.miss_tolerance") && !(tolerance >= 0 && tolerance <= 1))
+        {
+            map.Report("tuning.miss_tolerance", Inv($"miss_tolerance must be a fraction of ticks from 0 to 1 (e.g. 0.01 = 1%), got {tolerance}"));
         }
 
         ActionSpec a = p.Action;

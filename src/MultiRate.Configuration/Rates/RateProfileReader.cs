@@ -26,6 +26,7 @@ internal static class RateProfileReader
             Handoffs = r?.Value("handoffs") is { } h ? ReadHandoffs(map, h) : [],
             Latent = ReadLatent(map, r?.Value("latent")),
             Action = ReadAction(map, r?.Value("action")),
+            Tuning = ReadTuning(map, r?.Value("tuning")),
         };
     }
 
@@ -125,6 +126,19 @@ internal static class RateProfileReader
             AgeLimitMs = age ?? 0,
             OnStale = r?.Enum("on_stale", EnumNames.Stale) ?? StalePolicy.Degraded,
         };
+    }
+
+    private static TuningSpec ReadTuning(SourceMap map, YamlNode? node)
+    {
+        MappingReader? r = node is null ? null : MappingReader.Open(map, node, "tuning", "the tuning section", RateProfileSchema.Tuning);
+        double? tolerance = r?.Number("miss_tolerance");
+        if (tolerance is null && r?.Value("miss_tolerance") is not null)
+        {
+            // Already reported as not a number: skip the range check.
+            map.Invalidate("tuning.miss_tolerance");
+        }
+
+        return new TuningSpec { MissTolerance = tolerance ?? TuningSpec.DefaultMissTolerance };
     }
 
     private static ActionSpec ReadAction(SourceMap map, YamlNode? node)

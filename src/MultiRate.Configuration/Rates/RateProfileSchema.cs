@@ -15,6 +15,7 @@ internal static class RateProfileSchema
         new("handoffs", false, "slow -> fast latent handoffs, a list of { from, to, mode }"),
         new("latent", true, "latent age limit: { age_limit_ms, on_stale }"),
         new("action", true, "the action vector: { dimension, safe, min, max, max_rate_per_s }"),
+        new("tuning", false, "what tune must prove before writing budgets: { miss_tolerance }"),
     ];
 
     /// <summary>Keys of one module.</summary>
@@ -66,5 +67,11 @@ internal static class RateProfileSchema
     public static readonly IReadOnlyList<KeySpec> OnStop =
     [
         new("max_ms", true, "longest time in milliseconds a stop may take to reach the safe action within max_rate_per_s, > 0"),
+    ];
+
+    /// <summary>Keys of the tuning section.</summary>
+    public static readonly IReadOnlyList<KeySpec> Tuning =
+    [
+        new("miss_tolerance", false, "highest fraction of a clock's ticks, 0 to 1, that may miss in tune's confirmation run (default 0.01)"),
     ];
 }

@@ -31,6 +31,9 @@ public sealed record RateProfile
     /// <summary>The action vector's shape, safe value and limits.</summary>
     public required ActionSpec Action { get; init; }
 
+    /// <summary>What <c>tune</c> must prove before writing budgets (optional <c>tuning</c> section; default: 1% miss tolerance).</summary>
+    public TuningSpec Tuning { get; init; } = new();
+
     /// <summary>Base tick period in nanoseconds.</summary>
     public long BaseTickNs => Timing.ClockTime.PeriodFromHz(BaseTickHz);
 

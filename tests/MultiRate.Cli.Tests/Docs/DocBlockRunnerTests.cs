@@ -57,21 +57,22 @@ public class DocBlockRunnerTests
     }
 
     [Fact]
-    public void Run_TheFixedTuneBlock_PassesAndWritesIntoTheWorkspaceOnly()
+    public void Run_ABlockThatWrites_PassesAndWritesIntoTheWorkspaceOnly()
     {
+        // The recording lands in the block's own directory; the copied profile is read from there too.
         DocBlock block = Single("""
             ```console
-            $ multirate tune rates/franka-1khz.yaml --from docs/guides/franka-bench.json --write
-            wrote rates/franka-1khz.tuned.yaml: validated with the profile loader; ...
-            $ multirate validate rates/franka-1khz.tuned.yaml
-            rates/franka-1khz.tuned.yaml: valid rate profile 'franka-1khz': ...
+            $ multirate run --rates rates/franka-1khz.yaml --seconds 0.2 --no-watch --no-dashboard --record franka-run.mcap
+            franka-1khz (realtime): ... s on the run's clock in ... s wall
+            $ multirate validate rates/franka-1khz.yaml
+            rates/franka-1khz.yaml: valid rate profile 'franka-1khz': ...
             ```
             """);
 
         string? failure = DocBlockRunner.Run(block, CliRunner.RepoRoot, RunnableDocs.CliAssembly);
 
         Assert.True(failure is null, failure);
-        Assert.False(File.Exists(Path.Combine(CliRunner.RepoRoot, "rates", "franka-1khz.tuned.yaml")));
+        Assert.False(File.Exists(Path.Combine(CliRunner.RepoRoot, "franka-run.mcap")));
         Assert.True(File.Exists(Path.Combine(CliRunner.RepoRoot, "tests", "data", "px4-ulog-pyulog", "sample.ulg")));
     }
 

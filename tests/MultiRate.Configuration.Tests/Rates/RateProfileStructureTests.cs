@@ -33,7 +33,7 @@ public sealed class RateProfileStructureTests
 
         Assert.Equal("zzzzzz", e.KeyPath);
         Assert.Equal(18, e.Line);
-        Assert.Equal("unknown key 'zzzzzz'; valid keys: name, base_tick_hz, modules, clocks, handoffs, latent, action", e.Message);
+        Assert.Equal("unknown key 'zzzzzz'; valid keys: name, base_tick_hz, modules, clocks, handoffs, latent, action, tuning", e.Message);
     }
 
     [Theory]

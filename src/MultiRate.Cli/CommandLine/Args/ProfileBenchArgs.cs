@@ -26,4 +26,7 @@ internal sealed record ProfileBenchArgs
 
     /// <summary><c>--raw</c>.</summary>
     public bool Raw { get; init; }
+
+    /// <summary><c>--fifo-priority</c>.</summary>
+    public int? FifoPriority { get; init; }
 }

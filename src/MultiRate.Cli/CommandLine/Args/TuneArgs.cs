@@ -29,4 +29,19 @@ internal sealed record TuneArgs
 
     /// <summary><c>--samples</c>.</summary>
     public int? Samples { get; init; }
+
+    /// <summary><c>--fifo-priority</c>.</summary>
+    public int? FifoPriority { get; init; }
+
+    /// <summary><c>--from-recording</c>: a <c>run --record</c> MCAP file.</summary>
+    public string? FromRecording { get; init; }
+
+    /// <summary><c>--confirm-seconds</c>.</summary>
+    public double? ConfirmSeconds { get; init; }
+
+    /// <summary><c>--force</c>.</summary>
+    public bool Force { get; init; }
+
+    /// <summary><c>--json</c>.</summary>
+    public bool Json { get; init; }
 }
