@@ -4,5 +4,6 @@ using System.Runtime.CompilerServices;
 [assembly: InternalsVisibleTo("MultiRate.Cli.Tests")]
 [assembly: InternalsVisibleTo("MultiRate.Hosting")]
 [assembly: InternalsVisibleTo("MultiRate.Cli")]
+[assembly: InternalsVisibleTo("multirate")]
 [assembly: InternalsVisibleTo("MultiRate.Benchmarks")]
 [assembly: InternalsVisibleTo("DynamicProxyGenAssembly2")]
