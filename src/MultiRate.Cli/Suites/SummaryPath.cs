@@ -87,7 +87,7 @@ internal sealed partial class SummaryPath
                     break;
                 default:
                     string what = node switch { JsonObject => "a mapping", JsonArray => "a list", null => "null", _ => "a " + node.GetValueKind().ToString().ToLowerInvariant() };
-                    string wanted = step is int ? "a list index" : $"key '{step}'";
+                    string wanted = step is int ? "list items" : $"key '{step}'";
                     missing = $"{at} is {what}: it has no {wanted}";
                     value = null;
                     return false;
