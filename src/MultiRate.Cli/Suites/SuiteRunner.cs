@@ -7,11 +7,17 @@ namespace MultiRate.Cli.Suites;
 internal static class SuiteRunner
 {
     /// <summary>Runs the cases of <paramref name="suite"/> that <paramref name="shard"/> holds; the report lists them in suite order whatever finished first.</summary>
-    /// <exception cref="UserInputException">A case's rate profile or model config is not valid (named with the case).</exception>
+    /// <exception cref="UserInputException">A case's rate profile or model config is not valid, or an expectation names a clock its profile lacks (named with the case).</exception>
     public static SuiteReport Run(Suite suite, Shard shard, int jobs, CancellationToken cancellation)
     {
         SuiteCase[] selected = [.. suite.Cases.Where(c => shard.Holds(c.Index))];
         RunPlan?[] plans = [.. selected.Select(Plan)];
+        string[] unknownClocks = [.. selected.Zip(plans).Where(p => p.Second is not null).SelectMany(p => ClockKeys.Problems(p.First, p.Second!.Profile))];
+        if (unknownClocks.Length > 0)
+        {
+            throw new UserInputException($"{suite.Path}: {string.Join(Environment.NewLine + suite.Path + ": ", unknownClocks)}");
+        }
+
         var results = new CaseResult[selected.Length];
         // A stop signal ends the case in progress on the safe action; the rest then stop at once, and the report says so.
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) };

@@ -74,16 +74,32 @@ public sealed class TestCommandTests
     }
 
     [Fact]
-    public void Test_UnknownClockInAPath_ExitsTwoNamingTheCaseAndKey()
+    public void Test_UnknownClockInAPath_ExitsTwoBeforeRunningNamingTheCaseAndKey()
     {
         string suite = SuiteFiles.Write("cases:\n" + SuiteFiles.Imu("typo", "    to: 1\n    expect: { misses.haed: \"== 0\" }\n"));
+
+        (int code, string stdout, string stderr) = CliRunner.Run("test", suite, "--json");
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains(
+            $"{suite}: case 'typo': expect 'misses.haed': no clock 'haed' in the rate profile; did you mean 'head'? imu-100hz's clocks: ",
+            stderr,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_UnknownKeyOnlyTheRunKnows_ExitsTwoNamingTheCaseAndKey()
+    {
+        string suite = SuiteFiles.Write("cases:\n" + SuiteFiles.Imu("typo", "    to: 1\n    expect: { guards.sensor_dropout: \"== 0\", actions: \"== 100\" }\n"));
 
         (int code, string stdout, string stderr) = CliRunner.Run("test", suite, "--json");
 
         Assert.True(code == 2, stdout + stderr);
         JsonNode c = JsonNode.Parse(stdout)!["cases"]![0]!;
         Assert.Equal("typo", (string?)c["name"]);
-        Assert.Equal("expect 'misses.haed': misses has no key 'haed'; did you mean 'head'? its keys: context, head", (string?)c["error"]);
+        Assert.StartsWith("expect 'guards.sensor_dropout': guards has no key 'sensor_dropout'; did you mean 'sensor_dropouts'?", (string?)c["error"], StringComparison.Ordinal);
+        Assert.Single(c["failures"]!.AsArray());
     }
 
     [Fact]
