@@ -28,6 +28,9 @@ namespace MultiRate.Cli.Suites;
 /// </remarks>
 internal static class CaseRunner
 {
+    /// <summary>The failure of a case a stop signal cut short or kept from running.</summary>
+    public const string Stopped = "stopped by a signal before the case finished";
+
     /// <summary>Runs <paramref name="c"/> on its already-loaded <paramref name="plan"/> (null for a scoring case).</summary>
     public static CaseResult Run(SuiteCase c, RunPlan? plan, CancellationToken cancellation)
     {
@@ -35,6 +38,12 @@ internal static class CaseRunner
         JsonObject? summary = null;
         var failures = new List<string>();
         string? error = null;
+        if (cancellation.IsCancellationRequested)
+        {
+            // A stopped suite is never green: the cases it did not get to fail, saying why.
+            return new CaseResult { Index = c.Index, Name = c.Name, Failures = [Stopped] };
+        }
+
         try
         {
             ActionStream? actions = c.ActionsMatch is null ? null : new ActionStream();
@@ -55,6 +64,11 @@ internal static class CaseRunner
             if (actions is not null)
             {
                 failures.AddRange(GoldenActions.Compare(actions, c.ActionsMatch!));
+            }
+
+            if (cancellation.IsCancellationRequested)
+            {
+                failures.Add(Stopped);
             }
         }
         catch (UserInputException ex)
