@@ -141,6 +141,10 @@ internal static class CaseRunner
             : source;
     }
 
-    private static JsonObject Score(SuiteCase c, CancellationToken cancellation) =>
-        EvaluateCommand.ToJson(PolicyEvaluator.Evaluate(new EvaluateRequest(c.Weights!, c.Log, c.Config, c.Rates), cancellation));
+    /// <summary>The scores exactly as <c>replay --targets --json</c> prints them (written and read back, like a replay's summary).</summary>
+    private static JsonObject Score(SuiteCase c, CancellationToken cancellation)
+    {
+        JsonObject scores = EvaluateCommand.ToJson(PolicyEvaluator.Evaluate(new EvaluateRequest(c.Weights!, c.Log, c.Config, c.Rates), cancellation));
+        return JsonNode.Parse(Core.Json.FiniteJson.ToJsonString(scores))!.AsObject();
+    }
 }

@@ -49,7 +49,7 @@ internal static class Expectations
     {
         bool met = (e.Operand, actual?.GetValueKind()) switch
         {
-            (double expected, JsonValueKind.Number) => Compare(e.Op, actual!.GetValue<double>().CompareTo(expected)),
+            (double expected, JsonValueKind.Number) => Compare(e.Op, Number(actual!).CompareTo(expected)),
             (string expected, JsonValueKind.String) => Equal(e.Op, actual!.GetValue<string>() == expected),
             (bool expected, JsonValueKind.True or JsonValueKind.False) => Equal(e.Op, actual!.GetValue<bool>() == expected),
             _ => false,
@@ -66,6 +66,9 @@ internal static class Expectations
         ">" => sign > 0,
         _ => sign >= 0,
     };
+
+    /// <summary>Any JSON number as a double, whether parsed from text or built in memory from an int or a long.</summary>
+    private static double Number(JsonNode n) => double.Parse(n.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static bool Equal(string op, bool equal) => op == "==" ? equal : !equal;
 

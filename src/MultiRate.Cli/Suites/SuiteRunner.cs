@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using MultiRate.Core.Errors;
 using MultiRate.Runtime.Running;
 
@@ -21,7 +22,16 @@ internal static class SuiteRunner
         var results = new CaseResult[selected.Length];
         // A stop signal ends the case in progress on the safe action; the rest then stop at once, and the report says so.
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) };
-        Parallel.For(0, selected.Length, options, i => results[i] = CaseRunner.Run(selected[i], plans[i], cancellation));
+        try
+        {
+            Parallel.For(0, selected.Length, options, i => results[i] = CaseRunner.Run(selected[i], plans[i], cancellation));
+        }
+        catch (AggregateException ex)
+        {
+            // Bad input is a case's failure already; whatever else escaped a case is reported as itself, not as "one or more errors".
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+
         return new SuiteReport
         {
             Suite = suite.Name,

@@ -37,6 +37,16 @@ public sealed class ExpectationsTests
         }
     }
 
+    [Fact]
+    public void Check_NumberBuiltInMemory_ComparesLikeAParsedOne()
+    {
+        Expectation e = Expectations.Parse(Path, ">= 200", out _)!;
+
+        Assert.Null(Expectations.Check(e, JsonValue.Create(200)));
+        Assert.Null(Expectations.Check(e, JsonValue.Create(200L)));
+        Assert.Equal("x >= 200: got 199.5", Expectations.Check(e, JsonValue.Create(199.5)));
+    }
+
     [Theory]
     [InlineData("0", "is not a comparison")]
     [InlineData("=< 3", "is not a comparison")]

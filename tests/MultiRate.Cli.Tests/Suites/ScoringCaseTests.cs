@@ -13,7 +13,8 @@ public sealed class ScoringCaseTests
         var (log, config, rates, dir) = TrainCommandTests.Synthetic();
         string weights = Path.Combine(dir, "w");
         Assert.Equal(0, CliRunner.Run("train", "--log", log, "--config", config, "--rates", rates, "--out", weights, "--epochs", "1", "--val-from", "2", "--val-to", "4").Code);
-        (_, string direct, _) = CliRunner.Run("replay", "--log", log, "--config", config, "--rates", rates, "--weights", weights, "--targets", "--json");
+        (int directCode, string direct, string directErr) = CliRunner.Run("replay", "--log", log, "--config", config, "--rates", rates, "--weights", weights, "--targets", "--json");
+        Assert.True(directCode == 0, directErr);
         string suite = SuiteFiles.Write(
             $"cases:\n  - name: scores\n    log: {log}\n    rates: {rates}\n    config: {config}\n    weights: {weights}\n    targets: true\n" +
             "    expect: { samples: \"== 200\", \"mse[0]\": \">= 0\", mean_r2: \"> 2\" }\n");
