@@ -41,7 +41,7 @@ internal static class EvaluateCommand
         return 0;
     }
 
-    private static JsonObject ToJson(EvaluationReport r) => new()
+    internal static JsonObject ToJson(EvaluationReport r) => new()
     {
         ["mode"] = r.Mode,
         ["profile"] = r.Summary.Profile,

@@ -3,7 +3,7 @@ using MultiRate.Core.IO;
 namespace MultiRate.Configuration.Yaml;
 
 /// <summary>Reads an input file's text, turning file-system failures into <see cref="Core.Errors.UserInputException"/>.</summary>
-internal static class InputFile
+public static class InputFile
 {
     /// <summary>
     /// Reads the whole file as UTF-8 text. The path must name a regular file of at most

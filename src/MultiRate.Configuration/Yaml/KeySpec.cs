@@ -4,4 +4,4 @@ namespace MultiRate.Configuration.Yaml;
 /// <param name="Name">The snake_case key.</param>
 /// <param name="Required">Whether the key must be present with a non-null value.</param>
 /// <param name="Description">What the value is, used in error messages ("what would be valid").</param>
-internal sealed record KeySpec(string Name, bool Required, string Description);
+public sealed record KeySpec(string Name, bool Required, string Description);

@@ -7,7 +7,7 @@ namespace MultiRate.Configuration.Yaml;
 /// known key), missing required keys and wrongly typed values, and records every key's position.
 /// </summary>
 /// <remarks>Not thread-safe; one instance per mapping per load.</remarks>
-internal sealed class MappingReader
+public sealed class MappingReader
 {
     private readonly SourceMap map;
     private readonly Dictionary<string, KeySpec> specs;

@@ -13,7 +13,7 @@ namespace MultiRate.Configuration.Yaml;
 /// (wrong type, missing) is skipped by later semantic checks, so one mistake yields one error,
 /// not a cascade. Not thread-safe: one instance per load.
 /// </remarks>
-internal sealed class SourceMap
+public sealed class SourceMap
 {
     private readonly Dictionary<string, (int Line, int Column)> positions = new(StringComparer.Ordinal);
     private readonly HashSet<string> invalid = new(StringComparer.Ordinal);

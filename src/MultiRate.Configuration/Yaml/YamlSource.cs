@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace MultiRate.Configuration.Yaml;
 
 /// <summary>Parses YAML text into a node tree that keeps every node's line and column.</summary>
-internal static partial class YamlSource
+public static partial class YamlSource
 {
     /// <summary>
     /// Parses the text. On a syntax error reports one error with its position and returns null;

@@ -9,7 +9,7 @@ namespace MultiRate.Configuration.Yaml;
 /// Typed reads of YAML nodes. Each read either returns the value or reports one error at the
 /// node (naming what was expected and what was found), marks the path invalid and returns null.
 /// </summary>
-internal static class YamlValues
+public static class YamlValues
 {
     private static readonly string Int32Range = string.Create(CultureInfo.InvariantCulture, $" from {int.MinValue} to {int.MaxValue}");
 

@@ -48,7 +48,14 @@ internal static class CliReference
     {
         (string text, string? examples) = SplitExamples(command.Description ?? string.Empty);
         string arguments = string.Concat(command.Arguments.Select(a => $" <{a.Name}>"));
-        string usage = command.Subcommands.Count > 0 ? $"{path} <command> [options]" : $"{path}{arguments} [options]";
+        string usage = (command.Subcommands.Count, command.Arguments.Count) switch
+        {
+            (0, _) => $"{path}{arguments} [options]",
+            (_, 0) => $"{path} <command> [options]",
+
+            // Both (test SUITE, test merge ...): the command's own form first, then its subcommands'.
+            _ => $"{path}{arguments} [options]` or `{path} <command> [options]",
+        };
         md.Append("### `").Append(path).Append("`\n\n");
         md.Append(text).Append("\n\n");
         md.Append("Usage: `").Append(usage).Append("`");
