@@ -37,6 +37,7 @@ internal static class CommandTree
         root.Subcommands.Add(OpsCommands.Soak(ctx));
         root.Subcommands.Add(OpsCommands.Faults(ctx));
         root.Subcommands.Add(OpsCommands.Tune(ctx));
+        root.Subcommands.Add(RemoteCommands.ServeContext(ctx));
         return root;
     }
 
