@@ -4,7 +4,7 @@ using MultiRate.Cli.Commands;
 
 namespace MultiRate.Cli.CommandLine;
 
-/// <summary><c>serve-context</c>: the context modules served over the Open Inference Protocol.</summary>
+/// <summary><c>serve-context</c> and <c>bench remote</c>: the context modules served over the Open Inference Protocol.</summary>
 internal static class RemoteCommands
 {
     public static Command ServeContext(CliContext ctx)
@@ -28,6 +28,28 @@ internal static class RemoteCommands
             ctx.Stdout,
             ctx.Stderr,
             ctx.StopToken()));
+        return command;
+    }
+
+    public static Command BenchRemote(CliContext ctx)
+    {
+        var command = new Command(
+            "remote",
+            "The context module in-process beside the same module served over loopback (Open Inference Protocol, gRPC): update round trip p50/p99 on the same inputs, interleaved, " +
+            "and the head's latent age p50/p99 over one real-time run of each. " +
+            "Example: multirate bench remote --updates 500 --seconds 5");
+        Option<string?> rates = CliOptions.Text("--rates", "R", "Rate profile (YAML); default rates/default.yaml");
+        Option<string?> config = CliOptions.Text("--config", "C", "Model config (YAML); default configs/default.yaml (a remote section names the module; its url is not used)");
+        Option<int?> updates = CliOptions.Whole("--updates", "N", "Updates per side for the round trip (default 300)", 10, 1_000_000);
+        Option<double?> seconds = CliOptions.Number("--seconds", "S", "Seconds of each real-time run for the latent age (default 5; 0 skips the runs)", 0, 3600);
+        foreach (Option o in new Option[] { rates, config, updates, seconds })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(p => BenchRemoteCommand.Execute(
+            new RemoteBenchArgs { Rates = p.GetValue(rates), Config = p.GetValue(config), Updates = p.GetValue(updates), Seconds = p.GetValue(seconds) },
+            ctx.Console));
         return command;
     }
 }

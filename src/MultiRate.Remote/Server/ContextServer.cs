@@ -26,6 +26,7 @@ public sealed class ContextServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ContextModelCatalog _catalog;
+    private int _disposed;
 
     private ContextServer(WebApplication app, ContextModelCatalog catalog, Uri address)
     {
@@ -76,6 +77,11 @@ public sealed class ContextServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _app.DisposeAsync().ConfigureAwait(false);
         _catalog.Dispose();
     }
