@@ -13,7 +13,7 @@ public sealed class RemoteSectionTests
     {
         string yaml = Valid + "\nremote: { url: 'http://10.0.0.2:8001', model: ctx, version: '3', input: x, upstream: u, output: z, module: planner, timeout_ms: 250 }\n";
 
-        RemoteModelConfig r = ModelConfigLoader.Parse(yaml, File).Remote!;
+        RemoteModelConfig r = ModelConfigLoader.Parse(yaml, ConfigYaml.File).Remote!;
 
         Assert.Equal(new Uri("http://10.0.0.2:8001"), r.Url);
         Assert.Equal(("ctx", "3", "x", "u", "z", "planner"), (r.Model, r.Version, r.Input, r.Upstream, r.Output, r.Module));
@@ -23,11 +23,11 @@ public sealed class RemoteSectionTests
     [Fact]
     public void Parse_MinimalRemoteSection_UsesTheServedDefaults()
     {
-        RemoteModelConfig r = ModelConfigLoader.Parse(Valid + "\nremote: { url: 'http://127.0.0.1:8001', model: context }\n", File).Remote!;
+        RemoteModelConfig r = ModelConfigLoader.Parse(Valid + "\nremote: { url: 'http://127.0.0.1:8001', model: context }\n", ConfigYaml.File).Remote!;
 
         Assert.Equal(("", "history", "upstream", "latent", "context"), (r.Version, r.Input, r.Upstream, r.Output, r.Module));
         Assert.Null(r.Timeout);
-        Assert.Null(ModelConfigLoader.Parse(Valid, File).Remote);
+        Assert.Null(ModelConfigLoader.Parse(Valid, ConfigYaml.File).Remote);
     }
 
     [Fact]
