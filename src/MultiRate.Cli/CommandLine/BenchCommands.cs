@@ -12,7 +12,7 @@ internal static class BenchCommands
     {
         var command = new Command(
             "bench",
-            "Measures this machine: wake-up precision, model latency, log read speed, per-clock module cost, runtime overhead, replay speed. " +
+            "Measures this machine: wake-up precision, model latency, log read speed, per-clock module cost, runtime overhead, replay speed, remote context round trip. " +
             "Example: multirate bench wakeup --seconds 30 --json");
         command.Subcommands.Add(Scheduler(ctx));
         command.Subcommands.Add(Models(ctx));
@@ -21,6 +21,7 @@ internal static class BenchCommands
         command.Subcommands.Add(Overhead(ctx));
         command.Subcommands.Add(Wakeup(ctx));
         command.Subcommands.Add(Replay(ctx));
+        command.Subcommands.Add(RemoteCommands.BenchRemote(ctx));
         command.Subcommands.Add(All(ctx));
         return command;
     }

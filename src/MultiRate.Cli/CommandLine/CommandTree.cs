@@ -38,6 +38,7 @@ internal static class CommandTree
         root.Subcommands.Add(OpsCommands.Faults(ctx));
         root.Subcommands.Add(OpsCommands.Tune(ctx));
         root.Subcommands.Add(TestCommands.Test(ctx));
+        root.Subcommands.Add(RemoteCommands.ServeContext(ctx));
         return root;
     }
 

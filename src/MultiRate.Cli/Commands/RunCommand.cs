@@ -7,6 +7,7 @@ using MultiRate.Runtime.Composition;
 using MultiRate.Hosting.Faults;
 using MultiRate.Recording;
 using MultiRate.Recording.Summaries;
+using MultiRate.Remote;
 using MultiRate.Runtime.Running;
 using MultiRate.Hosting.Telemetry;
 using MultiRate.Scheduling.Executor;
@@ -60,6 +61,9 @@ internal static class RunCommand
             }
         });
         services.AddMultiRateTelemetry();
+
+        // A config's remote section: its context module is a client of an inference server.
+        services.AddMultiRateRemote();
 
         // Logging and the recorder exist before the run session, because it takes its observers at construction.
         bool json = a.Json;

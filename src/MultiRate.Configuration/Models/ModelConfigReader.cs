@@ -34,6 +34,7 @@ internal static class ModelConfigReader
             Targets = r?.Texts("targets") ?? [],
             Head = r?.Value("head") is { } h ? ReadHead(map, h) : defaults.Head,
             Context = r?.Value("context") is { } c ? ReadContext(map, c) : defaults.Context,
+            Remote = r?.Value("remote") is { } rm ? RemoteSectionReader.Read(map, rm) : null,
         };
     }
 

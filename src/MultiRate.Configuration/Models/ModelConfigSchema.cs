@@ -17,6 +17,7 @@ internal static class ModelConfigSchema
         new("targets", false, "training target field paths, a list (default empty)"),
         new("head", false, "the action head: { hidden, experts, top_k, age_features }"),
         new("context", false, "the context module: { d_model, heads, feed_forward, recursion, history, latent_dim }"),
+        new("remote", false, "a context module served over the Open Inference Protocol: { url, model, version, input, upstream, output, module, timeout_ms }"),
     ];
 
     /// <summary>Keys of the inputs section.</summary>
@@ -45,5 +46,18 @@ internal static class ModelConfigSchema
         new("recursion", false, "most recursion steps per update, 1..64 (default 8)"),
         new("history", false, "observation rows in the history window, 1..65536 (default 16)"),
         new("latent_dim", false, "published latent length, 1..65536 (default 64)"),
+    ];
+
+    /// <summary>Keys of the remote section.</summary>
+    public static readonly IReadOnlyList<KeySpec> Remote =
+    [
+        new("url", true, "the inference server, http://host:port (HTTP/2 cleartext) or https://host:port"),
+        new("model", true, "the served model's name, e.g. context"),
+        new("version", false, "the model version (default: the server's choice)"),
+        new("input", false, "the history input tensor's name (default history)"),
+        new("upstream", false, "the upstream-latent input tensor's name (default upstream)"),
+        new("output", false, "the latent output tensor's name (default latent)"),
+        new("module", false, "the rate profile's context module it computes (default context)"),
+        new("timeout_ms", false, "deadline of one call in ms, 1..600000 (default: the module's clock budget)"),
     ];
 }

@@ -33,6 +33,9 @@ public sealed record ModelConfig
     /// <summary>The context module.</summary>
     public ContextConfig Context { get; init; } = new();
 
+    /// <summary>A context module served over the network instead of computed in-process; null = every module in-process.</summary>
+    public RemoteModelConfig? Remote { get; init; }
+
     /// <summary>Sensor source when no log is given: <c>synthetic</c> (default) or a log path.</summary>
     public string? Source { get; init; }
 }

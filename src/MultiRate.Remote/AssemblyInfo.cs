@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("MultiRate.Remote.Tests")]
+[assembly: InternalsVisibleTo("MultiRate.Bench")]
