@@ -146,7 +146,7 @@ internal static class RunCommand
     /// <c>--fifo-priority</c> says otherwise (0: none) or <c>--no-realtime</c> is given, as ros2_control's
     /// node asks for its own; where the OS refuses, the run goes on with normal scheduling and says so.
     /// </summary>
-    private static int? FifoPriority(RunArgs a, ExecutionMode mode)
+    internal static int? FifoPriority(RunArgs a, ExecutionMode mode)
     {
         if (mode != ExecutionMode.RealTime || a.NoRealtime)
         {
