@@ -18,14 +18,15 @@ internal sealed class RunOptionSet
         Seconds = CliOptions.Number("--seconds", "N", realTime ? "How long to run, in seconds (default 5)" : "How much of the log to replay, in seconds (default: all of it)", 0.001, 1e7);
         Pace = CliOptions.Choice("--pace", realTime ? "realtime (default) or virtual: virtual time on the log's timestamps" : "virtual (default): as fast as the machine goes, deterministic; realtime: on the wall clock", 2, "realtime", "virtual", "fast");
         SpinMarginUs = CliOptions.Number("--spin-margin-us", "M", "Real time: spin-wait this many microseconds before each tick instead of sleeping (default 200)", 0, 100_000);
-        FifoPriority = CliOptions.Whole("--fifo-priority", "1-99", "Real time: SCHED_FIFO priority of the action clock and the deadline watchdog (needs CAP_SYS_NICE)", 1, 99);
+        FifoPriority = CliOptions.Whole("--fifo-priority", "0-99", "Real time: SCHED_FIFO priority of the action clock and the deadline watchdog (default 80 where permitted; 0: normal scheduling)", 0, 99);
+        NoRealtime = CliOptions.Flag("--no-realtime", "Real time: normal scheduling, do not ask for SCHED_FIFO (same as --fifo-priority 0)");
         Json = CliOptions.Flag("--json", "Print the summary as one JSON object (stable field names; see docs/cli.md) instead of tables");
         Record = CliOptions.Text("--record", "FILE", "Record every tick, latent and fault to an MCAP file (open it in Foxglove, or with 'multirate report')");
         NoDashboard = CliOptions.Flag("--no-dashboard", "No live table or per-second line while the clocks run");
         NoWatch = CliOptions.Flag("--no-watch", "Real time: do not hot-reload the profile's budgets and policies when its file is saved");
         LogConfig = CliOptions.Text("--log-config", "F", "Serilog configuration (JSON); default configs/logging.json");
         AllowTruncated = CliOptions.Flag("--allow-truncated", "Replay a damaged (truncated or corrupt) log up to the damage instead of refusing it");
-        foreach (Option o in new Option[] { Rates, Config, Log, Seconds, Pace, SpinMarginUs, FifoPriority, Json, Record, NoDashboard, NoWatch, LogConfig, AllowTruncated })
+        foreach (Option o in new Option[] { Rates, Config, Log, Seconds, Pace, SpinMarginUs, FifoPriority, NoRealtime, Json, Record, NoDashboard, NoWatch, LogConfig, AllowTruncated })
         {
             command.Options.Add(o);
         }
@@ -50,6 +51,8 @@ internal sealed class RunOptionSet
 
     public Option<int?> FifoPriority { get; }
 
+    public Option<bool> NoRealtime { get; }
+
     public Option<bool> Json { get; }
 
     public Option<string?> Record { get; }
@@ -72,6 +75,7 @@ internal sealed class RunOptionSet
         Pace = p.GetValue(Pace),
         SpinMarginUs = p.GetValue(SpinMarginUs),
         FifoPriority = p.GetValue(FifoPriority),
+        NoRealtime = p.GetValue(NoRealtime),
         Json = p.GetValue(Json),
         Record = p.GetValue(Record),
         NoDashboard = p.GetValue(NoDashboard),

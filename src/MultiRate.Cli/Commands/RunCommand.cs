@@ -37,7 +37,7 @@ internal static class RunCommand
 
         double? seconds = a.Seconds;
         double? margin = a.SpinMarginUs;
-        int? fifo = a.FifoPriority;
+        int? fifo = FifoPriority(a, mode);
         string profilePath = DefaultPaths.Resolve(a.Rates ?? "rates/default.yaml");
         string configPath = DefaultPaths.Resolve(a.Config ?? "configs/default.yaml");
 
@@ -145,6 +145,25 @@ internal static class RunCommand
 
         return recordingFailed is null ? 0 : throw recordingFailed;
     }
+
+    /// <summary>
+    /// The SCHED_FIFO priority to ask for: in real time <see cref="DefaultFifoPriority"/> unless
+    /// <c>--fifo-priority</c> says otherwise (0: none) or <c>--no-realtime</c> is given, as ros2_control's
+    /// node asks for its own; where the OS refuses, the run goes on with normal scheduling and says so.
+    /// </summary>
+    internal static int? FifoPriority(RunArgs a, ExecutionMode mode)
+    {
+        if (mode != ExecutionMode.RealTime || a.NoRealtime)
+        {
+            return null;
+        }
+
+        int priority = a.FifoPriority ?? DefaultFifoPriority;
+        return priority == 0 ? null : priority;
+    }
+
+    /// <summary>The SCHED_FIFO priority <c>run</c> asks for by default (the one the performance figures were measured at).</summary>
+    internal const int DefaultFifoPriority = 80;
 
     /// <summary>The <c>--log-config</c> file (it must exist), else the shipped one, else warnings on stderr only.</summary>
     private static RunLogging OpenLogging(string? path)

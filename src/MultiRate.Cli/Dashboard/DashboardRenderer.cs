@@ -124,7 +124,8 @@ internal static class DashboardRenderer
     internal static string ActionText(ActionTally a)
     {
         string reasons = a.FallbackReasons.Count == 0 ? string.Empty : " (" + string.Join(", ", a.FallbackReasons.Select(r => $"{r.Key} {N(r.Value)}")) + ")";
-        return $"actions: model {N(a.Model)}, degraded {N(a.Degraded)}, hold {N(a.Hold)}, safe {N(a.Safe)}; fallbacks {N(a.Fallbacks)}{reasons}; stale ticks {N(a.StaleTicks)}; periods without an action {N(a.PeriodsWithoutAction)}";
+        string gaps = a.NoActionReasons is not { Count: > 0 } why ? string.Empty : " (" + string.Join(", ", why.Select(r => $"{r.Key} {N(r.Value)}")) + ")";
+        return $"actions: model {N(a.Model)}, degraded {N(a.Degraded)}, hold {N(a.Hold)}, safe {N(a.Safe)}; fallbacks {N(a.Fallbacks)}{reasons}; stale ticks {N(a.StaleTicks)}; periods without an action {N(a.PeriodsWithoutAction)}{gaps}";
     }
 
     private static string ProgressMarkup(DashboardSnapshot s)

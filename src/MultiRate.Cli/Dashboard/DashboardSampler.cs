@@ -90,7 +90,8 @@ internal sealed class DashboardSampler
         ledger.Total(LedgerNames.OfAction(ActionKind.Safe)),
         ledger.Total(LedgerEntry.StaleTick),
         [.. LedgerNames.FallbackReasons.Select(r => KeyValuePair.Create(LedgerNames.Name(r), ledger.Total(r))).Where(r => r.Value > 0)],
-        ledger.Total(LedgerEntry.PeriodWithoutAction));
+        ledger.Total(LedgerEntry.PeriodWithoutAction),
+        [.. LedgerNames.NoActionReasons.Select(r => KeyValuePair.Create(LedgerNames.Name(r), ledger.Total(r))).Where(r => r.Value > 0)]);
 
     private static string? Describe(ReloadResult? r) => r?.Outcome switch
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MultiRate.Logs.Abstractions;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Stats;
 using Spectre.Console;
 
@@ -10,6 +11,12 @@ internal static class SummaryTable
 {
     public static void Write(IAnsiConsole console, RunSummary s, LogCoverage? replay = null)
     {
+        if (s.Priority is { } priority)
+        {
+            // First: whether the run had real-time priority decides how to read its misses.
+            console.WriteLine(priority.Describe());
+        }
+
         console.MarkupLine($"[bold]{Markup.Escape(s.Profile)}[/] ({s.Mode}): {s.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s on the run's clock in {s.WallSeconds.ToString("0.##", CultureInfo.InvariantCulture)} s wall");
         var table = new Table().AddColumns("clock", "Hz", "ticks", "misses", "skipped", "faults", "p50 us", "p99 us", "max us", "budget us");
         foreach (ClockSummary c in s.Clocks)
@@ -32,10 +39,32 @@ internal static class SummaryTable
             $"latent age ms: p50 {F(s.LatentAgeP50Ms)}  p99 {F(s.LatentAgeP99Ms)}  max {F(s.LatentAgeMaxMs)}  (stale ticks {N(s.StaleTicks)}, last version {N(s.LastLatentVersion)}, recursion steps p50 {F(s.RecursionStepsP50)})");
         console.WriteLine(
             $"actions: {N(s.Actions)} ({string.Join(", ", s.ActionsByKind.Select(k => $"{k.Key} {N(k.Value)}"))})  sha256 {s.ActionsSha256}");
+        if (s.Ledger is { } ledger)
+        {
+            console.WriteLine(PeriodsLine(ClockPeriods.Of(ledger)));
+        }
+
         if (replay is not null)
         {
             console.WriteLine(ReplayLine(replay));
         }
+    }
+
+    /// <summary>
+    /// One line accounting for every period, e.g. <c>periods: context 50 = 50 ticks + 0 skipped; head 5003 = 5003
+    /// actions + 0 without (no_action_start_up 0, no_action_not_scheduled 0, no_action_stopped 0)</c>; a clock whose
+    /// periods do not add up is marked.
+    /// </summary>
+    public static string PeriodsLine(IReadOnlyList<ClockPeriods> clocks)
+    {
+        IEnumerable<string> parts = clocks.Select(c =>
+        {
+            string figures = c.ActionClock
+                ? $"{c.Clock} {N(c.Elapsed)} = {N(c.Served)} actions + {N(c.Gaps)} without ({string.Join(", ", c.GapReasons.Select(r => $"{r.Key} {N(r.Value)}"))})"
+                : $"{c.Clock} {N(c.Elapsed)} = {N(c.Served)} ticks + {N(c.Gaps)} skipped";
+            return c.Balanced ? figures : figures + " DO NOT ADD UP (period_accounting_faults)";
+        });
+        return "periods: " + string.Join("; ", parts);
     }
 
     /// <summary>One line on how much of the log was replayed, e.g. <c>log damaged at byte 123456 (...): replayed 41.2 s of 69.3 s</c>.</summary>

@@ -14,7 +14,7 @@ public sealed record FaultRunResult
     /// <summary>Fast (action-clock) ticks in the run.</summary>
     public required long FastTicks { get; init; }
 
-    /// <summary>Actions emitted.</summary>
+    /// <summary>Actions emitted for the run's fast ticks (the ramp to safe after the last tick is not counted here; the summary counts it).</summary>
     public required long Actions { get; init; }
 
     /// <summary>Actions per fast tick (must be exactly 1).</summary>

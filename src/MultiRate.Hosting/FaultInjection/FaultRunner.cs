@@ -125,7 +125,9 @@ public sealed class FaultRunner
             Plan = plan,
             Injected = timeline.Injected,
             FastTicks = ticks,
-            Actions = evidence.ActionsPerTick.Sum(n => (long)n) + evidence.OutOfRange,
+            // The ramp to the safe action after the last tick sends its actions past the last tick by design
+            // (stop fallbacks): they are not actions for ticks that do not exist.
+            Actions = evidence.ActionsPerTick.Sum(n => (long)n) + evidence.OutOfRange - (summary?.Ledger?.Total(LedgerEntry.FallbackStop) ?? 0),
             TicksWithoutExactlyOneAction = evidence.ActionsPerTick.Count(n => n != 1),
             KindsDuringFault = during,
             Counter = LedgerNames.Name(counter),

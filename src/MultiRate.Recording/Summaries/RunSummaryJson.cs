@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MultiRate.Logs.Abstractions;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Stats;
 
 namespace MultiRate.Recording.Summaries;
@@ -39,6 +40,17 @@ public static class RunSummaryJson
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(summary);
         json.WriteStartObject();
+        if (summary.Priority is { } priority)
+        {
+            // First, as in the text summary: what scheduling the real-time run got decides how to read the rest.
+            json.WriteStartObject("realtime_priority");
+            json.WriteString("policy", priority.Policy);
+            NullableNumber(json, "priority", priority.Granted);
+            NullableNumber(json, "requested", priority.Requested);
+            NullableString(json, "refusal", priority.Refusal);
+            json.WriteEndObject();
+        }
+
         json.WriteString("profile", summary.Profile);
         json.WriteString("mode", summary.Mode);
         Number(json, "duration_s", summary.DurationSeconds, 6);
@@ -59,6 +71,8 @@ public static class RunSummaryJson
         json.WriteString("stop_reason", summary.StopReason);
         if (summary.Ledger is { } ledger)
         {
+            Periods(json, ClockPeriods.Of(ledger));
+
             // The ledger itself, so scripts and report read every count under the one name it is kept by.
             json.WriteStartObject("ledger");
             Counts(json, "totals", ledger.Totals);
@@ -149,6 +163,25 @@ public static class RunSummaryJson
         Number(json, "p99", p99, 3);
         Number(json, "max", max, 3);
         json.WriteEndObject();
+    }
+
+    /// <summary>Every clock's periods: elapsed = served + gaps, the gaps by reason, and whether they add up.</summary>
+    private static void Periods(Utf8JsonWriter json, IReadOnlyList<ClockPeriods> clocks)
+    {
+        json.WriteStartObject("periods");
+        foreach (ClockPeriods c in clocks)
+        {
+            json.WriteStartObject(c.Clock);
+            json.WriteNumber("elapsed", c.Elapsed);
+            json.WriteNumber("served", c.Served);
+            json.WriteNumber("gaps", c.Gaps);
+            Counts(json, "gap_reasons", c.GapReasons);
+            json.WriteBoolean("balanced", c.Balanced);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteBoolean("periods_accounted", clocks.All(c => c.Balanced));
     }
 
     private static void PerClock(Utf8JsonWriter json, string name, IReadOnlyList<ClockSummary> clocks, Func<ClockSummary, long> value)

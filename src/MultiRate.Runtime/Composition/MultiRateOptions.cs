@@ -26,8 +26,9 @@ public sealed class MultiRateOptions
 
     /// <summary>
     /// Real time: SCHED_FIFO priority (1-99) of the action clock's thread and the deadline watchdog's
-    /// thread; null (default) = normal scheduling. Needs CAP_SYS_NICE (or an rtprio limit): when the OS
-    /// refuses, the run goes on at normal priority and <see cref="Running.RunSession.PlacementRefused"/> says why.
+    /// thread; null (default) = normal scheduling (the <c>run</c> command asks for 80). Needs CAP_SYS_NICE
+    /// (or an rtprio limit): when the OS refuses, the run goes on at normal priority and the summary's
+    /// <see cref="Scheduling.Stats.RunSummary.Priority"/> says what it got and why.
     /// </summary>
     public int? FifoPriority { get; set; }
 

@@ -75,8 +75,8 @@ public sealed class RunSession : IDisposable
 
     /// <summary>
     /// Raised at most once per run, on the calling thread before the clock starts, when the OS refused the
-    /// action clock thread's CPU pin or SCHED_FIFO priority (the argument says why); the run continues
-    /// without it.
+    /// action clock thread's CPU pin (the argument says why); the run continues unpinned. A refused
+    /// SCHED_FIFO priority is in the summary instead (<see cref="RunSummary.Priority"/>).
     /// </summary>
     public event EventHandler<string>? PlacementRefused;
 
@@ -111,13 +111,15 @@ public sealed class RunSession : IDisposable
             ThreadName = "multirate-" + Profile.ActionClock.Name,
             FifoPriority = _options.FifoPriority,
         });
-        if (scheduler.PlacementNote is string refused)
+        if (scheduler.PinRefusal is string refused)
         {
-            // Reported once, before the clock starts; the run goes on unpinned / at normal priority.
+            // Reported once, before the clock starts; the run goes on unpinned. A refused priority is no
+            // warning: it is asked for by default, and the summary's first line says what the run got.
             PlacementRefused?.Invoke(this, refused);
         }
 
-        return executor.Run(new RealTimeDriver(scheduler), duration, cancellation);
+        var priority = new RealTimePriority(_options.FifoPriority, scheduler.FifoRefusal is null ? _options.FifoPriority : null, scheduler.FifoRefusal);
+        return executor.Run(new RealTimeDriver(scheduler), duration, cancellation) with { Priority = priority };
     }
 
     /// <summary>

@@ -46,13 +46,14 @@ public sealed record ExecutorOptions
     public Resilience.ResilienceOptions Resilience { get; init; } = Scheduling.Resilience.ResilienceOptions.Default;
 
     /// <summary>
-    /// At the run's end (its duration reached, not a cancellation) the clock keeps ticking until the
-    /// action sent is the profile's safe action, reached within the rate limits (default false: a
-    /// replay's actions are those of its ticks; true for a run that hands the robot back when it ends).
-    /// Leave it off for a run that is one segment of a longer one (a benchmark rig, a simulator stepping
-    /// in segments), which must not pull the robot to safe between segments. A cancelled run always ramps.
+    /// At the run's end (its duration reached, or a replay's log or time window ended) the clock keeps
+    /// ticking until the action sent is the profile's safe action, reached within the rate limits, as on a
+    /// stop signal (default true: every run hands the robot back on the safe action; the ramp's actions
+    /// are safe-kind stop fallbacks, each in a period of its own). Turn it off only for a run that is one
+    /// segment of a longer one (a simulator stepping in segments), which must not pull the robot to safe
+    /// between segments. A cancelled run always ramps.
     /// </summary>
-    public bool RampToSafeAtEnd { get; init; }
+    public bool RampToSafeAtEnd { get; init; } = true;
 
     /// <summary>Observers of every action, tick and latent (recorders, metrics); empty by default.</summary>
     public IReadOnlyList<IRunObserver> Observers { get; init; } = [];

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MultiRate.Scheduling.Drivers;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Stats;
 
 namespace MultiRate.Scheduling.Executor;
@@ -33,13 +34,6 @@ internal static class RunLoop
         state.Fast.UseCostModel(driver.HeadCosts(state.Options));
         driver.BeforeFirstTick(graph, state, runners);
 
-        // Tick 0 is booked after the warm-up, so warm-up time is never counted as skipped periods.
-        tick0 = clock.NowNs + driver.StartDelayNs(basePeriod);
-        DeadlineWatchdog? watchdog = state.Options.DeadlineWatchdog
-            ? driver.StartWatchdog(state.Fast, state.Output, tick0, basePeriod, totalTicks, state.Options)
-            : null;
-        state.Watchdog = watchdog;
-
         // The driver hands over the booked base tick; nothing here reads a clock to learn which tick it is.
         Action<long> body = k =>
         {
@@ -51,7 +45,17 @@ internal static class RunLoop
 
             graph.Tick(state, k);
         };
+
+        // Tick 0 is booked after the warm-up, so warm-up time is never counted as skipped periods, and
+        // before the watchdog's thread is started: starting a thread (and raising it to SCHED_FIFO) can take
+        // longer than the start margin, and booked after it, tick 0 was already past when its wake-up was
+        // booked, so the first periods went by without an action. The watchdog only needs tick 0's time.
+        tick0 = clock.NowNs + driver.StartDelayNs(basePeriod);
         IDisposable periodic = driver.ScheduleBaseTicks(tick0, basePeriod, body);
+        DeadlineWatchdog? watchdog = state.Options.DeadlineWatchdog
+            ? driver.StartWatchdog(state.Fast, state.Output, tick0, basePeriod, totalTicks, state.Options)
+            : null;
+        state.Watchdog = watchdog;
         try
         {
             driver.Drive(tick0 + ((totalTicks - 1) * basePeriod), done, cancellation);
@@ -70,12 +74,31 @@ internal static class RunLoop
         long ran = state.LastBaseTick + 1;
         state.StoppedEarly = cancellation.IsCancellationRequested && ran < totalTicks;
 
+        long lastClaimed = state.Output.LastClaimed;
+
+        // A run that reached its end elapsed all its base ticks, even when a late last wake-up skipped past
+        // the final ones: those periods are skipped periods, counted like any other.
+        long reached = state.StoppedEarly ? ran : totalTicks;
+        if (reached > ran)
+        {
+            foreach (SlowStage stage in state.Slow)
+            {
+                stage.ReportSkippedPeriods(stage.TicksBetween(ran - 1, reached));
+            }
+
+            state.Fast.ReportSkippedPeriods(state.Fast.TicksBetween(ran - 1, reached));
+        }
+
         // Stopped early (SIGINT/SIGTERM, Ctrl-C, a host shutting down) or at its end: the clock keeps
         // ticking until the robot is left on the safe action, reached within the rate limits.
         if (state.StoppedEarly || state.Options.RampToSafeAtEnd)
         {
             state.StopRampActions = StopRamp.Run(state, driver, tick0, driver.StopTimeNs(ran, basePeriod, NowNs()));
         }
+
+        // Every period of every clock accounted for: a clock whose periods do not add up is reported as a fault.
+        long[] scheduled = [.. state.Slow.Select(s => s.TicksBetween(-1, reached)), state.Fast.TicksBetween(-1, reached)];
+        PeriodAccounting.Close(state.Ledger, scheduled, lastClaimed, state.StopRampActions, state.StoppedEarly, NowNs());
 
         state.HeadStats.Flush();
         return SummaryBuilder.Build(graph.Profile, driver.Mode, ran, basePeriod, wall.Elapsed, state.ClockStats.ToList(), state.HeadStats, state.Output.ActionsSha256, state.Ledger)

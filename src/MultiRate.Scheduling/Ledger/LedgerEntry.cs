@@ -24,6 +24,22 @@ public enum LedgerEntry
     /// </summary>
     PeriodWithoutAction,
 
+    /// <summary>
+    /// Every period of the clock's schedule that elapsed in the run (the run's periods and, on the action
+    /// clock, the stop ramp's), counted once when the run ends. Action clock: actions + periods without an
+    /// action = periods elapsed; context clock: ticks + skipped periods = periods elapsed (checked then).
+    /// </summary>
+    PeriodElapsed,
+
+    /// <summary>Why an action-clock period got no action: it came before the first action (the clock's first wake-up came late and nothing covered it).</summary>
+    NoActionStartUp,
+
+    /// <summary>Why an action-clock period got no action: the process was not scheduled in it (an overrun or a stall skipped it) and the deadline watchdog did not cover it.</summary>
+    NoActionNotScheduled,
+
+    /// <summary>Why an action-clock period got no action: the run was stopped before its tick came (the stop ramp then starts from the last action sent).</summary>
+    NoActionStopped,
+
     /// <summary>Action clock: a tick whose model result was not there by its deadline (it finished late, or the watchdog had already sent the fallback).</summary>
     Miss,
 
@@ -113,4 +129,10 @@ public enum LedgerEntry
 
     /// <summary>An observer threw; the exception was swallowed so the clock goes on.</summary>
     ObserverFault,
+
+    /// <summary>
+    /// A clock's periods did not add up when the run ended (actions + periods without an action, or ticks +
+    /// skipped periods, differ from the periods elapsed): a bug in the runtime, reported as a fault.
+    /// </summary>
+    PeriodAccountingFault,
 }

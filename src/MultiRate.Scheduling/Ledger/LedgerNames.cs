@@ -18,6 +18,10 @@ public static class LedgerNames
         (LedgerEntry.Tick, "ticks", LedgerSection.Clock, false),
         (LedgerEntry.SkippedPeriod, "skipped_periods", LedgerSection.Clock, false),
         (LedgerEntry.PeriodWithoutAction, "periods_without_action", LedgerSection.Clock, false),
+        (LedgerEntry.PeriodElapsed, "periods_elapsed", LedgerSection.Clock, false),
+        (LedgerEntry.NoActionStartUp, "no_action_start_up", LedgerSection.Clock, false),
+        (LedgerEntry.NoActionNotScheduled, "no_action_not_scheduled", LedgerSection.Clock, false),
+        (LedgerEntry.NoActionStopped, "no_action_stopped", LedgerSection.Clock, false),
         (LedgerEntry.Miss, "misses", LedgerSection.Guard, true),
         (LedgerEntry.StaleTick, "stale_ticks", LedgerSection.Clock, false),
         (LedgerEntry.ModelAction, "model", LedgerSection.Action, false),
@@ -48,6 +52,7 @@ public static class LedgerNames
         (LedgerEntry.SensorDuplicate, "sensor_duplicates", LedgerSection.Guard, true),
         (LedgerEntry.SensorClockJump, "sensor_clock_jumps", LedgerSection.Guard, true),
         (LedgerEntry.ObserverFault, "observer_faults", LedgerSection.Guard, false),
+        (LedgerEntry.PeriodAccountingFault, "period_accounting_faults", LedgerSection.Guard, true),
     ];
 
     private static readonly string[] Names = Build(e => e.Name);
@@ -66,6 +71,10 @@ public static class LedgerNames
     /// <summary>The reasons a fallback (hold or safe) goes out: exactly one of them is counted per fallback.</summary>
     public static IReadOnlyList<LedgerEntry> FallbackReasons { get; } =
         [LedgerEntry.FallbackDeadline, LedgerEntry.HeadFault, LedgerEntry.NonFiniteAction, LedgerEntry.FallbackStale, LedgerEntry.FallbackStop];
+
+    /// <summary>Why an action-clock period got no action: exactly one of them is counted per period without an action.</summary>
+    public static IReadOnlyList<LedgerEntry> NoActionReasons { get; } =
+        [LedgerEntry.NoActionStartUp, LedgerEntry.NoActionNotScheduled, LedgerEntry.NoActionStopped];
 
     /// <summary>
     /// The <c>guards</c> keys of the run summary, in their published order. <see cref="LedgerEntry.Miss"/>
@@ -90,6 +99,7 @@ public static class LedgerNames
         ("sensor_out_of_order", LedgerEntry.SensorOutOfOrder),
         ("sensor_duplicates", LedgerEntry.SensorDuplicate),
         ("sensor_clock_jumps", LedgerEntry.SensorClockJump),
+        ("period_accounting_faults", LedgerEntry.PeriodAccountingFault),
     ];
 
     /// <summary>The entry's stable snake_case name.</summary>

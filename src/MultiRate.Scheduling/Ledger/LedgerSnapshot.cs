@@ -6,9 +6,10 @@ public sealed class LedgerSnapshot
     private readonly string[] _clocks;
     private readonly long[,] _counts;
 
-    internal LedgerSnapshot(string[] clocks, long[,] counts)
+    internal LedgerSnapshot(string[] clocks, long[,] counts, string actionClock)
     {
         _clocks = clocks;
+        ActionClock = actionClock;
         _counts = counts;
         var totals = new Dictionary<string, long>(StringComparer.Ordinal);
         var byClock = new Dictionary<string, IReadOnlyDictionary<string, long>>(StringComparer.Ordinal);
@@ -37,6 +38,9 @@ public sealed class LedgerSnapshot
 
     /// <summary>The clock names.</summary>
     public IReadOnlyList<string> Clocks => _clocks;
+
+    /// <summary>The action clock's name.</summary>
+    public string ActionClock { get; }
 
     /// <summary>Every entry's total, by its <see cref="LedgerNames.Name"/> (zeros included).</summary>
     public IReadOnlyDictionary<string, long> Totals { get; }

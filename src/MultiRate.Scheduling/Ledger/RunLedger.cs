@@ -97,7 +97,7 @@ public sealed class RunLedger
             }
         }
 
-        return new LedgerSnapshot(_clocks, counts);
+        return new LedgerSnapshot(_clocks, counts, _clocks[ActionClock]);
     }
 
     /// <summary>Counts one <paramref name="entry"/> on <paramref name="clock"/> (no observer event: outcomes that carry none).</summary>
@@ -113,6 +113,19 @@ public sealed class RunLedger
         if (n != 0)
         {
             Interlocked.Add(ref Slot(entry, clock), n);
+        }
+    }
+
+    /// <summary>
+    /// Counts <paramref name="n"/> action-clock periods that got no action, each with one
+    /// <paramref name="reason"/> (one of <see cref="LedgerNames.NoActionReasons"/>). Any thread; wait-free.
+    /// </summary>
+    internal void PeriodsWithoutAction(LedgerEntry reason, long n)
+    {
+        if (n > 0)
+        {
+            Interlocked.Add(ref Slot(LedgerEntry.PeriodWithoutAction, ActionClock), n);
+            Interlocked.Add(ref Slot(reason, ActionClock), n);
         }
     }
 

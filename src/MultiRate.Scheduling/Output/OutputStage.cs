@@ -55,9 +55,12 @@ internal sealed class OutputStage : IDisposable
 
     private Span<float> Work => _state.AsSpan(0, _dimension);
 
+    /// <summary>The last tick index claimed for an action (-1 before the first); any thread.</summary>
+    public long LastClaimed => Volatile.Read(ref _claimed);
+
     /// <summary>
     /// Claims tick <paramref name="tick"/> for emission; false when it (or a later tick) was already claimed.
-    /// Ticks skipped over by a successful claim are counted as periods without an action.
+    /// Ticks skipped over by a successful claim are counted as periods without an action (reason: start-up before the first claim, not scheduled after it).
     /// </summary>
     /// <param name="tick">The tick index.</param>
     /// <param name="previous">The tick claimed before it (-1 for none): pass it to the emission.</param>
@@ -78,7 +81,8 @@ internal sealed class OutputStage : IDisposable
                 if (tick - current > 1)
                 {
                     // Claims only move forward: the ticks between the two claims can never get an action now.
-                    _ledger.Add(LedgerEntry.PeriodWithoutAction, _ledger.ActionClock, tick - current - 1);
+                    // Before the first claim they are start-up periods; after it, periods nobody was scheduled in.
+                    _ledger.PeriodsWithoutAction(current < 0 ? LedgerEntry.NoActionStartUp : LedgerEntry.NoActionNotScheduled, tick - current - 1);
                 }
 
                 return true;

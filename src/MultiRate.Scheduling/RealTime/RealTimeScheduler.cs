@@ -82,6 +82,12 @@ public sealed partial class RealTimeScheduler : IScheduler, ISchedulerPeriodic, 
     /// </summary>
     public string? PlacementNote { get; private set; }
 
+    /// <summary>Why the CPU pin asked for was refused (null: pinned, or none asked); set before the constructor returns.</summary>
+    public string? PinRefusal { get; private set; }
+
+    /// <summary>Why the SCHED_FIFO priority asked for was refused (null: granted, or none asked); set before the constructor returns.</summary>
+    public string? FifoRefusal { get; private set; }
+
     /// <summary>Monotonic nanoseconds of an instant on this scheduler's clock.</summary>
     public long ToMonotonicNs(DateTimeOffset time) => _epochMonoNs + ((time - _epochWall).Ticks * 100);
 
@@ -155,11 +161,13 @@ public sealed partial class RealTimeScheduler : IScheduler, ISchedulerPeriodic, 
         if (_options.Cpu is int cpu && ThreadPlacement.PinCurrentThread(cpu) is string pinNote)
         {
             notes.Add(pinNote);
+            PinRefusal = pinNote;
         }
 
         if (_options.FifoPriority is int prio && ThreadPlacement.SetFifoPriority(prio) is string prioNote)
         {
             notes.Add(prioNote);
+            FifoRefusal = prioNote;
         }
 
         PlacementNote = notes.Count == 0 ? null : string.Join("; ", notes);

@@ -61,6 +61,9 @@ public sealed record RunSummary
     /// <summary>True when the run was stopped before its end (signal, Ctrl-C); the last action sent was then the safe action.</summary>
     public bool StoppedEarly { get; init; }
 
+    /// <summary>What scheduling a real-time run's action clock got (null for a virtual-time run).</summary>
+    public RealTimePriority? Priority { get; init; }
+
     /// <summary>Why the run stopped: one of <see cref="StopReasons"/> (<c>completed</c> or <c>signal</c>).</summary>
     public string StopReason { get; init; } = StopReasons.Completed;
 }

@@ -50,7 +50,6 @@ public class ParseErrorTests
     [InlineData("run --seconds 1e400", "multirate run: --seconds '1e400'")]
     [InlineData("run --seconds 3s", "multirate run: --seconds '3s'")]
     [InlineData("replay --spin-margin-us NaN", "multirate replay: --spin-margin-us 'NaN'")]
-    [InlineData("run --fifo-priority 0", "multirate run: --fifo-priority '0'")]
     [InlineData("run --fifo-priority 100", "multirate run: --fifo-priority '100'")]
     [InlineData("run --fifo-priority 50.5", "multirate run: --fifo-priority '50.5'")]
     [InlineData("train --log l --config c --rates r --out o --lr NaN", "multirate train: --lr 'NaN'")]

@@ -21,7 +21,7 @@ public class ReplayCommandTests
         Assert.Equal(1000, (long)s["ticks"]!["head"]!);
         Assert.Equal(40, (long)s["ticks"]!["context"]!);
         Assert.Equal(0, (long)s["misses"]!["head"]!);
-        Assert.Equal(1000, (long)s["actions"]!);
+        Assert.Equal(1003, (long)s["actions"]!); // 1000 ticks, then 3 ramp actions to the safe action
         Assert.Matches("^[0-9a-f]{64}$", (string)s["actions_sha256"]!);
         Assert.True((double)s["latent_age_ms"]!["p50"]! > 0);
         Assert.NotNull(s["latent_age_ms"]!["p99"]);

@@ -22,7 +22,7 @@ public class ReplayDataFlashTests
         Assert.Equal(100, (long)s["ticks"]!["head"]!);
         Assert.Equal(20, (long)s["ticks"]!["context"]!);
         Assert.Equal(0, (long)s["misses"]!["head"]!);
-        Assert.Equal(100, (long)s["actions"]!);
+        Assert.Equal(102, (long)s["actions"]!); // 100 ticks, then 2 ramp actions to the safe action
         Assert.Equal(0, (long)s["guards"]!["non_finite_actions"]!);
         Assert.False((bool)s["replay"]!["truncated"]!);
         Assert.Equal(265738418000L, (long)s["replay"]!["replayed_from_ns"]!);

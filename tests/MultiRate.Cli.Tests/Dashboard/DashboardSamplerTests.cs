@@ -2,6 +2,7 @@ using MultiRate.Cli.Dashboard;
 using MultiRate.Runtime.Composition;
 using MultiRate.Runtime.Running;
 using MultiRate.Scheduling.Executor;
+using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Stats;
 
 namespace MultiRate.Cli.Tests.Dashboard;
@@ -39,7 +40,7 @@ public class DashboardSamplerTests
             (summary.ActionsByKind["model"], summary.ActionsByKind["degraded"], summary.ActionsByKind["hold"], summary.ActionsByKind["safe"], summary.StaleTicks),
             (a.Model, a.Degraded, a.Hold, a.Safe, a.StaleTicks));
         Assert.Equal(a.Fallbacks, a.FallbackReasons.Sum(r => r.Value));
-        Assert.Equal([KeyValuePair.Create("deadline_fallbacks", 20L)], a.FallbackReasons);
+        Assert.Equal([KeyValuePair.Create("deadline_fallbacks", 20L), KeyValuePair.Create("stop_fallbacks", summary.Ledger!.Total(LedgerEntry.FallbackStop))], a.FallbackReasons); // the misses, then the ramp to safe at the end
     }
 
     /// <summary>Declared latencies, and head ticks 24, 49, ... one nanosecond over the 500 us budget.</summary>

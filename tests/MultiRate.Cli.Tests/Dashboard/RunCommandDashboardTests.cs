@@ -24,7 +24,7 @@ public class RunCommandDashboardTests
 
         Assert.True(code == 0, err);
         JsonObject s = JsonNode.Parse(output)!.AsObject();
-        Assert.Equal(250, (long)s["actions"]!);
+        Assert.Equal(253, (long)s["actions"]!); // 250 ticks, then 3 ramp actions to the safe action
     }
 
     [Fact]

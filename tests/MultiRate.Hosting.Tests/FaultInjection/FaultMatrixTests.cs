@@ -1,4 +1,5 @@
 using MultiRate.Hosting.FaultInjection;
+using MultiRate.Scheduling.Ledger;
 using Serilog;
 using Serilog.Events;
 
@@ -78,8 +79,11 @@ public class FaultMatrixTests
 
         Assert.Equal(1000, r.CounterValue);
         Assert.Equal(5000, r.Actions);
-        Assert.Equal(5000, r.Summary!.Actions);
-        // A throwing sink changes nothing upstream: no hold or safe action (the first 100 ms are degraded: no latent yet).
-        Assert.Equal(0, r.Summary.ActionsByKind["hold"] + r.Summary.ActionsByKind["safe"]);
+        Assert.Equal(5000 + Ramp(r), r.Summary!.Actions); // the summary counts the ramp to safe after the last tick too
+        // A throwing sink changes nothing upstream: no hold or safe action but the end's ramp to safe (the first 100 ms are degraded: no latent yet).
+        Assert.Equal(Ramp(r), r.Summary.ActionsByKind["hold"] + r.Summary.ActionsByKind["safe"]);
     }
+
+    /// <summary>Actions of the ramp to the safe action after the last tick (stop fallbacks).</summary>
+    private static long Ramp(FaultRunResult r) => r.Summary!.Ledger!.Total(LedgerEntry.FallbackStop);
 }

@@ -4,6 +4,7 @@ using MultiRate.Core.Sensors;
 using MultiRate.Runtime.Composition;
 using MultiRate.Runtime.Running;
 using MultiRate.Scheduling.Executor;
+using MultiRate.Scheduling.Ledger;
 
 namespace MultiRate.Runtime.Tests.Composition;
 
@@ -26,8 +27,10 @@ public class AddMultiRateTests
         });
         using var provider = services.BuildServiceProvider();
         var summary = provider.GetRequiredService<RunSession>().Run();
-        Assert.Equal(summary.Clocks[^1].Ticks, summary.Actions);
+        // One action per tick, then the ramp to the safe action that ends every run (its actions are stop fallbacks).
+        Assert.Equal(summary.Clocks[^1].Ticks + summary.Ledger!.Total(LedgerEntry.FallbackStop), summary.Actions);
         Assert.True(summary.Actions > 0);
+        Assert.All(ClockPeriods.Of(summary.Ledger), c => Assert.True(c.Balanced, c.ToString()));
     }
 
     [Fact]
@@ -63,8 +66,10 @@ public class AddMultiRateTests
             });
         using var provider = services.BuildServiceProvider();
         var summary = provider.GetRequiredService<RunSession>().Run();
-        Assert.Equal(300, sink.Count);
-        Assert.Equal(300, summary.Actions);
+        long ramp = summary.Ledger!.Total(LedgerEntry.FallbackStop); // the ramp to safe after the last tick
+        Assert.Equal(300, summary.Clocks[^1].Ticks);
+        Assert.Equal(300 + ramp, sink.Count);
+        Assert.Equal(300 + ramp, summary.Actions);
         Assert.All(sink.Ticks.Select((t, i) => (t, i)), p => Assert.Equal(p.i, p.t));
     }
 

@@ -24,8 +24,11 @@ internal sealed record RunArgs
     /// <summary><c>--spin-margin-us</c>.</summary>
     public double? SpinMarginUs { get; init; }
 
-    /// <summary><c>--fifo-priority</c>: SCHED_FIFO priority.</summary>
+    /// <summary><c>--fifo-priority</c>: SCHED_FIFO priority (0: none); null when not given.</summary>
     public int? FifoPriority { get; init; }
+
+    /// <summary><c>--no-realtime</c>: normal scheduling, no SCHED_FIFO.</summary>
+    public bool NoRealtime { get; init; }
 
     /// <summary><c>--json</c>.</summary>
     public bool Json { get; init; }
