@@ -6,4 +6,5 @@ using System.Runtime.CompilerServices;
 [assembly: InternalsVisibleTo("MultiRate.Hosting")]
 [assembly: InternalsVisibleTo("MultiRate.Cli")]
 [assembly: InternalsVisibleTo("MultiRate.Benchmarks")]
+[assembly: InternalsVisibleTo("MultiRate.Bench")]
 [assembly: InternalsVisibleTo("DynamicProxyGenAssembly2")]

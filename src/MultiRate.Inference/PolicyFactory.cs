@@ -7,7 +7,6 @@ using MultiRate.Inference.Gpu;
 using MultiRate.Inference.Runtime;
 using MultiRate.Inference.Weights;
 using TorchSharp;
-using DeviceType = TorchSharp.DeviceType;
 
 namespace MultiRate.Inference;
 
@@ -47,12 +46,7 @@ public static class PolicyFactory
     }
 
     /// <summary>Where a module created here runs: <c>cpu</c>, <c>cuda</c> (with the GPU's name for the head) or <c>ilgpu-cpu</c>.</summary>
-    public static string DeviceOf(object module) => module switch
-    {
-        GpuActionHead g => g.DeviceName,
-        TorchContextModule c => c.Device.type == DeviceType.CUDA ? "cuda" : "cpu",
-        _ => "cpu",
-    };
+    public static string DeviceOf(object module) => (module as IModulePlacement)?.Placement ?? "cpu";
 
     /// <summary>Creates the fast action head.</summary>
     /// <param name="config">The model config.</param>

@@ -4,7 +4,7 @@ using MultiRate.Cli.Commands;
 
 namespace MultiRate.Cli.CommandLine;
 
-/// <summary><c>bench</c> and its measurements: scheduler, models, logs, profile, overhead, wakeup, replay, all.</summary>
+/// <summary><c>bench</c> and its measurements: scheduler, models, gpu, logs, profile, overhead, wakeup, replay, all.</summary>
 internal static class BenchCommands
 {
     private const string RatesDescription = "Rate profile (YAML); default rates/default.yaml";
@@ -18,6 +18,7 @@ internal static class BenchCommands
             "Example: multirate bench wakeup --seconds 30 --json");
         command.Subcommands.Add(Scheduler(ctx));
         command.Subcommands.Add(Models(ctx));
+        command.Subcommands.Add(GpuBenchCommands.Gpu(ctx));
         command.Subcommands.Add(Logs(ctx));
         command.Subcommands.Add(Profile(ctx));
         command.Subcommands.Add(Overhead(ctx));
@@ -54,8 +55,10 @@ internal static class BenchCommands
             "Example: multirate bench models --quick");
         Option<bool> quick = CliOptions.Flag("--quick", "Fewer samples: seconds instead of about a minute");
         Option<bool> json = CliOptions.Flag("--json", "Print one JSON object instead of tables");
-        Add(command, quick, json);
-        command.SetAction(p => ModelsBenchCommand.Execute(new ModelsBenchArgs { Quick = p.GetValue(quick), Json = p.GetValue(json) }, ctx.Stdout, ctx.Console));
+        Option<string?> device = CliOptions.Choice("--device", "Where the head runs in the scales and width benches: cpu (default), cuda or auto; the CPU sweep always runs", 3, "cpu", "cuda", "auto", "ilgpu-cpu");
+        Option<bool> large = CliOptions.Flag("--large", "Also measure the largest scale (context d_model 2048): minutes on a small machine");
+        Add(command, quick, json, device, large);
+        command.SetAction(p => ModelsBenchCommand.Execute(new ModelsBenchArgs { Quick = p.GetValue(quick), Json = p.GetValue(json), Device = p.GetValue(device), Large = p.GetValue(large) }, ctx.Stdout, ctx.Console));
         return command;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MultiRate.Cli.CommandLine.Args;
+using MultiRate.Bench.Models;
 using MultiRate.Cli.Infrastructure;
 using MultiRate.Inference.Benchmarks;
 using Spectre.Console;
@@ -13,6 +14,7 @@ internal static class ModelsBenchCommand
     public static int Execute(ModelsBenchArgs a, TextWriter stdout, IAnsiConsole console)
     {
         bool quick = a.Quick;
+        ScaleBenchmarkOptions scaleOptions = ScaleOptions.For(a);
         var options = quick
             ? new ModelBenchmarkOptions { HeadSamples = 300, ContextSamples = 8, WarmUp = 50 }
             : new ModelBenchmarkOptions();
@@ -22,12 +24,30 @@ internal static class ModelsBenchCommand
         }
 
         ModelBenchmarkReport r = ModelBenchmarks.Run(options);
+        ScaleReport scales = ScaleReport.Run(scaleOptions);
         DenseVsMultirate h = r.Headline;
         if (a.Json)
         {
+            JsonArray byWidth = Points(r.HeadByWidth);
+            foreach (JsonNode? p in byWidth)
+            {
+                p!["device"] = "cpu";
+            }
+
+            // The CPU sweep above already has its widths; the scale sweep adds the wider ones and other devices.
+            var cpuWidths = r.HeadByWidth.Select(p => p.Value).ToHashSet();
+            foreach (JsonObject p in scales.WidthJson().Where(p => (string?)p["device"] != "cpu" || !cpuWidths.Contains((int)p["value"]!)))
+            {
+                byWidth.Add(p);
+            }
+
             Json.Write(stdout, new JsonObject
             {
-                ["head_by_width"] = Points(r.HeadByWidth),
+                ["head_by_width"] = byWidth,
+                ["head_crossover_width"] = scales.CrossoverWidth,
+                ["scales"] = scales.ScalesJson(),
+                ["interference"] = scales.InterferenceJson(),
+                ["scales_method"] = scales.Method,
                 ["head_by_experts"] = Points(r.HeadByExperts),
                 ["context_per_step_by_d_model"] = Points(r.ContextByDModel),
                 ["dense_vs_multirate"] = new JsonObject
@@ -57,6 +77,7 @@ internal static class ModelsBenchCommand
         console.Write(t);
         console.WriteLine($"rate ratio (multirate / dense): {(h.MultirateMaxRateHz / h.DenseMaxRateHz).ToString("0.0", CultureInfo.InvariantCulture)}x");
         console.WriteLine(r.Method);
+        ScaleTables.Write(scales, console);
         return 0;
     }
 

@@ -23,7 +23,7 @@ namespace MultiRate.Inference.Gpu;
 /// class; ILGPU's CUDA launcher passes the arguments on the stack, while its CPU accelerator
 /// allocates one small task object per launch (a testing backend only). One thread at a time.
 /// </remarks>
-internal sealed class GpuActionHead : IActionHead
+internal sealed class GpuActionHead : IActionHead, IModulePlacement
 {
     private readonly IlgpuDevice _device;
     private readonly DeviceHeadWeights _w;
@@ -101,6 +101,9 @@ internal sealed class GpuActionHead : IActionHead
     }
 
     public int ObservationSize { get; }
+
+    /// <summary>Where the kernels run (as <see cref="DeviceName"/>).</summary>
+    public string Placement => DeviceName;
 
     public int LatentSize { get; }
 
