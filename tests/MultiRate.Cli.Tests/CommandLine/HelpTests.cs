@@ -62,7 +62,7 @@ public class HelpTests
 
         Assert.Equal(["run", "replay", "train", "validate", "inspect", "cat", "report", "bench", "soak", "faults", "tune"], names);
         Assert.Equal(
-            ["scheduler", "models", "logs", "profile", "overhead", "wakeup", "replay", "all"],
+            ["scheduler", "models", "gpu", "logs", "profile", "overhead", "wakeup", "replay", "all"],
             CommandTreeWalk.Find("bench").Subcommands.Select(c => c.Name));
     }
 
