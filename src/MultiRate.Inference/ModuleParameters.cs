@@ -12,9 +12,12 @@ public static class ModuleParameters
     /// <param name="head">The head.</param>
     /// <returns>The number of scalar parameters.</returns>
     /// <exception cref="ArgumentException">The head was not built by <see cref="PolicyFactory"/>.</exception>
-    public static long Count(IActionHead head) => head is TorchActionHead torch
-        ? Count(torch.Net)
-        : throw new ArgumentException("not a head built by PolicyFactory", nameof(head));
+    public static long Count(IActionHead head) => head switch
+    {
+        TorchActionHead torch => Count(torch.Net),
+        Gpu.GpuActionHead gpu => Count(gpu.Net),
+        _ => throw new ArgumentException("not a head built by PolicyFactory", nameof(head)),
+    };
 
     /// <summary>Parameters of a context module from <see cref="PolicyFactory.CreateContext"/>.</summary>
     /// <param name="context">The context module.</param>

@@ -3,6 +3,7 @@ using MultiRate.Core.Models;
 using MultiRate.Core.Modules;
 using MultiRate.Inference.ActionHead;
 using MultiRate.Inference.ContextModule;
+using MultiRate.Inference.Gpu;
 using MultiRate.Inference.Runtime;
 using MultiRate.Inference.Weights;
 using TorchSharp;
@@ -23,19 +24,40 @@ public static class PolicyFactory
 {
     private static readonly Lock SeedGate = new();
 
-    /// <summary>Resolves the config's device; log <see cref="DeviceSelection.Note"/> when it is set.</summary>
+    /// <summary>Resolves the context module's device (<c>context.device</c>, else <c>device</c>) against TorchSharp's backends.</summary>
     public static DeviceSelection SelectDevice(ModelConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return DeviceSelector.Select(config.Device, config.SourcePath);
+        return DeviceSelector.Select(config.Context.Device ?? config.Device, config.SourcePath);
     }
+
+    /// <summary>Resolves the action head's device (<c>head.device</c>, else <c>device</c>): CUDA through ILGPU, else the CPU.</summary>
+    public static DeviceSelection SelectHeadDevice(ModelConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return HeadDeviceSelector.Select(config.Head.Device ?? config.Device, config.SourcePath);
+    }
+
+    /// <summary>The lines to log once at start about where the modules run (auto's choices), or null when there is nothing to say.</summary>
+    public static string? DeviceNote(ModelConfig config)
+    {
+        string[] notes = [.. new[] { SelectHeadDevice(config).Note, SelectDevice(config).Note }.OfType<string>()];
+        return notes.Length == 0 ? null : string.Join(Environment.NewLine, notes);
+    }
+
+    /// <summary>Where a module created here runs: <c>cpu</c>, <c>cuda</c> (with the GPU's name for the head) or <c>ilgpu-cpu</c>.</summary>
+    public static string DeviceOf(object module) => (module as IModulePlacement)?.Placement ?? "cpu";
 
     /// <summary>Creates the fast action head.</summary>
     /// <param name="config">The model config.</param>
     /// <param name="actionDim">Action vector length.</param>
     /// <param name="min">Lower action limits (length <paramref name="actionDim"/>).</param>
     /// <param name="max">Upper action limits (length <paramref name="actionDim"/>).</param>
-    /// <remarks>The head always runs on the CPU: its per-tick work is a few small matrix-vector products.</remarks>
+    /// <remarks>
+    /// On the CPU the head runs on the fixed-order kernels (same bits on every x86-64 CPU); on CUDA
+    /// (or ILGPU's CPU accelerator, <c>ilgpu-cpu</c>) it runs the device kernels of
+    /// <see cref="GpuActionHead"/> on the same parameters.
+    /// </remarks>
     public static IActionHead CreateHead(ModelConfig config, int actionDim, double[] min, double[] max)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -59,13 +81,32 @@ public static class PolicyFactory
         }
 
         ThrowIfAny(errors);
-        _ = SelectDevice(config); // fails clearly on 'cuda' without a CUDA backend; the head itself stays on the CPU
+        DeviceSelection device = SelectHeadDevice(config); // fails clearly on 'cuda' without a CUDA device
         int obs = config.Inputs.Head.Count;
         int latent = config.Context.LatentDim;
         int input = obs + latent + (h.AgeFeatures ? 2 : 0);
         HeadNet net = Seeded(config.Seed, () => new HeadNet(input, h.Hidden, actionDim, h.Experts));
         LoadWeights(config, net, "head");
-        return new TorchActionHead(net, obs, latent, h.AgeFeatures, h.TopK, min, max);
+        return device.Device == ComputeDevice.Cpu
+            ? new TorchActionHead(net, obs, latent, h.AgeFeatures, h.TopK, min, max)
+            : CreateDeviceHead(device.Device == ComputeDevice.Cuda ? IlgpuTarget.Cuda : IlgpuTarget.Cpu, net, obs, latent, h.AgeFeatures, h.TopK, min, max);
+    }
+
+    /// <summary>The head on an ILGPU accelerator; the net and the device are released if it cannot be built.</summary>
+    internal static GpuActionHead CreateDeviceHead(IlgpuTarget target, HeadNet net, int obs, int latent, bool ageFeatures, int topK, double[] min, double[] max)
+    {
+        IlgpuDevice? device = null;
+        try
+        {
+            device = IlgpuDevice.Open(target) ?? throw new TorchRuntimeException("the CUDA device found at start could not be opened");
+            return new GpuActionHead(device, net, obs, latent, ageFeatures, topK, min, max);
+        }
+        catch
+        {
+            device?.Dispose();
+            net.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Creates the slow recursive context module.</summary>

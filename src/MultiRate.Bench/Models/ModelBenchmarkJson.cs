@@ -33,6 +33,36 @@ public static class ModelBenchmarkJson
         };
     }
 
+    /// <summary>The report with the scale measurements: <c>head_by_width</c> gains a <c>device</c> per row and the
+    /// wider widths and other devices of the scale sweep; <c>head_crossover_width</c>, <c>scales</c>,
+    /// <c>interference</c> and <c>scales_method</c> are added.</summary>
+    /// <param name="r">What <see cref="ModelBenchmarks.Run"/> returned.</param>
+    /// <param name="scales">What <see cref="ScaleReport.Run"/> returned.</param>
+    /// <returns>The JSON report (<c>docs/schemas/bench-models.schema.json</c>).</returns>
+    public static JsonObject ToJson(this ModelBenchmarkReport r, ScaleReport scales)
+    {
+        ArgumentNullException.ThrowIfNull(scales);
+        JsonObject json = r.ToJson();
+        JsonArray byWidth = json["head_by_width"]!.AsArray();
+        foreach (JsonNode? p in byWidth)
+        {
+            p!["device"] = "cpu";
+        }
+
+        // The CPU sweep already has its widths; the scale sweep adds the wider ones and other devices.
+        var cpuWidths = r.HeadByWidth.Select(p => p.Value).ToHashSet();
+        foreach (JsonObject p in scales.WidthJson().Where(p => (string?)p["device"] != "cpu" || !cpuWidths.Contains((int)p["value"]!)))
+        {
+            byWidth.Add(p);
+        }
+
+        json["head_crossover_width"] = scales.CrossoverWidth;
+        json["scales"] = scales.ScalesJson();
+        json["interference"] = scales.InterferenceJson();
+        json["scales_method"] = scales.Method;
+        return json;
+    }
+
     private static JsonArray Points(IReadOnlyList<BenchmarkPoint> points)
     {
         var a = new JsonArray();

@@ -5,7 +5,7 @@ using static MultiRate.Cli.CommandLine.SharedOptions;
 
 namespace MultiRate.Cli.CommandLine;
 
-/// <summary><c>bench</c> and its measurements: scheduler, models, logs, profile, overhead, wakeup, replay, all.</summary>
+/// <summary><c>bench</c> and its measurements: scheduler, models, gpu, logs, profile, overhead, wakeup, replay, all.</summary>
 internal static class BenchCommands
 {
     public static Command Bench(CliContext ctx)
@@ -16,6 +16,7 @@ internal static class BenchCommands
             "Example: multirate bench wakeup --seconds 30 --json");
         command.Subcommands.Add(Scheduler(ctx));
         command.Subcommands.Add(Models(ctx));
+        command.Subcommands.Add(GpuBenchCommands.Gpu(ctx));
         command.Subcommands.Add(Logs(ctx));
         command.Subcommands.Add(Profile(ctx));
         command.Subcommands.Add(Overhead(ctx));
@@ -53,8 +54,10 @@ internal static class BenchCommands
             "Example: multirate bench models --quick");
         Option<bool> quick = CliOptions.Flag("--quick", "Fewer samples: 300 head calls and 8 context updates per point instead of 2000 and 30");
         Option<bool> json = CliOptions.Flag("--json", "Print one JSON object instead of tables");
-        Add(command, quick, json);
-        command.SetAction(p => ModelsBenchCommand.Execute(new ModelsBenchArgs { Quick = p.GetValue(quick), Json = p.GetValue(json) }, ctx.Stdout, ctx.Console));
+        Option<string?> device = CliOptions.Choice("--device", "Where the head runs in the scales and width benches: cpu (default), cuda or auto; the CPU sweep always runs", 3, "cpu", "cuda", "auto", "ilgpu-cpu");
+        Option<bool> large = CliOptions.Flag("--large", "Also measure the largest scale (context d_model 2048): minutes on a small machine");
+        Add(command, quick, json, device, large);
+        command.SetAction(p => ModelsBenchCommand.Execute(new ModelsBenchArgs { Quick = p.GetValue(quick), Json = p.GetValue(json), Device = p.GetValue(device), Large = p.GetValue(large) }, ctx.Stdout, ctx.Console));
         return command;
     }
 

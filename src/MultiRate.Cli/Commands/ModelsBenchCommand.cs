@@ -1,31 +1,33 @@
 using System.Globalization;
+using MultiRate.Bench.Models;
 using MultiRate.Cli.CommandLine.Args;
 using MultiRate.Cli.Infrastructure;
-using MultiRate.Bench.Models;
 using Spectre.Console;
 
 namespace MultiRate.Cli.Commands;
 
-/// <summary><c>multirate bench models [--json] [--quick]</c>: runs <see cref="ModelBenchmarks"/> (head latency vs width and experts, context time per step vs d_model, the dense-vs-multirate headline) and prints it.</summary>
+/// <summary><c>multirate bench models [--json] [--quick]</c>: head latency vs width and experts, context time per step vs d_model, and the dense-vs-multirate headline.</summary>
 internal static class ModelsBenchCommand
 {
     public static int Execute(ModelsBenchArgs a, TextWriter stdout, IAnsiConsole console)
     {
         bool quick = a.Quick;
+        ScaleBenchmarkOptions scaleOptions = ScaleOptions.For(a);
         var options = quick
             ? new ModelBenchmarkOptions { HeadSamples = 300, ContextSamples = 8, WarmUp = 50 }
             : new ModelBenchmarkOptions();
         if (!a.Json)
         {
             // The sample counts, not a time estimate: how long they take depends on the machine.
-            console.WriteLine(FormattableString.Invariant($"Measuring models{(quick ? " (quick)" : string.Empty)}: {options.WarmUp} warm-up + {options.HeadSamples} timed head calls and {options.ContextSamples} context updates per point..."));
+            console.WriteLine(FormattableString.Invariant($"Measuring models{(quick ? " (quick)" : string.Empty)}: {options.WarmUp} warm-up + {options.HeadSamples} timed head calls and {options.ContextSamples} context updates per point, then the scales..."));
         }
 
         ModelBenchmarkReport r = ModelBenchmarks.Run(options);
+        ScaleReport scales = ScaleReport.Run(scaleOptions);
         DenseVsMultirate h = r.Headline;
         if (a.Json)
         {
-            Json.Write(stdout, r.ToJson());
+            Json.Write(stdout, r.ToJson(scales));
             return 0;
         }
 
@@ -39,6 +41,7 @@ internal static class ModelsBenchCommand
         console.Write(t);
         console.WriteLine($"rate ratio (multirate / dense): {(h.MultirateMaxRateHz / h.DenseMaxRateHz).ToString("0.0", CultureInfo.InvariantCulture)}x");
         console.WriteLine(r.Method);
+        ScaleTables.Write(scales, console);
         return 0;
     }
 

@@ -27,7 +27,7 @@ internal static class ModelConfigReader
             Name = r?.Text("name") ?? string.Empty,
             SourcePath = map.File,
             Seed = r?.Int32("seed") ?? defaults.Seed,
-            Device = r?.Enum("device", EnumNames.Device) ?? defaults.Device,
+            Device = r?.Enum("device", EnumNames.Device, EnumNames.TestingDevice) ?? defaults.Device,
             Weights = Resolve(r?.Text("weights"), baseDirectory, map, "weights"),
             Source = source is null || source == Synthetic ? Synthetic : Resolve(source, baseDirectory, map, "source"),
             Inputs = ReadInputs(map, r?.Value("inputs")),
@@ -76,6 +76,7 @@ internal static class ModelConfigReader
             Experts = r?.Int32("experts") ?? d.Experts,
             TopK = r?.Int32("top_k") ?? d.TopK,
             AgeFeatures = r?.Boolean("age_features") ?? d.AgeFeatures,
+            Device = r?.Enum("device", EnumNames.Device, EnumNames.TestingDevice),
         };
     }
 
@@ -91,6 +92,7 @@ internal static class ModelConfigReader
             Recursion = r?.Int32("recursion") ?? d.Recursion,
             History = r?.Int32("history") ?? d.History,
             LatentDim = r?.Int32("latent_dim") ?? d.LatentDim,
+            Device = r?.Enum("device", EnumNames.Device, EnumNames.TestingDevice),
         };
     }
 }

@@ -35,6 +35,7 @@ internal static class ModelConfigSchema
         new("experts", false, "number of experts, 0..256; 0 or 1 = dense (default 0)"),
         new("top_k", false, "experts run per tick, 1..max(1, experts) (default 1)"),
         new("age_features", false, "feed the latent's age to the head, true or false (default true)"),
+        new("device", false, "where the head runs: cpu | cuda | auto (default: the top-level device)"),
     ];
 
     /// <summary>Keys of the context section.</summary>
@@ -44,6 +45,7 @@ internal static class ModelConfigSchema
         new("heads", false, "attention heads, dividing d_model (default 4)"),
         new("feed_forward", false, "feed-forward width, 1..262144 (default 512)"),
         new("recursion", false, "most recursion steps per update, 1..64 (default 8)"),
+        new("device", false, "where the context module runs: cpu | cuda | auto (default: the top-level device)"),
         new("history", false, "observation rows in the history window, 1..65536 (default 16)"),
         new("latent_dim", false, "published latent length, 1..65536 (default 64)"),
     ];

@@ -43,6 +43,12 @@ internal static class EnumNames
         ["auto"] = ComputeDevice.Auto,
     };
 
+    /// <summary>Compute devices accepted but not advertised: testing backends.</summary>
+    public static readonly IReadOnlyDictionary<string, ComputeDevice> TestingDevice = new Dictionary<string, ComputeDevice>
+    {
+        ["ilgpu-cpu"] = ComputeDevice.IlgpuCpu,
+    };
+
     /// <summary>The YAML spelling of an enum value (for messages).</summary>
     public static string Of<T>(IReadOnlyDictionary<string, T> names, T value)
         where T : struct =>

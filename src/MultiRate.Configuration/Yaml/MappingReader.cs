@@ -102,10 +102,10 @@ public sealed class MappingReader
     public string? Text(string key) =>
         Value(key) is { } v ? YamlValues.Text(map, PathOf(key), v, Describe(key)) : null;
 
-    /// <summary>Reads an enum by snake_case name, or null when absent or invalid.</summary>
-    public T? Enum<T>(string key, IReadOnlyDictionary<string, T> names)
+    /// <summary>Reads an enum by snake_case name (or one of <paramref name="unlisted"/>, left out of messages), or null when absent or invalid.</summary>
+    public T? Enum<T>(string key, IReadOnlyDictionary<string, T> names, IReadOnlyDictionary<string, T>? unlisted = null)
         where T : struct =>
-        Value(key) is { } v ? YamlValues.Enum(map, PathOf(key), v, names) : null;
+        Value(key) is { } v ? YamlValues.Enum(map, PathOf(key), v, names, unlisted) : null;
 
     /// <summary>Reads a list of numbers, or null when absent or invalid.</summary>
     public IReadOnlyList<double>? Numbers(string key) =>

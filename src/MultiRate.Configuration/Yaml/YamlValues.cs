@@ -78,12 +78,13 @@ public static class YamlValues
         return null;
     }
 
-    /// <summary>Reads one of a fixed set of snake_case names.</summary>
-    public static T? Enum<T>(SourceMap map, string path, YamlNode node, IReadOnlyDictionary<string, T> names)
+    /// <summary>Reads one of a fixed set of snake_case names (or of <paramref name="unlisted"/>, accepted but left out of messages).</summary>
+    public static T? Enum<T>(SourceMap map, string path, YamlNode node, IReadOnlyDictionary<string, T> names, IReadOnlyDictionary<string, T>? unlisted = null)
         where T : struct
     {
         string valid = string.Join(" | ", names.Keys);
-        if (node is YamlScalarNode s && !IsNull(s) && names.TryGetValue(s.Value ?? string.Empty, out T value))
+        if (node is YamlScalarNode s && !IsNull(s) &&
+            (names.TryGetValue(s.Value ?? string.Empty, out T value) || (unlisted?.TryGetValue(s.Value ?? string.Empty, out value) ?? false)))
         {
             return value;
         }

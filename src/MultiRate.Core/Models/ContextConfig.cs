@@ -20,4 +20,7 @@ public sealed record ContextConfig
 
     /// <summary>Length of the published latent vector.</summary>
     public int LatentDim { get; init; } = 64;
+
+    /// <summary>Where the context module runs; null: the config's top-level <see cref="ModelConfig.Device"/>.</summary>
+    public ComputeDevice? Device { get; init; }
 }

@@ -14,4 +14,7 @@ public sealed record HeadConfig
 
     /// <summary>Feed the latent's age to the head as features (default true).</summary>
     public bool AgeFeatures { get; init; } = true;
+
+    /// <summary>Where the head runs; null: the config's top-level <see cref="ModelConfig.Device"/>.</summary>
+    public ComputeDevice? Device { get; init; }
 }

@@ -20,7 +20,7 @@ namespace MultiRate.Inference.ActionHead;
 /// computed, the top-k experts are picked in C#, and only those experts run. One thread at a time
 /// (the fast loop's).
 /// </remarks>
-internal sealed class TorchActionHead : IActionHead
+internal sealed class TorchActionHead : IActionHead, IModulePlacement
 {
     private readonly HeadNet _net;
     private readonly ExpertKernel[] _experts;
@@ -107,6 +107,9 @@ internal sealed class TorchActionHead : IActionHead
     }
 
     public int ObservationSize { get; }
+
+    /// <summary>The CPU head always runs on the CPU.</summary>
+    public string Placement => "cpu";
 
     public int LatentSize { get; }
 

@@ -18,7 +18,7 @@ namespace MultiRate.Inference.ContextModule;
 /// only the latent it returns; on CUDA it runs libtorch's block in inference mode inside one
 /// dispose scope.
 /// </remarks>
-internal sealed class TorchContextModule : IContextModule
+internal sealed class TorchContextModule : IContextModule, IModulePlacement
 {
     private readonly ContextNet _net;
     private readonly torch.Tensor _history;
@@ -59,6 +59,9 @@ internal sealed class TorchContextModule : IContextModule
     }
 
     public int ObservationSize { get; }
+
+    /// <summary><c>cuda</c> or <c>cpu</c>: TorchSharp's device.</summary>
+    public string Placement => Device.type == DeviceType.CUDA ? "cuda" : "cpu";
 
     public int LatentSize { get; }
 

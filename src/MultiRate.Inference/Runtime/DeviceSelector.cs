@@ -18,6 +18,8 @@ public static class DeviceSelector
         switch (requested)
         {
             case ComputeDevice.Cpu:
+            case ComputeDevice.IlgpuCpu:
+                // ilgpu-cpu is the head's testing backend; a TorchSharp module runs on the CPU.
                 return new DeviceSelection(requested, ComputeDevice.Cpu, null);
             case ComputeDevice.Cuda:
                 if (cudaAvailable())

@@ -209,9 +209,12 @@ public static class PolicyWeights
         }
     }
 
-    private static torch.nn.Module HeadModule(IActionHead head) => head is TorchActionHead t
-        ? t.Net
-        : throw new ArgumentException("only heads created by PolicyFactory can be saved", nameof(head));
+    private static torch.nn.Module HeadModule(IActionHead head) => head switch
+    {
+        TorchActionHead t => t.Net,
+        Gpu.GpuActionHead g => g.Net,
+        _ => throw new ArgumentException("only heads created by PolicyFactory can be saved", nameof(head)),
+    };
 
     private static torch.nn.Module ContextModule(IContextModule context) => context is TorchContextModule t
         ? t.Net

@@ -67,6 +67,18 @@ public static class RunSummaryJson
         json.WriteNumber("last_latent_version", summary.LastLatentVersion);
         Number(json, "recursion_steps_p50", summary.RecursionStepsP50, null);
         Counts(json, "guards", summary.Guards);
+        if (summary.Devices.Count > 0)
+        {
+            // Where each module ran (cpu, cuda:0 <GPU>, ilgpu-cpu): a GPU head's actions are not the CPU's bits.
+            json.WriteStartObject("devices");
+            foreach ((string module, string device) in summary.Devices.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                json.WriteString(module, device);
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteBoolean("stopped_early", summary.StoppedEarly);
         json.WriteString("stop_reason", summary.StopReason);
         if (summary.Ledger is { } ledger)

@@ -62,7 +62,7 @@ public sealed class RunSession : IDisposable
     public ObservationLayout Layout => Plan.Layout;
 
     /// <summary>A note on the device choice (e.g. the <c>auto</c> fallback), or null.</summary>
-    public string? DeviceNote => Inference.PolicyFactory.SelectDevice(Config).Note;
+    public string? DeviceNote => Inference.PolicyFactory.DeviceNote(Config);
 
     /// <summary>The executor of the run in progress (null before <see cref="Run"/> builds it), for live views and hot reload.</summary>
     public MultiRateExecutor? Executor { get; private set; }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MultiRate.Core.Modules;
 using MultiRate.Scheduling.Drivers;
 using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Stats;
@@ -102,6 +103,26 @@ internal static class RunLoop
 
         state.HeadStats.Flush();
         return SummaryBuilder.Build(graph.Profile, driver.Mode, ran, basePeriod, wall.Elapsed, state.ClockStats.ToList(), state.HeadStats, state.Output.ActionsSha256, state.Ledger)
-            with { StoppedEarly = state.StoppedEarly, StopReason = state.StoppedEarly ? StopReasons.Signal : StopReasons.Completed };
+            with { StoppedEarly = state.StoppedEarly, StopReason = state.StoppedEarly ? StopReasons.Signal : StopReasons.Completed, Devices = Devices(graph) };
+    }
+
+    /// <summary>Where each module ran, for the modules that say (<see cref="IModulePlacement"/>).</summary>
+    private static Dictionary<string, string> Devices(ExecutorGraph graph)
+    {
+        var devices = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (graph.Head is IModulePlacement head)
+        {
+            devices[graph.Profile.ActionClock.Module] = head.Placement;
+        }
+
+        foreach ((string module, IContextModule context) in graph.Contexts)
+        {
+            if (context is IModulePlacement placed)
+            {
+                devices[module] = placed.Placement;
+            }
+        }
+
+        return devices;
     }
 }

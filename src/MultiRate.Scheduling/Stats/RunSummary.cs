@@ -66,4 +66,7 @@ public sealed record RunSummary
 
     /// <summary>Why the run stopped: one of <see cref="StopReasons"/> (<c>completed</c> or <c>signal</c>).</summary>
     public string StopReason { get; init; } = StopReasons.Completed;
+
+    /// <summary>Where each module ran, by module name (<c>head</c>, each context module); empty when the modules do not say.</summary>
+    public IReadOnlyDictionary<string, string> Devices { get; init; } = new Dictionary<string, string>();
 }

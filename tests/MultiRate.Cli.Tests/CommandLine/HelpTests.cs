@@ -62,7 +62,7 @@ public class HelpTests
 
         Assert.Equal(["run", "replay", "train", "validate", "inspect", "cat", "report", "bench", "soak", "faults", "tune", "test", "serve-context"], names);
         Assert.Equal(
-            ["scheduler", "models", "logs", "profile", "overhead", "wakeup", "replay", "remote", "all"],
+            ["scheduler", "models", "gpu", "logs", "profile", "overhead", "wakeup", "replay", "remote", "all"],
             CommandTreeWalk.Find("bench").Subcommands.Select(c => c.Name));
         Assert.Equal(["merge"], CommandTreeWalk.Find("test").Subcommands.Select(c => c.Name));
     }

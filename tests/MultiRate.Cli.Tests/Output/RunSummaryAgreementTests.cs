@@ -81,8 +81,9 @@ public sealed class RunSummaryAgreementTests
         }
 
         string[] dropped = [.. json.Select(f => f.Key).Where(k => !golden.ContainsKey(k))];
-        Assert.Equal(["wall_s"], dropped);
+        Assert.Equal(["wall_s", "devices"], dropped);
         Assert.Contains("wall_s", GoldenSummary.Omitted);
+        Assert.Contains("devices", GoldenSummary.Omitted);
         Assert.Contains("clocks[].latency_us", GoldenSummary.Omitted);
         Assert.Contains("ledger.totals.* at 0", GoldenSummary.Omitted);
 

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using MultiRate.Cli.Commands;
+
+namespace MultiRate.Cli.CommandLine;
+
+/// <summary><c>bench gpu</c>: the device head checked against the CPU head, where no test runner is installed.</summary>
+internal static class GpuBenchCommands
+{
+    public static Command Gpu(CliContext ctx)
+    {
+        var command = new Command(
+            "gpu",
+            "Checks the action head on the GPU against the CPU head on the same weights (every head variant, random inputs, tolerance 1e-5 of the action range), " +
+            "with its managed allocation and median time per tick; exit 1 when a variant fails. " +
+            "Example: multirate bench gpu --device cuda --json");
+        Option<string?> device = CliOptions.Choice("--device", "cuda (default) or ilgpu-cpu: the GPU kernels on ILGPU's CPU accelerator", 1, "cuda", "ilgpu-cpu");
+        Option<int?> samples = CliOptions.Whole("--samples", "N", "Random inputs per variant (default 200)", 1, 100000);
+        Option<bool> json = CliOptions.Flag("--json", "Print one JSON object instead of a table");
+        command.Options.Add(device);
+        command.Options.Add(samples);
+        command.Options.Add(json);
+        command.SetAction(p => GpuCheckCommand.Execute(p.GetValue(device) ?? "cuda", p.GetValue(samples) ?? 200, p.GetValue(json), ctx.Stdout, ctx.Console));
+        return command;
+    }
+}
