@@ -11,7 +11,8 @@ namespace MultiRate.Bench.Logs;
 
 /// <summary>
 /// Measures log read throughput: the PX4 sample log as ULog, and the same messages re-encoded as
-/// ROS 2 CDR in MCAP with zstd, lz4 and no compression. Runs are interleaved (each round reads
+/// ROS 2 CDR in MCAP with zstd, lz4 and no compression, plus any field logs given (ROS 2 and ROS 1 bags,
+/// DataFlash, CSV: each through its own reader). Runs are interleaved (each round reads
 /// every input once) so that machine noise hits all inputs alike; medians are reported.
 /// </summary>
 public static class LogsBench
@@ -25,6 +26,7 @@ public static class LogsBench
     public const string Method =
         "decode: SensorLogs.Open + ReadMessages over every message (MCAP: decompress, parse, CDR decode to JSON objects; ULog: parse, reorder, decode); "
         + "scan: MCAP McapStreamReader over every record (decompress + parse, no message decode), ULog the summary pass (records parsed, no decode). "
+        + "field logs (ros2-*, ros1-bag, ardupilot-dataflash, csv): decode only, through the same SensorLogs.Open + ReadMessages; they are small shipped test logs, so open cost weighs more in their figures. "
         + "MB/s = file bytes / 1e6 / median seconds; one warm-up round, then N interleaved rounds";
 
     /// <summary>Converts the ULog to the three MCAP inputs under <paramref name="workDir"/> and reads every input <paramref name="repeat"/> times, interleaved.</summary>
@@ -32,8 +34,17 @@ public static class LogsBench
     /// <param name="repeat">Timed rounds (after one warm-up round).</param>
     /// <param name="workDir">A folder for the converted inputs (the caller deletes it).</param>
     /// <returns>One result per input.</returns>
-    public static IReadOnlyList<LogsBenchResult> Run(string ulogPath, int repeat, string workDir)
+    public static IReadOnlyList<LogsBenchResult> Run(string ulogPath, int repeat, string workDir) => Run(ulogPath, repeat, workDir, []);
+
+    /// <summary>As <see cref="Run(string, int, string)"/>, plus <paramref name="fieldLogs"/> (decode only), each named by its reader's format.</summary>
+    /// <param name="ulogPath">The PX4 sample log.</param>
+    /// <param name="repeat">Timed rounds (after one warm-up round).</param>
+    /// <param name="workDir">A folder for the converted inputs (the caller deletes it).</param>
+    /// <param name="fieldLogs">Logs (files or ROS 2 bag folders) to read as they are.</param>
+    /// <returns>One result per input.</returns>
+    public static IReadOnlyList<LogsBenchResult> Run(string ulogPath, int repeat, string workDir, IReadOnlyList<string> fieldLogs)
     {
+        ArgumentNullException.ThrowIfNull(fieldLogs);
         var inputs = new List<(string Format, string Path)>
         {
             ("mcap-zstd", Convert(ulogPath, workDir, McapCompression.Zstd)),
@@ -41,6 +52,8 @@ public static class LogsBench
             ("mcap-none", Convert(ulogPath, workDir, McapCompression.None)),
             ("ulog", ulogPath),
         };
+        int scannable = inputs.Count; // the MCAP and ULog inputs have a raw record scan; field logs are decoded only
+        inputs.AddRange(fieldLogs.Select(path => (FormatOf(path), path)));
         var decode = inputs.Select(_ => new double[repeat]).ToArray();
         var scan = inputs.Select(_ => new double[repeat]).ToArray();
         long[] messages = new long[inputs.Count];
@@ -49,7 +62,7 @@ public static class LogsBench
             for (int i = 0; i < inputs.Count; i++)
             {
                 (double d, long count) = Time(() => Decode(inputs[i].Path));
-                (double s, long scanned) = Time(() => inputs[i].Format == "ulog" ? ScanULog(inputs[i].Path) : ScanMcap(inputs[i].Path));
+                (double s, long scanned) = i < scannable ? Time(() => inputs[i].Format == "ulog" ? ScanULog(inputs[i].Path) : ScanMcap(inputs[i].Path)) : (0, count);
                 if (scanned != count)
                 {
                     throw new InvalidOperationException($"{inputs[i].Format}: scan saw {scanned} messages, decode {count}");
@@ -64,8 +77,18 @@ public static class LogsBench
             }
         }
 
-        return [.. inputs.Select((input, i) => new LogsBenchResult(input.Format, new FileInfo(input.Path).Length, messages[i], decode[i], scan[i]))];
+        return [.. inputs.Select((input, i) => new LogsBenchResult(input.Format, SizeOf(input.Path), messages[i], decode[i], i < scannable ? scan[i] : null))];
     }
+
+    private static string FormatOf(string path)
+    {
+        using ISensorLog log = SensorLogs.Open(path);
+        return log.Format;
+    }
+
+    private static long SizeOf(string path) => Directory.Exists(path)
+        ? new DirectoryInfo(path).EnumerateFiles().Sum(f => f.Length)
+        : new FileInfo(path).Length;
 
     private static string Convert(string ulogPath, string workDir, McapCompression compression)
     {
@@ -116,7 +139,7 @@ public static class LogsBench
     }
 
     /// <summary>The report (the <c>bench logs --json</c> document).</summary>
-    /// <param name="results">What <see cref="Run"/> returned.</param>
+    /// <param name="results">What <see cref="Run(string, int, string, IReadOnlyList{string})"/> returned.</param>
     /// <returns>The JSON report.</returns>
     public static JsonObject ToJson(IReadOnlyList<LogsBenchResult> results)
     {
@@ -131,8 +154,8 @@ public static class LogsBench
                 ["messages"] = r.Messages,
                 ["mb_per_s_p50"] = BenchJson.Round(r.DecodeMBps, 1),
                 ["msgs_per_s_p50"] = Math.Round(r.DecodeMsgsPerSecond),
-                ["scan_mb_per_s_p50"] = BenchJson.Round(r.ScanMBps, 1),
-                ["scan_msgs_per_s_p50"] = Math.Round(r.ScanMsgsPerSecond),
+                ["scan_mb_per_s_p50"] = r.ScanMBps is double mb ? BenchJson.Round(mb, 1) : null,
+                ["scan_msgs_per_s_p50"] = r.ScanMsgsPerSecond is double n ? Math.Round(n) : null,
                 ["runs"] = r.DecodeSeconds.Length,
             });
         }

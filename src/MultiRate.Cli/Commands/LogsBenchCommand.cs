@@ -7,9 +7,19 @@ using Spectre.Console;
 
 namespace MultiRate.Cli.Commands;
 
-/// <summary><c>multirate bench logs [--json] [--repeat N]</c>: read throughput of MCAP (zstd, lz4, none) and ULog.</summary>
+/// <summary><c>multirate bench logs [--json] [--repeat N]</c>: read throughput of MCAP (zstd, lz4, none), ULog and the shipped field logs (ROS 2 and ROS 1 bags, DataFlash, CSV).</summary>
 internal static class LogsBenchCommand
 {
+    /// <summary>The shipped field logs, one per reader, read as they are (those present in the clone).</summary>
+    private static readonly string[] FieldLogs =
+    [
+        "tests/data/ros2-db3-split-wbag/wbag",
+        "tests/data/ros2-mcap-rewriter-b",
+        "tests/data/ros1-bag-tf-lz4/tf_example.bag",
+        "tests/data/ardupilot-bin-sub/small.BIN",
+        "tests/data/csv-rostopic-imu/quadraped_imu_data.csv",
+    ];
+
     public static int Execute(LogsBenchArgs a, TextWriter stdout, IAnsiConsole console)
     {
         int repeat = a.Repeat ?? 5;
@@ -21,14 +31,15 @@ internal static class LogsBenchCommand
 
         if (!a.Json)
         {
-            console.WriteLine($"Converting {ulog} to MCAP (zstd, lz4, none) and reading each {repeat} times, interleaved...");
+            console.WriteLine($"Converting {ulog} to MCAP (zstd, lz4, none) and reading each, and the shipped field logs, {repeat} times, interleaved...");
         }
 
         DirectoryInfo work = Directory.CreateTempSubdirectory("multirate-bench-logs-");
         IReadOnlyList<LogsBenchResult> results;
         try
         {
-            results = LogsBench.Run(ulog, repeat, work.FullName);
+            string[] field = [.. FieldLogs.Select(DefaultPaths.Resolve).Where(p => File.Exists(p) || Directory.Exists(p))];
+            results = LogsBench.Run(ulog, repeat, work.FullName, field);
         }
         finally
         {
@@ -44,7 +55,7 @@ internal static class LogsBenchCommand
         var table = new Table().AddColumns("format", "bytes", "messages", "decode MB/s", "decode msg/s", "scan MB/s", "scan msg/s");
         foreach (LogsBenchResult r in results)
         {
-            table.AddRow(r.Format, N(r.Bytes), N(r.Messages), F(r.DecodeMBps), N((long)r.DecodeMsgsPerSecond), F(r.ScanMBps), N((long)r.ScanMsgsPerSecond));
+            table.AddRow(r.Format, N(r.Bytes), N(r.Messages), F(r.DecodeMBps), N((long)r.DecodeMsgsPerSecond), r.ScanMBps is double mb ? F(mb) : "-", r.ScanMsgsPerSecond is double n ? N((long)n) : "-");
         }
 
         console.Write(table);

@@ -47,6 +47,19 @@ public sealed class JsonOutputSchemaTests
     }
 
     [Fact]
+    public void BenchLogsJson_EveryReaderMeasured_ConformsToItsSchema()
+    {
+        var (code, output, err) = CliRunner.Run("bench", "logs", "--repeat", "1", "--json");
+
+        Assert.True(code == 0, err);
+        JsonNode json = JsonNode.Parse(output)!;
+        OutputSchemas.AssertConforms("bench-logs", json);
+        string[] formats = [.. json["results"]!.AsArray().Select(r => (string)r!["format"]!)];
+        Assert.Equal(["mcap-zstd", "mcap-lz4", "mcap-none", "ulog", "ros2-sqlite3", "ros2-mcap", "ros1-bag", "ardupilot-dataflash", "csv"], formats);
+        Assert.All(json["results"]!.AsArray().Skip(4), r => Assert.Null(r!["scan_mb_per_s_p50"]));
+    }
+
+    [Fact]
     public void SoakJson_ConformsToItsSchema()
     {
         var (code, output, err) = CliRunner.Run("soak", "--virtual-ticks", "20000", "--realtime-seconds", "0", "--json");

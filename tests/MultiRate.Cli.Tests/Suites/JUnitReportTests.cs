@@ -56,8 +56,8 @@ public sealed class JUnitReportTests
     public void Test_JUnitOption_WritesTheFileCiReads()
     {
         string suite = SuiteFiles.Write("name: junit\ncases:\n" +
-            SuiteFiles.Imu("pass", "    to: 1\n    expect: { actions: \"== 100\" }\n") +
-            SuiteFiles.Imu("fail", "    to: 1\n    expect: { actions: \"> 100\" }\n"));
+            SuiteFiles.Imu("pass", "    to: 1\n    expect: { ticks.head: \"== 100\" }\n") +
+            SuiteFiles.Imu("fail", "    to: 1\n    expect: { ticks.head: \"> 100\" }\n"));
         string xml = Path.Combine(Path.GetDirectoryName(suite)!, "out", "junit.xml");
         Directory.CreateDirectory(Path.GetDirectoryName(xml)!);
 
@@ -66,7 +66,7 @@ public sealed class JUnitReportTests
         Assert.True(code == 1, stdout + stderr);
         XElement testsuite = XDocument.Load(xml).Root!.Element("testsuite")!;
         Assert.Equal(("junit", "2", "1", "0"), (A(testsuite, "name"), A(testsuite, "tests"), A(testsuite, "failures"), A(testsuite, "errors")));
-        Assert.Equal("actions > 100: got 100", A(testsuite.Elements("testcase").Last().Element("failure")!, "message"));
+        Assert.Equal("ticks.head > 100: got 100", A(testsuite.Elements("testcase").Last().Element("failure")!, "message"));
     }
 
     private static string A(XElement e, string name) => e.Attribute(name)?.Value ?? throw new Xunit.Sdk.XunitException($"<{e.Name}> lacks {name}");

@@ -18,7 +18,7 @@ internal static class SuiteFiles
         Px4("px4-2s", "    to: 2\n    expect: { misses.head: \"== 0\", ticks.head: \"== 500\" }\n") +
         Imu("imu-3s", "    to: 3\n    expect: { misses.head: \"== 0\" }\n") +
         Case("ros2-10s", "ros2-db3-tf-rosbags/tf_example.db3", "ros2-tf-example.yaml", "ros2-tf-example.yaml", "    to: 10\n    expect: { misses.head: \"== 0\" }\n") +
-        Case("ardusub-5s", "ardupilot-bin-sub/small.BIN", "ardusub-10hz.yaml", "ardusub.yaml", "    to: 5\n    expect: { actions: \"== 50\" }\n") +
+        Case("ardusub-5s", "ardupilot-bin-sub/small.BIN", "ardusub-10hz.yaml", "ardusub.yaml", "    to: 5\n    expect: { ticks.head: \"== 50\" }\n") +
         Px4("px4-window", "    from: 30\n    to: 32\n    expect: { duration_s: \"== 2\", \"latent_age_ms.p99\": \"< 250\" }\n");
 
     public static string Write(string text, string name = "suite.yaml") => CliRunner.TempFile(name, text);

@@ -50,7 +50,7 @@ public sealed class TestCommandTests
     [Fact]
     public void Test_Table_ListsEveryCaseAndTheCounts()
     {
-        string suite = SuiteFiles.Write("cases:\n" + SuiteFiles.Imu("imu-1s", "    to: 1\n    expect: { actions: \"== 100\" }\n"));
+        string suite = SuiteFiles.Write("cases:\n" + SuiteFiles.Imu("imu-1s", "    to: 1\n    expect: { ticks.head: \"== 100\" }\n"));
 
         (int code, string stdout, string stderr) = CliRunner.Run("test", suite);
 
@@ -91,7 +91,7 @@ public sealed class TestCommandTests
     [Fact]
     public void Test_UnknownKeyOnlyTheRunKnows_ExitsTwoNamingTheCaseAndKey()
     {
-        string suite = SuiteFiles.Write("cases:\n" + SuiteFiles.Imu("typo", "    to: 1\n    expect: { guards.sensor_dropout: \"== 0\", actions: \"== 100\" }\n"));
+        string suite = SuiteFiles.Write("cases:\n" + SuiteFiles.Imu("typo", "    to: 1\n    expect: { guards.sensor_dropout: \"== 0\", ticks.head: \"== 100\" }\n"));
 
         (int code, string stdout, string stderr) = CliRunner.Run("test", suite, "--json");
 
