@@ -31,10 +31,7 @@ internal sealed class TorchActionHead : IActionHead, IModulePlacement
     private readonly float[] _h2;
     private readonly float[] _out;
     private readonly float[] _gateOut;
-    private readonly float[] _mid;
-    private readonly float[] _half;
-    private readonly float[] _min;
-    private readonly float[] _max;
+    private readonly ActionScaling _scaling;
     private readonly int _topK;
     private readonly bool _ageFeatures;
     private readonly float _ageTau;
@@ -56,27 +53,8 @@ internal sealed class TorchActionHead : IActionHead, IModulePlacement
         _ageFeatures = ageFeatures;
         _ageTau = ageTauSeconds;
         InputSize = observationSize + latentSize + (ageFeatures ? 2 : 0);
-        if (actionMax.Length != ActionSize)
-        {
-            throw new ArgumentException($"action min has {ActionSize} values but max has {actionMax.Length}", nameof(actionMax));
-        }
-
-        _min = new float[ActionSize];
-        _max = new float[ActionSize];
-        _mid = new float[ActionSize];
-        _half = new float[ActionSize];
-        for (int i = 0; i < ActionSize; i++)
-        {
-            if (!(actionMin[i] < actionMax[i]))
-            {
-                throw new ArgumentException($"action {i}: min {actionMin[i]} must be below max {actionMax[i]}", nameof(actionMin));
-            }
-
-            _min[i] = (float)actionMin[i];
-            _max[i] = (float)actionMax[i];
-            _mid[i] = (float)((actionMin[i] + actionMax[i]) / 2);
-            _half[i] = (float)((actionMax[i] - actionMin[i]) / 2);
-        }
+        // The same host-side scaling as the GPU head: one check that only finite in-range actions leave a head.
+        _scaling = new ActionScaling(actionMin, actionMax);
 
         foreach (var p in _net.parameters())
         {
@@ -194,25 +172,5 @@ internal sealed class TorchActionHead : IActionHead, IModulePlacement
         TopKRouter.Select(_gateOut, _chosen, _chosenWeight);
     }
 
-    // Fully optimised from the first call: a loop in tier-0 code is later replaced on the stack
-    // (OSR), which allocates on the calling thread, the fast loop's.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ModuleOutcome WriteAction(Span<float> action)
-    {
-        ReadOnlySpan<float> pre = _out;
-        ModuleOutcome outcome = ModuleOutcome.Ok;
-        for (int i = 0; i < ActionSize; i++)
-        {
-            float v = pre[i];
-            if (float.IsNaN(v))
-            {
-                outcome = ModuleOutcome.NonFinite;
-            }
-
-            // tanh bounds even +-inf; the clamp absorbs rounding of mid + half * 1.
-            action[i] = Math.Clamp(_mid[i] + (_half[i] * FixedMath.Tanh(v)), _min[i], _max[i]);
-        }
-
-        return outcome;
-    }
+    private ModuleOutcome WriteAction(Span<float> action) => _scaling.Write(_out, action);
 }

@@ -12,6 +12,9 @@ internal sealed class Ros2BagMetadata
 {
     private const long MaxBytes = 16L << 20;
 
+    /// <summary>Deepest nesting accepted; rosbag2 writes five levels.</summary>
+    private const int MaxDepth = 64;
+
     private Ros2BagMetadata(string path, string storage, IReadOnlyList<string> files, string compressionFormat, string compressionMode, IReadOnlyDictionary<string, string> topicTypes)
     {
         Path = path;
@@ -59,12 +62,20 @@ internal sealed class Ros2BagMetadata
         var stream = new YamlStream();
         try
         {
+            // YamlStream builds nodes recursively: deep nesting would overflow the stack (an abort, not
+            // an error), so the parser's events are walked first, without recursion, and depth is capped.
+            CheckDepth(path);
             using var reader = new StreamReader(path);
             stream.Load(reader);
         }
         catch (YamlException ex)
         {
             throw new LogFormatException(path, -1, $"metadata.yaml line {ex.Start.Line}", $"valid YAML ({ex.Message})");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these without a position on some malformed input (an unterminated flow collection).
+            throw new LogFormatException(path, -1, "metadata.yaml", "valid YAML (a malformed or unterminated structure: check brackets, braces, quotes and indentation)");
         }
 
         if (stream.Documents.Count == 0
@@ -141,4 +152,27 @@ internal sealed class Ros2BagMetadata
 
     private static LogFormatException Shape(string path, YamlNode node, string key, string expected) =>
         new(path, -1, $"metadata.yaml line {node.Start.Line} '{key}'", expected);
+
+    private static void CheckDepth(string path)
+    {
+        using var reader = new StreamReader(path);
+        var parser = new YamlDotNet.Core.Parser(reader);
+        int depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                    if (++depth > MaxDepth)
+                    {
+                        throw new LogFormatException(path, -1, $"metadata.yaml line {parser.Current.Start.Line}", $"nesting at most {MaxDepth} levels deep (rosbag2 metadata has five)");
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+    }
 }

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using MultiRate.Core.Modules;
 using MultiRate.Inference.Kernels;
 
-namespace MultiRate.Inference.Gpu;
+namespace MultiRate.Inference.ActionHead;
 
 /// <summary>
 /// The head's last step on the host: tanh of the pre-activation scaled into the action limits,
