@@ -1,4 +1,3 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("MultiRate.Remote.Tests")]
-[assembly: InternalsVisibleTo("MultiRate.Bench")]

@@ -42,7 +42,7 @@ internal static class ResourceRules
             map.Report(
                 "base_tick_hz",
                 Inv($"base_tick_hz {p.BaseTickHz} is above {MaxBaseTickHz}: the executor runs once per base tick, and a period of ") +
-                Inv($"{1e9 / p.BaseTickHz:0.###} ns is shorter than any thread wake-up (about 50-120 us here), so nearly every tick would be late; ") +
+                Inv($"{1e9 / p.BaseTickHz:0.###} ns is shorter than a thread wake-up takes on a general-purpose kernel (tens of microseconds), so nearly every tick would be late; ") +
                 "use the fastest clock's rate or a small multiple of it");
         }
 
