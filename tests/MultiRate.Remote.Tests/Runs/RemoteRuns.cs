@@ -65,6 +65,10 @@ internal static class RemoteRuns
         long periods = head.Ticks + head.SkippedPeriods;
         Assert.True(periods > 0);
         Assert.True(summary.Actions + ledger.Of(LedgerEntry.PeriodWithoutAction, "head") >= periods, Describe(summary));
+
+        // Exactly, per clock: actions (or ticks) + periods without one = periods elapsed, each gap with its reason.
+        Assert.All(ClockPeriods.Of(ledger), c => Assert.True(c.Balanced, $"{c.Clock}: {c.Served} served + {c.Gaps} gaps != {c.Elapsed} elapsed; {Describe(summary)}"));
+        Assert.Equal(0, ledger.Total(LedgerEntry.PeriodAccountingFault));
         Assert.Equal(summary.Actions, summary.ActionsByKind.Values.Sum());
         long fallbacks = summary.ActionsByKind["hold"] + summary.ActionsByKind["safe"];
         Assert.Equal(fallbacks, LedgerNames.FallbackReasons.Sum(ledger.Total));
