@@ -42,13 +42,11 @@ internal static class RemoteCommands
         Option<string?> config = CliOptions.Text("--config", "C", "Model config (YAML); default configs/default.yaml (a remote section names the module; its url is not used)");
         Option<int?> updates = CliOptions.Whole("--updates", "N", "Updates per side for the round trip (default 300)", 10, 1_000_000);
         Option<double?> seconds = CliOptions.Number("--seconds", "S", "Seconds of each real-time run for the latent age (default 5; 0 skips the runs)", 0, 3600);
-        foreach (Option o in new Option[] { rates, config, updates, seconds })
-        {
-            command.Options.Add(o);
-        }
-
+        Option<bool> json = SharedOptions.JsonObject();
+        SharedOptions.Add(command, rates, config, updates, seconds, json);
         command.SetAction(p => BenchRemoteCommand.Execute(
-            new RemoteBenchArgs { Rates = p.GetValue(rates), Config = p.GetValue(config), Updates = p.GetValue(updates), Seconds = p.GetValue(seconds) },
+            new RemoteBenchArgs { Rates = p.GetValue(rates), Config = p.GetValue(config), Updates = p.GetValue(updates), Seconds = p.GetValue(seconds), Json = p.GetValue(json) },
+            ctx.Stdout,
             ctx.Console));
         return command;
     }

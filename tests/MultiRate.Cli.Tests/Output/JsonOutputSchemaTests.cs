@@ -60,6 +60,17 @@ public sealed class JsonOutputSchemaTests
     }
 
     [Fact]
+    public void BenchRemoteJson_BothSides_ConformsToItsSchema()
+    {
+        var (code, output, err) = CliRunner.Run("bench", "remote", "--updates", "20", "--seconds", "0", "--json");
+
+        Assert.True(code == 0, err);
+        JsonNode json = JsonNode.Parse(output)!;
+        OutputSchemas.AssertConforms("bench-remote", json);
+        Assert.Equal(["in-process", "loopback"], json["sides"]!.AsArray().Select(s => (string)s!["side"]!));
+    }
+
+    [Fact]
     public void SoakJson_ConformsToItsSchema()
     {
         var (code, output, err) = CliRunner.Run("soak", "--virtual-ticks", "20000", "--realtime-seconds", "0", "--json");

@@ -14,4 +14,7 @@ internal sealed record RemoteBenchArgs
 
     /// <summary><c>--seconds</c>.</summary>
     public double? Seconds { get; init; }
+
+    /// <summary><c>--json</c>.</summary>
+    public bool Json { get; init; }
 }
