@@ -161,3 +161,7 @@ text("csv-ts-max.csv", "time_ns,x\n0,1\n18446744073709551615,2\n")
 text("csv-ts-exp.csv", "time,x\n0,1\n1e400,2\n")
 text("csv-late-beyond-window.csv", "time,x\n" + "".join(f"{i},{i}\n" for i in range(1, 300)) + "0,0\n")
 text("csv-no-time.csv", "a,b\n1,2\n")
+
+# ---------- YAML aliases that nest without brackets ----------
+text("alias-chain.yaml", "name: t\na0: &a0 {x: 1}\n" + "".join(f"a{i}: &a{i} {{*a{i - 1} : 1}}\n" for i in range(1, 100)))
+text("alias-cycle.yaml", "name: &a {b: *a}\n")

@@ -31,7 +31,7 @@ public static partial class YamlSource
         var parser = new TrackingParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(parser);
+            stream.Load(new AliasDepthParser(parser));
         }
         catch (YamlException ex)
         {

@@ -172,6 +172,10 @@ internal sealed class Ros2BagMetadata
                 case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
                     depth--;
                     break;
+                case YamlDotNet.Core.Events.AnchorAlias:
+                    // rosbag2 never writes aliases; a chain or cycle of them nests without brackets
+                    // and overflows the stack when the nodes are hashed.
+                    throw new LogFormatException(path, -1, $"metadata.yaml line {parser.Current.Start.Line}", "no YAML aliases (rosbag2 metadata has none)");
             }
         }
     }

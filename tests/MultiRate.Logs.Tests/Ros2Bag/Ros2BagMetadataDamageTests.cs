@@ -39,6 +39,17 @@ public sealed class Ros2BagMetadataDamageTests : IDisposable
         Assert.Contains("at most 64 levels", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Open_MetadataWithAnAliasCycle_ThrowsNamingTheLine()
+    {
+        string bag = Bag(System.Text.Encoding.UTF8.GetBytes("rosbag2_bagfile_information: &a\n  version: 8\n  loop: {*a : 1}\n"));
+
+        LogFormatException ex = Assert.Throws<LogFormatException>(() => SensorLogs.Open(bag));
+
+        Assert.Contains("metadata.yaml line 3", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("no YAML aliases", ex.Message, StringComparison.Ordinal);
+    }
+
     private string Bag(byte[] metadata)
     {
         string folder = Path.Combine(_dir, Guid.NewGuid().ToString("N"));
