@@ -10,7 +10,8 @@ namespace MultiRate.Configuration.Yaml;
 /// an alias to the previous one) nests as deeply as a chain of brackets, without a single bracket in
 /// the text, and YamlDotNet hashes and compares such nodes by recursion: a few thousand links
 /// overflow the stack, which no handler catches. Deeper than <see cref="YamlDepthGuard.MaxDepth"/>,
-/// or an alias to a collection still open (a cycle), is a <see cref="YamlException"/> at the alias.
+/// an alias to a collection still open (a cycle), or an alias before its anchor, is a
+/// <see cref="YamlException"/> at the alias.
 /// </summary>
 internal sealed class AliasDepthParser : IParser
 {
@@ -45,13 +46,14 @@ internal sealed class AliasDepthParser : IParser
             case AnchorAlias alias:
                 if (!_heights.TryGetValue(alias.Value, out int height))
                 {
-                    // Undefined anchors are the parser's to report; an anchor still open is a cycle.
-                    if (_open.Any(o => o.Anchor == alias.Value))
-                    {
-                        throw new YamlException(alias.Start, alias.End, string.Create(CultureInfo.InvariantCulture, $"the alias *{alias.Value} refers to a collection that contains it; a configuration cannot refer to itself"));
-                    }
-
-                    break;
+                    // An anchor still open is a cycle. One not seen yet is an error in YAML, but the node
+                    // builder resolves it at the end of the document, which can close a cycle unseen here.
+                    throw new YamlException(
+                        alias.Start,
+                        alias.End,
+                        _open.Any(o => o.Anchor == alias.Value)
+                            ? $"the alias *{alias.Value} refers to a collection that contains it; a configuration cannot refer to itself"
+                            : $"the alias *{alias.Value} comes before its anchor &{alias.Value}; define the anchor first");
                 }
 
                 Child(AnchorName.Empty, height, alias);

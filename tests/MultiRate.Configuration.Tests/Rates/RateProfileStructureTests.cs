@@ -228,11 +228,20 @@ public sealed class RateProfileStructureTests
     [Fact]
     public void Parse_AnchorsAndAliases_AreResolved()
     {
-        string yaml = With("min: [-1, -1]", "min: &low [-1, -1]").Replace("safe: [0, 0]", "safe: *low", StringComparison.Ordinal);
+        string yaml = With("safe: [0, 0]", "safe: &zero [0, 0]").Replace("min: [-1, -1]", "min: *zero", StringComparison.Ordinal);
 
         var p = MultiRate.Configuration.Rates.RateProfileLoader.Parse(yaml, null);
 
-        Assert.Equal([-1.0, -1.0], p.Action.Safe);
+        Assert.Equal([0.0, 0.0], p.Action.Min);
+    }
+
+    [Fact]
+    public void Parse_AliasBeforeItsAnchor_RefusedAsYamlRequires()
+    {
+        // YAML requires an anchor before its aliases; resolving later ones would let cycles through.
+        ValidationError e = Single(With("min: [-1, -1]", "min: &low [-1, -1]").Replace("safe: [0, 0]", "safe: *low", StringComparison.Ordinal));
+
+        Assert.Contains("the alias *low comes before its anchor &low", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

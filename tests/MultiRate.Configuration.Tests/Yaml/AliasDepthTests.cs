@@ -42,6 +42,17 @@ public sealed class AliasDepthTests
     }
 
     [Fact]
+    public void Parse_ForwardAliasesClosingACycle_RefusedAtTheFirstForwardAlias()
+    {
+        // p holds *q before q exists; q then holds *p: resolved at the end, p and q would contain each other.
+        var ex = Assert.Throws<ValidationException>(() => ModelConfigLoader.Parse("a: &p {k: *q}\nb: &q {k: *p}\nc: {*p : 1}\n", "forward.yaml"));
+
+        ValidationError e = Assert.Single(ex.Errors);
+        Assert.Contains("the alias *q comes before its anchor &q", e.Message, StringComparison.Ordinal);
+        Assert.Equal(1, e.Line);
+    }
+
+    [Fact]
     public void Parse_ShallowAliases_StillAccepted()
     {
         string text = "name: t\nbase: &b {x: 1}\nother: {y: *b}\n";
