@@ -37,13 +37,18 @@ internal static class StopRamp
         using var done = new ManualResetEventSlim();
         Action<long> body = k =>
         {
-            if (finished || k >= steps)
+            if (finished)
             {
                 return;
             }
 
+            // The last step snaps to safe. In real time an overrun skips whole periods, so the tick
+            // index can jump past steps - 1, and the watchdog can claim a tick first: any index from
+            // steps - 1 on snaps, until a safe action has gone out. Before, a skipped or lost last
+            // step left the ramp, and the run, waiting forever.
+            bool last = k >= steps - 1;
             sent++;
-            if (state.Output.EmitStopStep(firstRunNs + (k * periodNs), snap: k == steps - 1))
+            if (state.Output.EmitStopStep(firstRunNs + (k * periodNs), snap: last))
             {
                 finished = true;
                 done.Set();
