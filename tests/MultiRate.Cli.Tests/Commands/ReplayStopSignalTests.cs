@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using MultiRate.Logs;
 using MultiRate.Logs.Abstractions;
@@ -18,43 +16,11 @@ public class ReplayStopSignalTests
         string dir = Path.Combine(Path.GetTempPath(), "multirate-replay-signal-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         string recording = Path.Combine(dir, "replay.mcap");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = CliRunner.RepoRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "multirate.dll"), "replay", "--seconds", Seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json", "--record", recording })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        (int exitCode, string stdout, string stderr) = await SignalledRecording.RunAsync(
+            recording, 15, "replay", "--seconds", Seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
 
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            // Wait (bounded) until the replay runs: the recorder has flushed its first chunk past the header.
-            var waited = Stopwatch.StartNew();
-            while (!process.HasExited && RecordingProgress.Bytes(recording) < 64 * 1024 && waited.Elapsed < TimeSpan.FromSeconds(90))
-            {
-                await Task.Delay(100);
-            }
-
-            Assert.False(process.HasExited, "the replay ended before the signal was sent");
-            Assert.Equal(0, Kill(process.Id, 15));
-            Assert.True(process.WaitForExit(60_000), "the replay did not stop within 60 s of SIGTERM");
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        Assert.True(process.ExitCode == 0, await stderr);
-        JsonObject summary = JsonNode.Parse(await stdout)!.AsObject();
+        Assert.True(exitCode == 0, stderr);
+        JsonObject summary = JsonNode.Parse(stdout)!.AsObject();
         Assert.Equal("virtual", (string)summary["mode"]!);
         Assert.True((bool)summary["stopped_early"]!, summary.ToJsonString());
         Assert.Equal("signal", (string)summary["stop_reason"]!);
@@ -83,7 +49,4 @@ public class ReplayStopSignalTests
 
         Directory.Delete(dir, recursive: true);
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }

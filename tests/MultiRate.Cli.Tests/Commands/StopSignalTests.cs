@@ -27,43 +27,10 @@ public class StopSignalTests
         string dir = Path.Combine(Path.GetTempPath(), "multirate-signal-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         string recording = Path.Combine(dir, "run.mcap");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = CliRunner.RepoRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "multirate.dll"), "run", "--seconds", "120", "--json", "--no-watch", "--record", recording })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        (int exitCode, string stdout, string stderr) = await SignalledRecording.RunAsync(recording, signal, "run", "--seconds", "120", "--json", "--no-watch");
 
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            // Wait (bounded) until the clocks run: the recorder has flushed its first chunk past the header.
-            var waited = Stopwatch.StartNew();
-            while (!process.HasExited && RecordingProgress.Bytes(recording) < 64 * 1024 && waited.Elapsed < TimeSpan.FromSeconds(90))
-            {
-                await Task.Delay(100);
-            }
-
-            Assert.False(process.HasExited, "the run ended before the signal was sent");
-            Assert.Equal(0, Kill(process.Id, signal));
-            Assert.True(process.WaitForExit(60_000), $"the run did not stop within 60 s of signal {signal}");
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        Assert.True(process.ExitCode == 0, await stderr);
-        JsonObject summary = JsonNode.Parse(await stdout)!.AsObject();
+        Assert.True(exitCode == 0, stderr);
+        JsonObject summary = JsonNode.Parse(stdout)!.AsObject();
         Assert.True((bool)summary["stopped_early"]!, summary.ToJsonString());
         Assert.True((long)summary["actions_by_kind"]!["safe"]! >= 1);
 
@@ -107,7 +74,7 @@ public class StopSignalTests
             // The first line says the measurement has begun.
             string? first = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(90));
             Assert.NotNull(first);
-            Assert.Equal(0, Kill(process.Id, signal));
+            Assert.Equal(0, SignalledRecording.Kill(process.Id, signal));
             Assert.True(process.WaitForExit(30_000), $"bench scheduler ignored signal {signal}");
         }
         finally
@@ -121,7 +88,4 @@ public class StopSignalTests
         Assert.NotEqual(0, process.ExitCode);
         Assert.DoesNotContain("internal error", await stderr, StringComparison.Ordinal);
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }

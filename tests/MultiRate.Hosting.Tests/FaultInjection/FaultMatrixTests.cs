@@ -5,7 +5,7 @@ using Serilog.Events;
 
 namespace MultiRate.Hosting.Tests.FaultInjection;
 
-/// <summary>Issue #6's fault matrix on the shipped demo (TorchSharp head and context, the IMU log), in virtual time.</summary>
+/// <summary>The fault matrix on the shipped demo (TorchSharp head and context, the IMU log), in virtual time.</summary>
 public class FaultMatrixTests
 {
     private const int Seed = 1;
