@@ -18,10 +18,13 @@ namespace MultiRate.Tests.Shared;
 internal static class FuzzRunner
 {
     /// <summary>
-    /// The first iteration's seed. CsCheck draws the later iterations afresh on every run (its seed
-    /// parameter fixes only the first), so a failure is reproduced from the seed CsCheck prints for it.
+    /// The base of the per-case seeds: case i of a test is generated from the PCG seed
+    /// (<see cref="Stream"/>, base + i), so every run of a test reads the same inputs and a red run is
+    /// red again on the same case. <c>MULTIRATE_FUZZ_SEED</c> (a number) moves the base, to explore.
     /// </summary>
-    public const string Seed = "0000ljmwAm0e";
+    public const ulong DefaultSeedBase = 0x6D75_6C74_6972_6174;
+
+    private const uint Stream = 17;
 
     /// <summary>Generous: the slowest real case takes milliseconds; only a hang comes near this.</summary>
     public static readonly TimeSpan CaseTimeout = TimeSpan.FromSeconds(20);
@@ -32,6 +35,10 @@ internal static class FuzzRunner
     /// </summary>
     public static int Iterations(int ciDefault) =>
         int.TryParse(Environment.GetEnvironmentVariable("MULTIRATE_FUZZ_ITERATIONS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : ciDefault;
+
+    /// <summary>The seed base: <c>MULTIRATE_FUZZ_SEED</c>, else <see cref="DefaultSeedBase"/>.</summary>
+    public static ulong SeedBase() =>
+        ulong.TryParse(Environment.GetEnvironmentVariable("MULTIRATE_FUZZ_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out ulong s) ? s : DefaultSeedBase;
 
     /// <summary>Runs <paramref name="target"/> on every input of <paramref name="gen"/>.</summary>
     /// <param name="gen">The inputs.</param>
@@ -46,7 +53,14 @@ internal static class FuzzRunner
         {
             try
             {
-                gen.Sample(input => RunCase(input, target, allocationCap, clock), seed: Seed, iter: iterations, threads: 1, print: Save);
+                ulong seedBase = SeedBase();
+                for (int i = 0; i < iterations; i++)
+                {
+                    // One Sample call per case: CsCheck fixes only the first iteration's seed, so a
+                    // single call with iter: n would draw cases 2..n afresh on every run.
+                    string seed = new PCG(Stream, unchecked(seedBase + (ulong)i)).ToString();
+                    gen.Sample(input => RunCase(input, target, allocationCap, clock), seed: seed, iter: 1, threads: 1, print: Save);
+                }
             }
             catch (Exception ex)
             {
