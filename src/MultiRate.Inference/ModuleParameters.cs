@@ -15,7 +15,7 @@ public static class ModuleParameters
     public static long Count(IActionHead head) => head switch
     {
         TorchActionHead torch => Count(torch.Net),
-        Gpu.GpuActionHead gpu => Count(gpu.Net),
+        Gpu.GpuActionHead gpu => gpu.ParameterCount,
         _ => throw new ArgumentException("not a head built by PolicyFactory", nameof(head)),
     };
 

@@ -10,16 +10,23 @@ rm -rf "$out" && mkdir -p "$out"
 stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 
-dotnet publish "$repo/src/MultiRate.Cli" -c Release --self-contained false -o "$stage/app" -p:UseAppHost=false >/dev/null
-# libtorch itself (hundreds of MB) stays behind; TorchSharp's own glue, libLibTorchSharp, is kept.
-find "$stage/app" -name '*.so*' ! -name 'libLibTorchSharp.so' -delete
+# One runtime identifier: a portable publish carries every platform's natives (Windows and macOS
+# libtorch alone are over 400 MB). The GPU machine is linux-x64.
+dotnet publish "$repo/src/MultiRate.Cli" -c Release -r linux-x64 --self-contained false -o "$stage/app" -p:UseAppHost=false >/dev/null
+# libtorch itself (hundreds of MB) stays behind, as do the other natives the check never loads (Skia
+# for report plots, sqlite for ROS 2 bags); TorchSharp's own glue, libLibTorchSharp, is kept.
+find "$stage/app" \( -name '*.so' -o -name '*.so.*' -o -name '*.dll' -o -name '*.dylib' \) -path '*native*' ! -name 'libLibTorchSharp.so' -delete
+find "$stage/app" -maxdepth 1 \( -name '*.so' -o -name '*.so.*' \) ! -name 'libLibTorchSharp.so' -delete
+rm -rf "$stage/app/runtimes"/{win,osx}*
 find "$stage/app" -name '*.pdb' -delete
 tar -C "$stage" -cJf "$out/app.tar.xz" app
 
 dotnet_root="$(dirname "$(readlink -f "$(command -v dotnet)")")"
 runtime="$(ls "$dotnet_root/shared/Microsoft.NETCore.App" | sort -V | tail -1)"
+aspnet="$(ls "$dotnet_root/shared/Microsoft.AspNetCore.App" | sort -V | tail -1)"
 fxr="$(ls "$dotnet_root/host/fxr" | sort -V | tail -1)"
-tar -C "$dotnet_root" -cJf "$out/dotnet-runtime.tar.xz" dotnet "host/fxr/$fxr" "shared/Microsoft.NETCore.App/$runtime"
+# ASP.NET Core too: the CLI hosts the remote context server (gRPC), so the host refuses to start without it.
+tar -C "$dotnet_root" -cJf "$out/dotnet-runtime.tar.xz" dotnet "host/fxr/$fxr" "shared/Microsoft.NETCore.App/$runtime" "shared/Microsoft.AspNetCore.App/$aspnet"
 
 cp "$here/run.sh" "$out/run.sh"
 du -ch "$out"/* | tail -1

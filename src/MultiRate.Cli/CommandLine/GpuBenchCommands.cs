@@ -10,16 +10,19 @@ internal static class GpuBenchCommands
     {
         var command = new Command(
             "gpu",
-            "Checks the action head on the GPU against the CPU head on the same weights (every head variant, random inputs, tolerance 1e-5 of the action range), " +
-            "with its managed allocation and median time per tick; exit 1 when a variant fails. " +
+            "Checks the action head on the GPU against the CPU head on the same weights (every head variant, random inputs, tolerance 1e-5 of the action range; " +
+            "where TorchSharp's native layer does not load, against the same kernels on ILGPU's CPU accelerator), " +
+            "with its managed allocation and median time per tick, and its tick by hidden width; exit 1 when a variant fails. " +
             "Example: multirate bench gpu --device cuda --json");
         Option<string?> device = CliOptions.Choice("--device", "cuda (default) or ilgpu-cpu: the GPU kernels on ILGPU's CPU accelerator", 1, "cuda", "ilgpu-cpu");
         Option<int?> samples = CliOptions.Whole("--samples", "N", "Random inputs per variant (default 200)", 1, 100000);
+        Option<int?> maxWidth = CliOptions.Whole("--max-width", "N", "Widest hidden layer timed; widths 256, 1024, ... up to N (default 65536)", 256, 1 << 20);
         Option<bool> json = CliOptions.Flag("--json", "Print one JSON object instead of a table");
         command.Options.Add(device);
         command.Options.Add(samples);
+        command.Options.Add(maxWidth);
         command.Options.Add(json);
-        command.SetAction(p => GpuCheckCommand.Execute(p.GetValue(device) ?? "cuda", p.GetValue(samples) ?? 200, p.GetValue(json), ctx.Stdout, ctx.Console));
+        command.SetAction(p => GpuCheckCommand.Execute(p.GetValue(device) ?? "cuda", p.GetValue(samples) ?? 200, p.GetValue(maxWidth) ?? 65536, p.GetValue(json), ctx.Stdout, ctx.Console));
         return command;
     }
 }

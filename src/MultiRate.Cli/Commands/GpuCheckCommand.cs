@@ -7,14 +7,18 @@ using Spectre.Console;
 
 namespace MultiRate.Cli.Commands;
 
-/// <summary><c>multirate bench gpu [--device cuda|ilgpu-cpu] [--samples N] [--json]</c>.</summary>
+/// <summary><c>multirate bench gpu [--device cuda|ilgpu-cpu] [--samples N] [--max-width N] [--json]</c>.</summary>
 internal static class GpuCheckCommand
 {
-    public static int Execute(string device, int samples, bool json, TextWriter stdout, IAnsiConsole console)
+    private const int WidthTicks = 300;
+
+    public static int Execute(string device, int samples, int maxWidth, bool json, TextWriter stdout, IAnsiConsole console)
     {
         ComputeDevice target = device == "ilgpu-cpu" ? ComputeDevice.IlgpuCpu : ComputeDevice.Cuda;
-        string name = GpuCheck.DeviceName(target); // 'cuda' without a CUDA device: one message, exit 2
-        IReadOnlyList<GpuCheckResult> results = GpuCheck.Run(target, samples);
+        string reference = GpuCheck.Reference(); // torch-cpu, or ilgpu-cpu where TorchSharp's native layer does not load
+        string name = GpuCheck.DeviceName(target, reference); // 'cuda' without a CUDA device: one message, exit 2
+        IReadOnlyList<GpuCheckResult> results = GpuCheck.Run(target, samples, reference);
+        IReadOnlyList<GpuWidthResult> widths = GpuCheck.Widths(target, maxWidth, WidthTicks);
         bool passed = results.All(r => r.Passed);
         if (json)
         {
@@ -24,6 +28,7 @@ internal static class GpuCheckCommand
                 variants.Add(new JsonObject
                 {
                     ["variant"] = r.Variant,
+                    ["reference"] = r.Reference,
                     ["samples"] = r.Samples,
                     ["max_error"] = r.MaxError,
                     ["passed"] = r.Passed,
@@ -32,20 +37,36 @@ internal static class GpuCheckCommand
                 });
             }
 
+            var byWidth = new JsonArray();
+            foreach (GpuWidthResult w in widths)
+            {
+                byWidth.Add(new JsonObject
+                {
+                    ["width"] = w.Width,
+                    ["params"] = w.Parameters,
+                    ["p50_us"] = Json.Round(w.P50Us, 1),
+                    ["p99_us"] = Json.Round(w.P99Us, 1),
+                });
+            }
+
             Json.Write(stdout, new JsonObject
             {
                 ["device"] = name,
+                ["reference"] = reference,
                 ["tolerance"] = GpuCheck.Tolerance,
                 ["passed"] = passed,
                 ["variants"] = variants,
-                ["method"] = "Each variant: seeded head built twice from the same weights, on the CPU (fixed-order kernels) and on the device; " +
-                    $"{samples} random inputs; max |device - cpu| per action over the action's half range. Then 500 ticks of the device head: " +
-                    "managed bytes allocated on the calling thread per tick, and the median tick including the copies to and from the device.",
+                ["head_by_width"] = byWidth,
+                ["method"] = $"Each variant: seeded head built twice from the same weights, as the reference ({reference}: " +
+                    (reference == GpuCheck.TorchReference ? "the TorchSharp CPU head, fixed-order kernels" : "TorchSharp's native layer did not load, so the same kernels on ILGPU's CPU accelerator, parameters drawn in managed code") +
+                    $") and on the device; {samples} random inputs; max |device - reference| per action over the action's half range. Then 500 ticks of the device head: " +
+                    "managed bytes allocated on the calling thread per tick, and the median tick including the copies to and from the device. " +
+                    $"head_by_width: one hidden layer of each width, seeded parameters, {WidthTicks} ticks each after 20 warm-up ticks, copies included.",
             });
             return passed ? 0 : 1;
         }
 
-        var t = new Table { Title = new TableTitle($"action head on {Markup.Escape(name)} vs the CPU head") }
+        var t = new Table { Title = new TableTitle($"action head on {Markup.Escape(name)} vs the reference ({Markup.Escape(reference)})") }
             .AddColumns("variant", "samples", "max error", "passed", "bytes/tick", "p50 us");
         foreach (GpuCheckResult r in results)
         {
@@ -53,6 +74,13 @@ internal static class GpuCheckCommand
         }
 
         console.Write(t);
+        var wt = new Table { Title = new TableTitle("device head tick by hidden width") }.AddColumns("width", "params", "p50 us", "p99 us");
+        foreach (GpuWidthResult w in widths)
+        {
+            wt.AddRow(w.Width.ToString(CultureInfo.InvariantCulture), w.Parameters.ToString("N0", CultureInfo.InvariantCulture), w.P50Us.ToString("0.0", CultureInfo.InvariantCulture), w.P99Us.ToString("0.0", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(wt);
         console.WriteLine(passed ? $"all variants within {GpuCheck.Tolerance:E0} of the action range" : "FAILED: a variant is outside the tolerance or not Ok");
         return passed ? 0 : 1;
     }

@@ -49,9 +49,15 @@ internal sealed class GpuActionHead : IActionHead, IModulePlacement
     private readonly float[] _warmAction;
 
     public GpuActionHead(IlgpuDevice device, HeadNet net, int observationSize, int latentSize, bool ageFeatures, int topK, double[] actionMin, double[] actionMax, float ageTauSeconds = 0.25f)
+        : this(device, HeadParameters.FromNet(net), net, observationSize, latentSize, ageFeatures, topK, actionMin, actionMax, ageTauSeconds)
+    {
+    }
+
+    /// <summary>A head on parameters alone (no TorchSharp): it runs, but cannot be saved (<see cref="Net"/> is null).</summary>
+    public GpuActionHead(IlgpuDevice device, HeadParameters parameters, HeadNet? net, int observationSize, int latentSize, bool ageFeatures, int topK, double[] actionMin, double[] actionMax, float ageTauSeconds = 0.25f)
     {
         ArgumentNullException.ThrowIfNull(device);
-        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(parameters);
         _device = device;
         Net = net;
         _scaling = new ActionScaling(actionMin, actionMax);
@@ -61,15 +67,15 @@ internal sealed class GpuActionHead : IActionHead, IModulePlacement
         _ageFeatures = ageFeatures;
         _ageTau = ageTauSeconds;
         Accelerator acc = device.Accelerator;
-        _w = new DeviceHeadWeights(acc, net);
+        _w = new DeviceHeadWeights(acc, parameters);
         if (_w.Actions != ActionSize || _w.Inputs != observationSize + latentSize + (ageFeatures ? 2 : 0))
         {
-            throw new ArgumentException($"the head's parameters are [{_w.Inputs} -> {_w.Actions}], the sizes given are [{observationSize + latentSize + (ageFeatures ? 2 : 0)} -> {ActionSize}]", nameof(net));
+            throw new ArgumentException($"the head's parameters are [{_w.Inputs} -> {_w.Actions}], the sizes given are [{observationSize + latentSize + (ageFeatures ? 2 : 0)} -> {ActionSize}]", nameof(parameters));
         }
 
         if (_w.Experts > HeadKernels.MaxExperts)
         {
-            throw new ArgumentException($"the device head holds at most {HeadKernels.MaxExperts} experts, got {_w.Experts}", nameof(net));
+            throw new ArgumentException($"the device head holds at most {HeadKernels.MaxExperts} experts, got {_w.Experts}", nameof(parameters));
         }
 
         _topK = _w.Gate is null ? 1 : Math.Clamp(topK, 1, _w.Experts);
@@ -115,11 +121,14 @@ internal sealed class GpuActionHead : IActionHead, IModulePlacement
     /// <summary>Where the kernels run, e.g. "cuda:0 NVIDIA H100 80GB HBM3" or "ilgpu-cpu".</summary>
     public string DeviceName => _device.Name;
 
+    /// <summary>Scalar parameters held on the device.</summary>
+    public long ParameterCount => _w.Parameters;
+
     /// <summary>Kernel launches per tick.</summary>
     public int LaunchesPerTick => (_w.Gate is null ? 0 : 1) + (_w.Hidden2 > 0 ? 2 : 1) + 1;
 
-    /// <summary>The parameters on the host (saving and exporting read them; the device holds a copy).</summary>
-    internal HeadNet Net { get; }
+    /// <summary>The parameters on the host (saving and exporting read them; the device holds a copy); null for a head built from parameters alone.</summary>
+    internal HeadNet? Net { get; }
 
     /// <summary>The exception behind the last <see cref="ModuleOutcome.Faulted"/>, for diagnostics off the hot path.</summary>
     internal Exception? LastFault { get; private set; }
@@ -175,7 +184,7 @@ internal sealed class GpuActionHead : IActionHead, IModulePlacement
         _weight.Dispose();
         _w.Dispose();
         _device.Dispose();
-        Net.Dispose();
+        Net?.Dispose();
     }
 
     private void Enqueue()

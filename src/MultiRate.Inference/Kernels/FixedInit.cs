@@ -29,6 +29,31 @@ internal sealed class FixedInit
         return new FixedInit((ulong)draw.item<long>());
     }
 
+    /// <summary>A stream seeded directly, for parameters drawn without TorchSharp (see <c>HeadParameters.Seeded</c>).</summary>
+    public static FixedInit FromSeed(ulong seed) => new(seed);
+
+    /// <summary>
+    /// PyTorch's Linear default drawn into arrays: weight [rows = outputs, cols = inputs] row-major,
+    /// then bias, each U(+-1/sqrt(inputs)); the same values, in the same order, as <see cref="Linear"/>.
+    /// </summary>
+    public (float[] Weight, float[] Bias) LinearValues(int inputs, int outputs)
+    {
+        double bound = 1.0 / Math.Sqrt(inputs);
+        float[] weight = new float[checked(inputs * outputs)];
+        float[] bias = new float[outputs];
+        for (int i = 0; i < weight.Length; i++)
+        {
+            weight[i] = (float)(((2.0 * NextUnit()) - 1.0) * bound);
+        }
+
+        for (int i = 0; i < bias.Length; i++)
+        {
+            bias[i] = (float)(((2.0 * NextUnit()) - 1.0) * bound);
+        }
+
+        return (weight, bias);
+    }
+
     /// <summary>Fills with U(-bound, bound).</summary>
     public void Uniform(torch.Tensor t, double bound) => Fill(t, () => ((2.0 * NextUnit()) - 1.0) * bound);
 

@@ -212,7 +212,7 @@ public static class PolicyWeights
     private static torch.nn.Module HeadModule(IActionHead head) => head switch
     {
         TorchActionHead t => t.Net,
-        Gpu.GpuActionHead g => g.Net,
+        Gpu.GpuActionHead g => g.Net ?? throw new ArgumentException("this device head was built from parameters alone (no TorchSharp module), so it cannot be saved", nameof(head)),
         _ => throw new ArgumentException("only heads created by PolicyFactory can be saved", nameof(head)),
     };
 

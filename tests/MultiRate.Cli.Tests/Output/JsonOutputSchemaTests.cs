@@ -71,6 +71,19 @@ public sealed class JsonOutputSchemaTests
     }
 
     [Fact]
+    public void BenchGpuJson_OnTheCpuAccelerator_ConformsToItsSchema()
+    {
+        var (code, output, err) = CliRunner.Run("bench", "gpu", "--device", "ilgpu-cpu", "--samples", "5", "--max-width", "1024", "--json");
+
+        Assert.True(code == 0, err);
+        JsonNode json = JsonNode.Parse(output)!;
+        OutputSchemas.AssertConforms("bench-gpu", json);
+        Assert.Equal("torch-cpu", (string?)json["reference"]); // TorchSharp loads here
+        Assert.Equal([256, 1024], json["head_by_width"]!.AsArray().Select(r => (int)r!["width"]!));
+        Assert.All(json["variants"]!.AsArray(), v => Assert.True((bool)v!["passed"]!));
+    }
+
+    [Fact]
     public void SoakJson_ConformsToItsSchema()
     {
         var (code, output, err) = CliRunner.Run("soak", "--virtual-ticks", "20000", "--realtime-seconds", "0", "--json");
