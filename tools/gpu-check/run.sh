@@ -38,11 +38,22 @@ step() {
 }
 
 step gpu-check 150 bench gpu --device cuda --json
-if grep -q "TorchSharp's native library" "$results/gpu-check.err" 2>/dev/null; then
-  note "torchsharp-on-system-libtorch: does not load (see gpu-check.err)"
-else
-  note "torchsharp-on-system-libtorch: loads"
-fi
+# bench gpu compares with the TorchSharp CPU head when TorchSharp's native layer loads against this
+# machine's libtorch, else with the same kernels on ILGPU's CPU accelerator: its "reference" says which.
+python3 - "$results/gpu-check.json" <<'PY' | tee -a "$summary"
+import json, sys
+try:
+    r = json.load(open(sys.argv[1]))
+except Exception as e:
+    print(f"gpu-check: no JSON ({e})"); sys.exit(0)
+loads = "loads" if r["reference"] == "torch-cpu" else "does not load (reference: ilgpu-cpu)"
+print(f"torchsharp-on-system-libtorch: {loads}")
+print(f"device: {r['device']}; passed: {r['passed']}")
+for v in r["variants"]:
+    print(f"  {v['variant']}: max error {v['max_error']:.2e}, {v['allocated_bytes_per_tick']} B/tick, p50 {v['head_p50_us']} us")
+for w in r["head_by_width"]:
+    print(f"  width {w['width']}: p50 {w['p50_us']} us, p99 {w['p99_us']} us")
+PY
 step bench-models 130 bench models --quick --device cuda --json
 rm -rf "$work"
 note "results in $results"

@@ -29,6 +29,11 @@ public static class TorchRuntime
                 return;
             }
 
+            // TorchSharp writes its probing trace to stdout when the load fails; stdout carries --json
+            // output, so the trace goes to a buffer (the one-line message below says what failed).
+            TextWriter stdout = Console.Out;
+            using var trace = new StringWriter();
+            Console.SetOut(trace);
             try
             {
                 torch.set_num_threads(IntraOpThreads);
@@ -38,6 +43,13 @@ public static class TorchRuntime
             {
                 throw new TorchRuntimeException(Describe(ex), ex);
             }
+            finally
+            {
+                Console.SetOut(stdout);
+            }
+
+            // Anything else written meanwhile (another thread's output) is passed on.
+            stdout.Write(trace.ToString());
 
             _loaded = true;
         }
