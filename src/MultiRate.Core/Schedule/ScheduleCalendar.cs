@@ -3,8 +3,8 @@ namespace MultiRate.Core.Schedule;
 /// <summary>
 /// The schedule calendar: for each base tick, the ordered steps of a run (observe, deterministic
 /// publishes, slow triggers, head read and act) and the slow completions, as a pure function of the
-/// rate profile. The virtual-time driver executes it; training pairs head ticks with latents by
-/// reading it.
+/// rate profile. Both drivers' ticks execute its rows (<see cref="TickPlan"/>); training pairs head
+/// ticks with latents by reading its prediction.
 /// </summary>
 /// <remarks>
 /// At base tick b (t = b * base), every step with a time in [t, t + base) runs in this order:

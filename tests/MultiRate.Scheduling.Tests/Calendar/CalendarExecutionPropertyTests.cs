@@ -27,7 +27,7 @@ public class CalendarExecutionPropertyTests
     [Fact]
     public void Tick_ContextWithEveryKindOfFault_DivergesOnlyWhereTheFaultsSay()
     {
-        // 1 kHz head, a 100 Hz context (4 ms, latest) feeding a 40 Hz one... both with faults drawn from the seed.
+        // 1 kHz head; a 25 Hz planner (30 ms, deterministic) feeding a 100 Hz context (4 ms, latest); faults drawn from the seed.
         var c = new FaultyCalendarCase(
             new FaultyCalendarCase.Clock(1000, 0, 0, HandoffMode.Deterministic, -1),
             [new FaultyCalendarCase.Clock(25, 3, 30_000, HandoffMode.Deterministic, -1), new FaultyCalendarCase.Clock(100, 0, 4_000, HandoffMode.Latest, 0)],
