@@ -94,7 +94,7 @@ internal static class RecordingSchemas
           "description": "One counted fault (each one also counted once in the run ledger, under the same name).",
           "type": "object",
           "properties": {
-            "kind": { "type": "string", "enum": ["misses", "head_faults", "non_finite_actions", "sink_faults", "context_faults", "context_non_finite", "context_timeouts", "circuit_open_rejections", "sensor_dropouts", "sensor_late", "sensor_out_of_order", "sensor_duplicates", "sensor_clock_jumps", "period_accounting_faults"], "description": "What went wrong: the ledger entry that counted it (the same name as its counter in the run summary; docs/vocabulary.md)." },
+            "kind": { "type": "string", "enum": ["misses", "head_faults", "non_finite_actions", "sink_faults", "context_faults", "context_non_finite", "context_timeouts", "circuit_open_rejections", "sensor_dropouts", "sensor_late", "sensor_out_of_order", "sensor_duplicates", "sensor_clock_jumps", "period_accounting_faults", "stop_timeouts"], "description": "What went wrong: the ledger entry that counted it (the same name as its counter in the run summary; docs/vocabulary.md)." },
             "source": { "type": "string", "description": "Where: a clock name, a sensor stream name, or sink." },
             "tick": { "type": "integer", "description": "Tick index of the clock it happened on (the action clock for sensor and sink faults)." },
             "time_ns": { "type": "integer", "description": "Run time of the fault, ns from tick 0." }

@@ -3,8 +3,8 @@ namespace MultiRate.Core.Schedule;
 /// <summary>
 /// The schedule calendar: for each base tick, the ordered steps of a run (observe, deterministic
 /// publishes, slow triggers, head read and act) and the slow completions, as a pure function of the
-/// rate profile. The virtual-time driver executes it; training pairs head ticks with latents by
-/// reading it.
+/// rate profile. Both drivers' ticks execute its rows (<see cref="TickPlan"/>); training pairs head
+/// ticks with latents by reading its prediction.
 /// </summary>
 /// <remarks>
 /// At base tick b (t = b * base), every step with a time in [t, t + base) runs in this order:
@@ -32,8 +32,12 @@ namespace MultiRate.Core.Schedule;
 ///   head     O A(-1) ...  O A(-1) ...  O A(0)  ...      O A(0) ...   O A(1)
 ///   (T trigger, C complete, P publish, O observe, A(j) act reading slow tick j; -1 = none yet)
 /// </code>
-/// The calendar holds when every update takes exactly its declared latency; fault injection (a longer
-/// cost, a timeout, a circuit rejection) changes completions, which only the executor sees.
+/// Structure and prediction: steps 1-4 at their positions (observe, every due deterministic clock's
+/// publish point, every due clock's trigger, act) are the structure (<see cref="TickPlan"/>,
+/// <see cref="ListRows"/>), which both drivers' ticks execute whatever happens. Whether a publish point
+/// publishes, whether a trigger starts or is skipped, and steps 0 and 5 are the prediction
+/// (<see cref="List"/>): it holds when every update takes exactly its declared latency; a fault (a
+/// longer cost, a timeout, an exception, a circuit rejection) changes outcomes, never the structure.
 /// </remarks>
 public static class ScheduleCalendar
 {
@@ -50,6 +54,24 @@ public static class ScheduleCalendar
         for (long b = 0; b < baseTicks; b++)
         {
             foreach (ScheduleStep step in cursor.Next())
+            {
+                steps.Add(step);
+            }
+        }
+
+        return [.. steps];
+    }
+
+    /// <summary>The structural rows (<see cref="TickPlan"/>) of base ticks [0, <paramref name="baseTicks"/>), concatenated in order.</summary>
+    /// <remarks>Allocates the result; for a run, walk a <see cref="TickPlan"/> instead.</remarks>
+    public static ScheduleStep[] ListRows(CalendarSpec spec, long baseTicks)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(baseTicks);
+        var plan = new TickPlan(spec);
+        var steps = new List<ScheduleStep>();
+        for (long b = 0; b < baseTicks; b++)
+        {
+            foreach (ScheduleStep step in plan.Row(b))
             {
                 steps.Add(step);
             }

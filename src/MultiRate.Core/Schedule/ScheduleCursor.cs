@@ -7,8 +7,13 @@ namespace MultiRate.Core.Schedule;
 /// time lies in [t(b), t(b + 1)), in the order the executor runs them (<see cref="ScheduleCalendar"/>).
 /// </summary>
 /// <remarks>
+/// Two layers: <see cref="Row"/> is the structure (a <see cref="TickPlan"/> row: observe, publish
+/// points, triggers, act), which the executor walks under any latency or fault; <see cref="Steps"/>
+/// adds the prediction under declared latencies (publish or not, trigger or skip, completions).
+/// <para>
 /// One run, one thread. All buffers are allocated in the constructor; <see cref="Next"/> allocates
 /// nothing and costs O(slow clocks). The span it returns is valid until the next call.
+/// </para>
 /// </remarks>
 public sealed class ScheduleCursor
 {
@@ -16,16 +21,12 @@ public sealed class ScheduleCursor
     private readonly CalendarClock[] _clocks;
     private readonly ScheduleStep[] _steps;
     private readonly int[] _order;
-    private readonly long[] _nextDue;
-    private readonly long[] _nextIndex;
-    private readonly long[] _due;
+    private readonly TickPlan _plan;
     private readonly long[] _inFlight;
     private readonly long[] _doneAt;
     private readonly long[] _startedAt;
     private readonly long[] _pending;
     private readonly long[] _visible;
-    private long _actionNextDue;
-    private long _actionNextIndex;
     private int _count;
 
     /// <summary>Starts before base tick 0 of <paramref name="spec"/>.</summary>
@@ -37,9 +38,7 @@ public sealed class ScheduleCursor
         int n = _clocks.Length;
         _steps = new ScheduleStep[2 + (6 * n)];
         _order = new int[n];
-        _nextDue = new long[n];
-        _nextIndex = new long[n];
-        _due = new long[n];
+        _plan = new TickPlan(spec);
         _inFlight = new long[n];
         _doneAt = new long[n];
         _startedAt = new long[n];
@@ -47,13 +46,11 @@ public sealed class ScheduleCursor
         _visible = new long[n];
         for (int i = 0; i < n; i++)
         {
-            _nextDue[i] = _clocks[i].OffsetTicks;
             _inFlight[i] = -1;
             _pending[i] = -1;
             _visible[i] = -1;
         }
 
-        _actionNextDue = spec.ActionOffsetTicks;
         BaseTick = -1;
     }
 
@@ -63,8 +60,14 @@ public sealed class ScheduleCursor
     /// <summary>The base tick of the current frame (-1 before the first <see cref="Next"/>).</summary>
     public long BaseTick { get; private set; }
 
-    /// <summary>The current frame's steps, in order.</summary>
+    /// <summary>The current frame's steps, in order: the prediction under declared latencies.</summary>
     public ReadOnlySpan<ScheduleStep> Steps => _steps.AsSpan(0, _count);
+
+    /// <summary>
+    /// The current base tick's structural row (<see cref="TickPlan"/>): the steps the executor performs,
+    /// whatever their outcomes. Empty before the first <see cref="Next"/>.
+    /// </summary>
+    public ReadOnlySpan<ScheduleStep> Row => _plan.Current;
 
     /// <summary>Slow tick whose snapshot clock <paramref name="clock"/> shows at the end of the current frame, or -1.</summary>
     public long Visible(int clock) => _visible[clock];
@@ -84,53 +87,39 @@ public sealed class ScheduleCursor
 
         // Completions due exactly at t were scheduled at an earlier tick, so before tick t itself: they go first.
         CompleteDue(t, inclusive: true);
-        long actionTick = -1;
-        if (b == _actionNextDue)
-        {
-            actionTick = _actionNextIndex++;
-            _actionNextDue += _spec.ActionDivisor;
-            Add(ScheduleStepKind.Observe, -1, actionTick, t, -1);
-        }
 
-        for (int i = 0; i < _clocks.Length; i++)
+        // The structure is the plan's row (what the executor runs); the outcomes below are the
+        // prediction under declared latencies: a publish point publishes a held snapshot, a trigger
+        // starts or is skipped while the clock's previous update runs.
+        foreach (ScheduleStep step in _plan.Row(b))
         {
-            _due[i] = -1;
-            if (b == _nextDue[i])
+            int i = step.Clock;
+            switch (step.Kind)
             {
-                _due[i] = _nextIndex[i]++;
-                _nextDue[i] += _clocks[i].Divisor;
-                if (_clocks[i].Handoff == HandoffMode.Deterministic && _pending[i] >= 0)
-                {
+                case ScheduleStepKind.Observe:
+                    Add(ScheduleStepKind.Observe, -1, step.Tick, t, -1);
+                    break;
+                case ScheduleStepKind.Publish when _pending[i] >= 0:
                     Add(ScheduleStepKind.Publish, i, _pending[i], t, -1);
                     _visible[i] = _pending[i];
                     _pending[i] = -1;
-                }
+                    break;
+                case ScheduleStepKind.Trigger when _inFlight[i] >= 0:
+                    Add(ScheduleStepKind.Skip, i, step.Tick, t, -1);
+                    break;
+                case ScheduleStepKind.Trigger:
+                    CalendarClock c = _clocks[i];
+                    Add(ScheduleStepKind.Trigger, i, step.Tick, t, c.Upstream >= 0 ? _visible[c.Upstream] : -1);
+                    _inFlight[i] = step.Tick;
+                    _startedAt[i] = b;
+                    _doneAt[i] = t + (c.LatencyNs / _spec.ResolutionNs * _spec.ResolutionNs);
+                    break;
+                case ScheduleStepKind.Act:
+                    Add(ScheduleStepKind.Act, -1, step.Tick, t, _spec.HeadSource >= 0 ? _visible[_spec.HeadSource] : -1);
+                    break;
+                default:
+                    break;
             }
-        }
-
-        for (int i = 0; i < _clocks.Length; i++)
-        {
-            if (_due[i] < 0)
-            {
-                continue;
-            }
-
-            if (_inFlight[i] >= 0)
-            {
-                Add(ScheduleStepKind.Skip, i, _due[i], t, -1);
-                continue;
-            }
-
-            CalendarClock c = _clocks[i];
-            Add(ScheduleStepKind.Trigger, i, _due[i], t, c.Upstream >= 0 ? _visible[c.Upstream] : -1);
-            _inFlight[i] = _due[i];
-            _startedAt[i] = b;
-            _doneAt[i] = t + (c.LatencyNs / _spec.ResolutionNs * _spec.ResolutionNs);
-        }
-
-        if (actionTick >= 0)
-        {
-            Add(ScheduleStepKind.Act, -1, actionTick, t, _spec.HeadSource >= 0 ? _visible[_spec.HeadSource] : -1);
         }
 
         // After the tick: zero-latency completions of this tick's triggers, then everything before the next tick.

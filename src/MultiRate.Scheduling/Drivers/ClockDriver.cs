@@ -63,6 +63,23 @@ public abstract class ClockDriver
     /// <summary>Runs the clock until the last tick (<paramref name="lastTickNs"/>) has run, <paramref name="done"/> is set or the run is cancelled.</summary>
     internal abstract void Drive(long lastTickNs, ManualResetEventSlim done, CancellationToken cancellation);
 
+    /// <summary>
+    /// The stop ramp's wait: runs the clock until <paramref name="done"/> is set or the clock passes
+    /// <paramref name="lastStepNs"/> + <paramref name="marginNs"/>, whichever comes first.
+    /// </summary>
+    /// <returns>True when <paramref name="done"/> was set; false when the bound passed first.</returns>
+    /// <remarks>
+    /// By default <see cref="Drive"/> to the bound: a clock that runs its work up to a time (virtual time)
+    /// cannot stall, so the bound only matters when late wake-ups skipped the ramp's last step (the snap
+    /// then runs at the next step, within the margin). A driver whose <see cref="Drive"/> has no bound
+    /// (real time) overrides it.
+    /// </remarks>
+    internal virtual bool DriveStop(long lastStepNs, long marginNs, ManualResetEventSlim done)
+    {
+        Drive(lastStepNs + marginNs, done, CancellationToken.None);
+        return done.IsSet;
+    }
+
     /// <summary>When the safe action of an early stop goes out, run time ns.</summary>
     /// <param name="nextBaseTick">The first base tick that did not run.</param>
     /// <param name="basePeriodNs">The base period.</param>

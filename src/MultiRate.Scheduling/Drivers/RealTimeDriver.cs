@@ -9,7 +9,9 @@ namespace MultiRate.Scheduling.Drivers;
 /// Real time: base ticks at wall-clock deadlines on a scheduler that offers <see cref="INanosecondClock"/>
 /// and <see cref="ITickScheduler"/> (normally the <see cref="RealTimeScheduler"/>, with its CPU pin and
 /// SCHED_FIFO priority); slow updates on their own threads; the deadline watchdog on a dedicated
-/// real-time thread; the warm-up before tick 0. <c>Run</c> blocks the caller until the run ends or is cancelled.
+/// real-time thread; the warm-up before tick 0. <c>Run</c> blocks the caller until the run ends or is cancelled;
+/// the stop ramp that follows is waited for at most its length plus a margin (<c>StopRamp.Margin</c>), then
+/// the stop is reported as a <c>stop_timeouts</c> fault on the action clock and the run returns.
 /// </summary>
 public sealed class RealTimeDriver : ClockDriver
 {
@@ -54,6 +56,29 @@ public sealed class RealTimeDriver : ClockDriver
 
     internal override void Drive(long lastTickNs, ManualResetEventSlim done, CancellationToken cancellation) =>
         WaitHandle.WaitAny([done.WaitHandle, cancellation.WaitHandle]);
+
+    /// <summary>The longest single wait of <see cref="DriveStop"/> before it reads the driver's clock again.</summary>
+    internal static readonly TimeSpan StopPollSlice = TimeSpan.FromMilliseconds(1);
+
+    // The bound is read on the driver's own clock (the scheduler's INanosecondClock), so it holds
+    // whatever the scheduler, and a test's controlled clock decides it. The wait is in short slices; done
+    // ends it at once.
+    internal override bool DriveStop(long lastStepNs, long marginNs, ManualResetEventSlim done)
+    {
+        long bound = lastStepNs + marginNs;
+        while (!done.IsSet)
+        {
+            long left = bound - Clock.NowNs;
+            if (left <= 0)
+            {
+                return done.IsSet;
+            }
+
+            done.Wait(TimeSpan.FromTicks(Math.Clamp(left / 100, 1, StopPollSlice.Ticks)));
+        }
+
+        return true;
+    }
 
     internal override long StopTimeNs(long nextBaseTick, long basePeriodNs, long runNowNs) => runNowNs;
 }

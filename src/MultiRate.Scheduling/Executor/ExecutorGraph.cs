@@ -1,5 +1,6 @@
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
+using MultiRate.Core.Schedule;
 using MultiRate.Core.Sensors;
 
 namespace MultiRate.Scheduling.Executor;
@@ -10,7 +11,8 @@ namespace MultiRate.Scheduling.Executor;
 /// <see cref="NewState"/> and a <see cref="Drivers.ClockDriver"/> that books the ticks.
 /// </summary>
 /// <remarks>
-/// One periodic schedule at the base tick drives everything. At base tick k (time t = k * base):
+/// One periodic schedule at the base tick drives everything. At base tick k (time t = k * base) the
+/// tick runs the schedule calendar's row for k (<see cref="TickPlan"/>, docs/schedule-calendar.md):
 /// <code>
 ///   1. observe      fast clock due: sample sensors at t, append the context row to history
 ///   2. publish      every slow clock due, slowest first: deterministic snapshots ready since the
@@ -38,6 +40,7 @@ internal sealed class ExecutorGraph
         BasePeriodNs = profile.BaseTickNs;
         ClockDefinition actionClock = profile.ActionClock;
         SlowClocks = [.. profile.Clocks.Where(c => c != actionClock).OrderBy(c => c.RateHz)];
+        Calendar = CalendarSpec.FromProfile(profile);
     }
 
     /// <summary>The profile the graph was built from (a run's live edits are in its state).</summary>
@@ -56,15 +59,17 @@ internal sealed class ExecutorGraph
     /// <summary>The slow clocks in tick order: slowest first.</summary>
     public IReadOnlyList<ClockDefinition> SlowClocks { get; }
 
+    /// <summary>The schedule calendar of the profile; its clock indices are <see cref="SlowClocks"/>'.</summary>
+    public CalendarSpec Calendar { get; }
+
     /// <summary>A fresh run state: new channels, history, statistics and output stage, nothing shared with another run's.</summary>
     /// <param name="sink">Where the actions go (null: nowhere).</param>
     /// <param name="options">This run's options: the graph's, or a variant (observers, cost model) of them.</param>
     public RunState NewState(IActuatorSink? sink, ExecutorOptions? options = null) => new(this, sink, options ?? Options);
 
-    /// <summary>One base tick on <paramref name="s"/>, in the order above. Fast thread only; allocates nothing.</summary>
+    /// <summary>One base tick on <paramref name="s"/>: the calendar's row for it, step by step. Fast thread only; allocates nothing.</summary>
     public void Tick(RunState s, long baseTick)
     {
-        long t = baseTick * BasePeriodNs;
         FastStage fast = s.Fast;
         SlowStage[] slow = s.Slow;
         long last = s.LastBaseTick;
@@ -86,42 +91,30 @@ internal sealed class ExecutorGraph
         }
 
         s.LastBaseTick = baseTick;
-        long fastTick = fast.DueTick(baseTick);
-        if (fastTick >= 0)
-        {
-            fast.Observe(t);
-        }
 
-        long[] due = s.SlowDue;
-        bool anySlow = false;
-        for (int i = 0; i < slow.Length; i++)
+        // The row is structure only (what runs, in which order); each stage decides the outcome from its
+        // real state: a publish point publishes what is held, a trigger starts or is skipped (busy).
+        ReadOnlySpan<ScheduleStep> row = s.Plan.Row(baseTick);
+        for (int k = 0; k < row.Length; k++)
         {
-            long slowTick = slow[i].DueTick(baseTick);
-            due[i] = slowTick;
-            if (slowTick >= 0)
+            ScheduleStep step = row[k];
+            switch (step.Kind)
             {
-                anySlow = true;
-                if (slow[i].Mode == HandoffMode.Deterministic)
-                {
-                    slow[i].PublishPending(t);
-                }
+                case ScheduleStepKind.Observe:
+                    fast.Observe(step.TimeNs);
+                    break;
+                case ScheduleStepKind.Publish:
+                    slow[step.Clock].PublishPending(step.TimeNs);
+                    break;
+                case ScheduleStepKind.Trigger:
+                    slow[step.Clock].Trigger(step.Tick, step.TimeNs, s.History);
+                    break;
+                case ScheduleStepKind.Act:
+                    fast.Act(step.Tick, step.TimeNs);
+                    break;
+                default:
+                    throw new InvalidOperationException($"a calendar row holds no {step.Kind} step");
             }
-        }
-
-        if (anySlow)
-        {
-            for (int i = 0; i < slow.Length; i++)
-            {
-                if (due[i] >= 0)
-                {
-                    slow[i].Trigger(due[i], t, s.History);
-                }
-            }
-        }
-
-        if (fastTick >= 0)
-        {
-            fast.Act(fastTick, t);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MultiRate.Core.Latent;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
+using MultiRate.Core.Schedule;
 using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Observation;
@@ -115,8 +116,6 @@ internal sealed class FastStage
             _safeOnStale = value.OnStale == StalePolicy.SafeAction;
         }
     }
-
-    public long DueTick(long baseTick) => _due.DueTick(baseTick);
 
     /// <summary>The driver's choice before a run: decide deadlines with this cost model (virtual time), or with the measured time (null, real time).</summary>
     public void UseCostModel(IComputeCostModel? costs) => _virtualCosts = costs;

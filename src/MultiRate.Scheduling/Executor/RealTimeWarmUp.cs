@@ -12,6 +12,9 @@ namespace MultiRate.Scheduling.Executor;
 /// <summary>The real-time start-up warm-up: everything the first ticks would otherwise pay for on the clock thread.</summary>
 internal static class RealTimeWarmUp
 {
+    /// <summary>One day, ns.</summary>
+    private const long DayNs = 86_400_000_000_000;
+
     /// <summary>Upper bound of the virtual-time graph warm-up, base ticks.</summary>
     private const long WarmUpGraphMaxTicks = 5_000;
 
@@ -102,6 +105,7 @@ internal static class RealTimeWarmUp
             {
                 graph.Head.WarmUp(state.Options.WarmUpIterations);
                 WarmUpGraph(graph, state.Options);
+                RehearseStop(graph, state.Options, new IgnoringObserver());
                 scheduler.GetCapability<IClockThreadWarmUp>()?.PreparePeriodicPath();
                 _ = state.Fast.TicksBetween(0, 2) + state.Slow.Sum(s => s.TicksBetween(0, 2)); // the skipped-period count after a late tick
                 state.Fast.ReportSkippedPeriods(0); // and its report to the real run's ledger (0 counts nothing)
@@ -151,6 +155,54 @@ internal static class RealTimeWarmUp
         };
         using RunState fresh = graph.NewState(sink: null, options);
         RunLoop.Run(graph, fresh, new VirtualTimeDriver(), TimeSpan.FromTicks(ticks * graph.BasePeriodNs / 100), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The stop, rehearsed on a fresh run state with no sink: from an action off the safe one, the stop
+    /// ramp (its tick line, its steps within the rate limits) and then the snap to safe that ends a ramp
+    /// at its bound. The graph warm-up's own end rarely needs either (its last action is often safe
+    /// already, and a ramp within its limits reaches safe before the snap), so without this the first
+    /// real stop compiled them on the clock thread, on the stop's time.
+    /// </summary>
+    /// <param name="graph">The run's graph.</param>
+    /// <param name="runOptions">The run's options (the rehearsal's state gets <paramref name="observer"/> instead of the run's observers).</param>
+    /// <param name="observer">Sees the rehearsal's events (the warm-up's ignores them).</param>
+    internal static void RehearseStop(ExecutorGraph graph, ExecutorOptions runOptions, IRunObserver observer)
+    {
+        ExecutorOptions options = runOptions with { Observers = [observer], DeadlineWatchdog = false };
+        using RunState fresh = graph.NewState(sink: null, options);
+        long period = graph.Profile.ActionClock.PeriodNs;
+        float[] offSafe = OffSafe(graph.Profile.Action);
+        LeaveSafe(fresh, 0, offSafe);
+        StopRamp.Run(fresh, new VirtualTimeDriver(), 0, period, graph.BasePeriodNs);
+
+        // A day later, so the rate limits let the action get back off safe in one step; then the snap.
+        long later = ((fresh.Output.LastClaimed + 1) * period) + DayNs;
+        LeaveSafe(fresh, later, offSafe);
+        fresh.Output.EmitStopStep(later + period, snap: true);
+    }
+
+    /// <summary>Sends one model action (clamped to the limits like any) at tick index one past the last claimed.</summary>
+    private static void LeaveSafe(RunState state, long timeNs, float[] action)
+    {
+        long tick = state.Output.LastClaimed + 1;
+        if (state.Output.TryClaim(tick, out long previous))
+        {
+            state.Output.EmitModel(timeNs, tick, previous, ActionKind.Model, action);
+        }
+    }
+
+    /// <summary>An action away from the safe one in every dimension the range allows: the bound farther from safe.</summary>
+    private static float[] OffSafe(ActionSpec action)
+    {
+        var values = new float[action.Dimension];
+        for (int i = 0; i < values.Length; i++)
+        {
+            double safe = action.Safe[i];
+            values[i] = (float)(action.Max[i] - safe >= safe - action.Min[i] ? action.Max[i] : action.Min[i]);
+        }
+
+        return values;
     }
 
     /// <summary>The graph warm-up's cost model: one head tick in eight takes one nanosecond over its budget.</summary>

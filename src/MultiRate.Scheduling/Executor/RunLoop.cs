@@ -94,7 +94,7 @@ internal static class RunLoop
         // ticking until the robot is left on the safe action, reached within the rate limits.
         if (state.StoppedEarly || state.Options.RampToSafeAtEnd)
         {
-            state.StopRampActions = StopRamp.Run(state, driver, tick0, driver.StopTimeNs(ran, basePeriod, NowNs()));
+            state.StopRampActions = StopRamp.Run(state, driver, tick0, driver.StopTimeNs(ran, basePeriod, NowNs()), basePeriod);
         }
 
         // Every period of every clock accounted for: a clock whose periods do not add up is reported as a fault.

@@ -1,5 +1,6 @@
 using MultiRate.Core.Latent;
 using MultiRate.Core.Rates;
+using MultiRate.Core.Schedule;
 using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Output;
@@ -47,7 +48,7 @@ internal sealed class RunState : IDisposable
         }
 
         Slow = [.. slow];
-        SlowDue = new long[Slow.Length];
+        Plan = new TickPlan(graph.Calendar);
         HeadStats = new HeadStats();
         Output = new OutputStage(profile.Action, sink, Ledger);
         History = new ObservationHistory(historyRows, Math.Max(1, options.ContextFields.Length));
@@ -69,8 +70,8 @@ internal sealed class RunState : IDisposable
     /// <summary>The slow stages, slowest first.</summary>
     public SlowStage[] Slow { get; }
 
-    /// <summary>Scratch for the tick: each slow clock's due tick this base tick.</summary>
-    public long[] SlowDue { get; }
+    /// <summary>This run's walk of the calendar's rows (the tick's structure; one per run, it keeps its place).</summary>
+    public TickPlan Plan { get; }
 
     public FastStage Fast { get; }
 

@@ -2,6 +2,7 @@ using MultiRate.Core.Budgets;
 using MultiRate.Core.Latent;
 using MultiRate.Core.Modules;
 using MultiRate.Core.Rates;
+using MultiRate.Core.Schedule;
 using MultiRate.Scheduling.Ledger;
 using MultiRate.Scheduling.Observation;
 using MultiRate.Scheduling.Resilience;
@@ -68,9 +69,6 @@ internal sealed class SlowStage
     /// <summary>Counts periods of this clock that the scheduler skipped whole (no trigger ran).</summary>
     public void ReportSkippedPeriods(long periods) => _ledger.Add(LedgerEntry.SkippedPeriod, _clockIndex, periods);
 
-    /// <summary>Slow tick index at base tick <paramref name="baseTick"/>, or -1 when this clock is not due.</summary>
-    public long DueTick(long baseTick) => _due.DueTick(baseTick);
-
     /// <summary>Number of this clock's ticks in the base-tick interval (from, to), both exclusive.</summary>
     public long TicksBetween(long fromBaseTick, long toBaseTick) => _due.TicksBetween(fromBaseTick, toBaseTick);
 
@@ -85,7 +83,8 @@ internal sealed class SlowStage
     }
 
     /// <summary>Starts an update unless the previous one still runs (then skips and counts).</summary>
-    public void Trigger(long slowTick, long timeNs, ObservationHistory history)
+    /// <returns>True when the update started; false when the trigger was skipped because the runner is busy.</returns>
+    public bool Trigger(long slowTick, long timeNs, ObservationHistory history)
     {
         if (Runner is null)
         {
@@ -97,11 +96,12 @@ internal sealed class SlowStage
         if (Runner.Busy)
         {
             _ledger.SlowTick(_clockIndex, new SlowTickRecord(Clock.Name, slowTick, timeNs, timeNs, 0, Clock.BudgetNs, SlowTickOutcome.Skipped, 0));
-            return;
+            return false;
         }
 
         history.CopyLast(_rows, _history);
         Runner.Start(this, slowTick, timeNs);
+        return true;
     }
 
     /// <summary>Runs the module; never throws.</summary>

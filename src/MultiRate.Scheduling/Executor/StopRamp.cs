@@ -1,5 +1,6 @@
 using MultiRate.Core.Rates;
 using MultiRate.Scheduling.Drivers;
+using MultiRate.Scheduling.Ledger;
 
 namespace MultiRate.Scheduling.Executor;
 
@@ -13,16 +14,34 @@ namespace MultiRate.Scheduling.Executor;
 /// the farthest action in [min, max], plus a tick for rounding). Validation refuses a bound the limits
 /// cannot meet, so the last tick of the bound only snaps to safe when the limits were changed behind
 /// validation's back; a stop always ends on the safe action. Every ramp action is counted as a stop
-/// fallback (<c>stop_fallbacks</c>) and a safe action.
+/// fallback (<c>stop_fallbacks</c>) and a safe action. The wait for the ramp is bounded (ramp length plus
+/// <see cref="Margin"/>): a clock that stops delivering steps ends the stop with a counted
+/// <c>stop_timeouts</c> fault instead of a hang.
 /// </remarks>
 internal static class StopRamp
 {
+    /// <summary>Base periods of margin after the ramp's last step before the wait for it gives up.</summary>
+    public const int MarginBasePeriods = 5;
+
+    /// <summary>
+    /// The least margin: a loaded machine wakes a real-time thread milliseconds late now and then, and the
+    /// bound exists to end a wait for a clock thread that stopped, not to police its latency.
+    /// </summary>
+    public const long MinMarginNs = 50_000_000;
+
     /// <summary>Runs the ramp from run time <paramref name="firstRunNs"/>; returns the ramp actions sent.</summary>
     /// <param name="state">The run's state (its output stage and current profile).</param>
     /// <param name="driver">The driver whose clock paces the ramp.</param>
     /// <param name="tick0Ns">The driver clock's time of base tick 0 (run time 0).</param>
     /// <param name="firstRunNs">Run time of the first ramp tick.</param>
-    public static long Run(RunState state, ClockDriver driver, long tick0Ns, long firstRunNs)
+    /// <param name="basePeriodNs">The graph's base period (the margin is counted in it).</param>
+    /// <remarks>
+    /// The wait is bounded: when the driver's clock passes the last step's time plus the margin
+    /// (<see cref="Margin"/>) and no safe action has gone out, the ramp gives up, reports
+    /// <see cref="LedgerEntry.StopTimeout"/> on the action clock and returns, so a clock thread stuck in
+    /// a module call cannot hang the stop. A step the stuck thread runs afterwards does nothing.
+    /// </remarks>
+    public static long Run(RunState state, ClockDriver driver, long tick0Ns, long firstRunNs, long basePeriodNs)
     {
         if (state.Output.AtSafe)
         {
@@ -34,10 +53,13 @@ internal static class StopRamp
         long steps = MaxSteps(profile.Action, periodNs);
         long sent = 0;
         bool finished = false;
-        using var done = new ManualResetEventSlim();
+        int abandoned = 0;
+
+        // Not disposed when the ramp gives up: a stuck clock thread may still reach the step below later.
+        var done = new ManualResetEventSlim();
         Action<long> body = k =>
         {
-            if (finished)
+            if (finished || Volatile.Read(ref abandoned) != 0)
             {
                 return;
             }
@@ -55,13 +77,29 @@ internal static class StopRamp
             }
         };
 
+        bool ended;
         using (driver.Ticks.ScheduleTicks(tick0Ns + firstRunNs, periodNs, body))
         {
-            driver.Drive(tick0Ns + firstRunNs + ((steps - 1) * periodNs), done, CancellationToken.None);
+            ended = driver.DriveStop(tick0Ns + firstRunNs + ((steps - 1) * periodNs), Margin(basePeriodNs), done);
+            if (!ended)
+            {
+                Volatile.Write(ref abandoned, 1);
+            }
         }
 
+        if (ended)
+        {
+            done.Dispose();
+            return sent;
+        }
+
+        ClockDefinition action = profile.ActionClock;
+        state.Ledger.Fault(LedgerEntry.StopTimeout, state.Ledger.ActionClock, action.Name, driver.Clock.NowNs - tick0Ns, state.Output.LastClaimed);
         return sent;
     }
+
+    /// <summary>How long after the ramp's last step the wait for it gives up: a few base periods, at least <see cref="MinMarginNs"/>.</summary>
+    public static long Margin(long basePeriodNs) => Math.Max(MarginBasePeriods * basePeriodNs, MinMarginNs);
 
     /// <summary>Ramp ticks allowed: those within on_stop.max_ms, or the worst case's need plus one.</summary>
     private static long MaxSteps(ActionSpec action, long periodNs)

@@ -135,4 +135,11 @@ public enum LedgerEntry
     /// skipped periods, differ from the periods elapsed): a bug in the runtime, reported as a fault.
     /// </summary>
     PeriodAccountingFault,
+
+    /// <summary>
+    /// Action clock, real time: the stop ramp's steps did not all arrive within the ramp's length plus its
+    /// margin (the clock thread stopped ticking); the run ended without waiting further, the last action
+    /// sent possibly short of the safe action.
+    /// </summary>
+    StopTimeout,
 }

@@ -53,6 +53,7 @@ public static class LedgerNames
         (LedgerEntry.SensorClockJump, "sensor_clock_jumps", LedgerSection.Guard, true),
         (LedgerEntry.ObserverFault, "observer_faults", LedgerSection.Guard, false),
         (LedgerEntry.PeriodAccountingFault, "period_accounting_faults", LedgerSection.Guard, true),
+        (LedgerEntry.StopTimeout, "stop_timeouts", LedgerSection.Guard, true),
     ];
 
     private static readonly string[] Names = Build(e => e.Name);
@@ -100,6 +101,7 @@ public static class LedgerNames
         ("sensor_duplicates", LedgerEntry.SensorDuplicate),
         ("sensor_clock_jumps", LedgerEntry.SensorClockJump),
         ("period_accounting_faults", LedgerEntry.PeriodAccountingFault),
+        ("stop_timeouts", LedgerEntry.StopTimeout),
     ];
 
     /// <summary>The entry's stable snake_case name.</summary>

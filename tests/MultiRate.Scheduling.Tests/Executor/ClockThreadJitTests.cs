@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
 using System.Reflection.Emit;
 using MultiRate.Core.Modules;
+using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.RealTime;
@@ -19,7 +20,7 @@ namespace MultiRate.Scheduling.Tests.Executor;
 public class ClockThreadJitTests
 {
     [Fact]
-    public void Run_RealTime_NothingIsCompiledOnTheClockThreadAfterTickZero()
+    public void Run_RealTimeEndingWithTheStopRamp_NothingIsCompiledOnTheClockThreadAfterTickZero()
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -29,15 +30,17 @@ public class ClockThreadJitTests
         using var jit = new JitEvents();
         var sink = new FirstWriteSink();
         var contexts = new Dictionary<string, IContextModule> { ["planner"] = new FakeContext("planner"), ["context"] = new FakeContext("context") };
+        // Rate limits and a stop bound too short for them: the ramp after the last tick takes limited
+        // steps and ends with the snap to safe, on the clock thread, like a real stop at its bound.
+        RateProfile profile = TestProfiles.ThreeLevel();
+        profile = profile with { Action = profile.Action with { MaxRatePerSecond = [1, 1], OnStopMaxMs = 5 } };
         using (var executor = new MultiRateExecutor(
-            TestProfiles.ThreeLevel(),
+            profile,
             new FakeHead(),
             contexts,
             new RampSensor(),
             sink,
-            // The run's ticks are what this checks; the stop ramp after them runs rarely-taken paths
-            // (the snap to safe) that the warm-up does not yet exercise.
-            new ExecutorOptions { HeadFields = [0, 1], ContextFields = [0], WarmUpIterations = 5, DeadlineWatchdog = false, RampToSafeAtEnd = false }))
+            new ExecutorOptions { HeadFields = [0, 1], ContextFields = [0], WarmUpIterations = 5, DeadlineWatchdog = false, RampToSafeAtEnd = true }))
         {
             using var scheduler = new RealTimeScheduler();
             executor.Run(new RealTimeDriver(scheduler), TimeSpan.FromSeconds(6));
@@ -45,6 +48,7 @@ public class ClockThreadJitTests
 
         jit.WaitUntilDelivered();
         Assert.True(sink.ClockThreadOsId > 0);
+        Assert.True(sink.Safe > 0, "the run ended without a stop ramp");
         string[] late = jit.CompiledOn(sink.ClockThreadOsId, after: sink.FirstWriteReturnedUtc);
         Assert.True(late.Length == 0, "compiled on the clock thread during the run: " + string.Join(", ", late));
     }
@@ -53,6 +57,7 @@ public class ClockThreadJitTests
     private sealed class FirstWriteSink : IActuatorSink
     {
         private int _writes;
+        private int _safe;
         private int _clockThreadOsId;
         private DateTime _firstWriteReturnedUtc = DateTime.MaxValue;
 
@@ -60,8 +65,15 @@ public class ClockThreadJitTests
 
         public DateTime FirstWriteReturnedUtc => _firstWriteReturnedUtc;
 
+        public int Safe => _safe;
+
         public void Write(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action)
         {
+            if (kind == ActionKind.Safe)
+            {
+                _safe++;
+            }
+
             // Fields, not property setters: a setter's first call would itself be compiled on the clock thread.
             if (_writes++ == 0)
             {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MultiRate.Core.Modules;
+using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.RealTime;
@@ -41,6 +42,27 @@ public class RealTimeWarmUpTests
 
         // The copy published tens of latents on its own channels; the run's channels hold only the run's.
         Assert.InRange(executor.Channels["context"].Published, 0, summary.Clocks.Single(c => c.Name == "context").Ticks);
+    }
+
+    [Fact]
+    public void RehearseStop_RateLimitedProfile_RunsTheLimitedRampAndTheSnapToSafeOnItsOwnState()
+    {
+        // 1 unit/s at 1 kHz: 1e-3 per step, so from the range's far end (10) the ramp within its bound
+        // (5 ms: six steps) cannot reach safe and its last step snaps; then the snap once more, alone.
+        RateProfile profile = TestProfiles.ThreeLevel();
+        profile = profile with { Action = profile.Action with { MaxRatePerSecond = [1, 1], OnStopMaxMs = 5 } };
+        var contexts = new Dictionary<string, IContextModule> { ["planner"] = new FakeContext("planner"), ["context"] = new FakeContext("context") };
+        var graph = new ExecutorGraph(profile, new FakeHead(), contexts, new RampSensor(), new ExecutorOptions { HeadFields = [0, 1], ContextFields = [0] });
+        var seen = new CollectingObserver();
+
+        RealTimeWarmUp.RehearseStop(graph, graph.Options, seen);
+
+        var kinds = seen.Actions.Select(a => a.Kind).ToList();
+        Assert.Equal([ActionKind.Model, .. Enumerable.Repeat(ActionKind.Safe, 6), ActionKind.Model, ActionKind.Safe], kinds);
+        Assert.All(seen.Actions.Skip(1).Take(5), a => Assert.Equal(10 - (0.001f * (a.Tick)), a.Action[0], 1e-4f)); // limited steps
+        Assert.Equal([0f, 0f], seen.Actions[6].Action); // the ramp's last step: the snap
+        Assert.Equal([10f, 10f], seen.Actions[7].Action);
+        Assert.Equal([0f, 0f], seen.Actions[8].Action); // the snap alone, from the far end in one step
     }
 
     private sealed class ThreadHead : IActionHead

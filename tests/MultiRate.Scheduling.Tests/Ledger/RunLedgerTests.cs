@@ -111,7 +111,7 @@ public class RunLedgerTests
                 "non_finite_actions", "clamped_actions", "sink_faults", "observer_faults", "head_faults", "head_overruns",
                 "context_timeouts", "context_faults", "context_non_finite", "circuit_open_rejections", "circuit_opened",
                 "context_abandoned_workers", "sensor_dropouts", "sensor_late", "sensor_out_of_order", "sensor_duplicates",
-                "sensor_clock_jumps", "period_accounting_faults",
+                "sensor_clock_jumps", "period_accounting_faults", "stop_timeouts",
             ],
             LedgerNames.Guards.Select(g => g.Key));
         Assert.Equal(LedgerEntry.Miss, LedgerNames.Guards.Single(g => g.Key == "head_overruns").Entry);

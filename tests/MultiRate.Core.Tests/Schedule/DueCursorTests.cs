@@ -1,6 +1,6 @@
-using MultiRate.Scheduling.Executor;
+using MultiRate.Core.Schedule;
 
-namespace MultiRate.Scheduling.Tests.Executor;
+namespace MultiRate.Core.Tests.Schedule;
 
 public class DueCursorTests
 {

@@ -1,4 +1,4 @@
-namespace MultiRate.Scheduling.Executor;
+namespace MultiRate.Core.Schedule;
 
 /// <summary>
 /// Which base ticks a clock is due on (<c>offset + i * divisor</c>), answered without a division
@@ -8,9 +8,9 @@ namespace MultiRate.Scheduling.Executor;
 /// <remarks>
 /// Same answers as <c>rel = b - offset; rel &gt;= 0 &amp;&amp; rel % divisor == 0 ? rel / divisor : -1</c> for any
 /// sequence of queries (a jump forward or backward recomputes with one division); the fast path is
-/// two compares. One thread only (the dispatcher).
+/// two compares. One thread only (the dispatcher). Allocates nothing after construction.
 /// </remarks>
-internal sealed class DueCursor
+public sealed class DueCursor
 {
     private readonly long _offset;
     private readonly long _divisor;
@@ -20,6 +20,9 @@ internal sealed class DueCursor
     private long _next;
     private long _index;
 
+    /// <summary>A cursor for the clock due at base ticks <c>offsetTicks + i * divisor</c>, i &gt;= 0.</summary>
+    /// <param name="offsetTicks">Base tick of the clock's tick 0.</param>
+    /// <param name="divisor">Base ticks per clock tick (&gt; 0).</param>
     public DueCursor(long offsetTicks, long divisor)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(divisor);
