@@ -18,6 +18,12 @@ public sealed class LiveOptions
     /// <summary>How long stopping waits for clients to take what is queued for them (default 1 s).</summary>
     public TimeSpan CloseGrace { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Test hook: the kernel send buffer of each client's socket (null: the OS's own, which grows to
+    /// megabytes), so a test can make a stalled client's backlog reach its queue quickly.
+    /// </summary>
+    internal int? SocketSendBufferBytes { get; set; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
     internal void Validate()
     {

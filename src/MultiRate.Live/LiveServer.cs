@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -93,7 +94,7 @@ public sealed class LiveServer : IDisposable
         var summary = new FeedChannel(feed.Channels.Count, RecordingTopics.Summary, RecordingTopics.SummarySchema, RunSummaryJson.Schema, null);
         var hub = new LiveHub("MultiRate " + profile.Name, [.. feed.Channels, summary], new ProfileParameters(profile), options);
         var stopping = new CancellationTokenSource();
-        WebApplication app = Build(endpoint, hub, stopping.Token);
+        WebApplication app = Build(endpoint, hub, options, stopping.Token);
         try
         {
             app.StartAsync().GetAwaiter().GetResult();
@@ -168,10 +169,21 @@ public sealed class LiveServer : IDisposable
         _feed.Dispose();
     }
 
-    private static WebApplication Build(IPEndPoint endpoint, LiveHub hub, CancellationToken stopping)
+    private static WebApplication Build(IPEndPoint endpoint, LiveHub hub, LiveOptions options, CancellationToken stopping)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        if (options.SocketSendBufferBytes is int sendBuffer)
+        {
+            // Accepted sockets inherit the listening socket's buffer sizes (Linux).
+            builder.WebHost.UseSockets(o => o.CreateBoundListenSocket = at =>
+            {
+                Socket socket = SocketTransportOptions.CreateDefaultBoundListenSocket(at);
+                socket.SendBufferSize = sendBuffer;
+                return socket;
+            });
+        }
+
         builder.WebHost.ConfigureKestrel(k => k.Listen(endpoint));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         WebApplication app = builder.Build();
