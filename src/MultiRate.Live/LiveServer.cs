@@ -119,8 +119,14 @@ public sealed class LiveServer : IDisposable
     public void Attach(MultiRateExecutor executor)
     {
         ArgumentNullException.ThrowIfNull(executor);
-        _hub.Parameters.Attach(() => executor.Profile, executor.Reload);
+        Attach(() => executor.Profile, executor.Reload);
     }
+
+    /// <summary>Test hook: events the sender thread has taken off the ring.</summary>
+    internal long SenderMessages => _sender.Messages;
+
+    /// <summary>Test hook: parameters over any profile source and reload.</summary>
+    internal void Attach(Func<RateProfile> current, Action<RateProfile> apply) => _hub.Parameters.Attach(current, apply);
 
     /// <summary>The run has ended: sends what the ring still holds, then the summary on <see cref="RecordingTopics.Summary"/>.</summary>
     /// <param name="summary">The run's summary (the same object as <c>run --json</c>).</param>
