@@ -4,7 +4,7 @@
 //
 //   node client.js ws://127.0.0.1:8765 watch [setName setValue refusedName refusedValue]
 //     subscribes to every channel, reads the parameters once ticks arrive, sets one, tries a refused
-//     edit, and counts messages per topic until the run's summary arrives.
+//     edit, and counts messages per topic until the server closes the connection.
 //   node client.js ws://127.0.0.1:8765 stall
 //     subscribes to every channel, then stops reading its socket after the first message until a
 //     line arrives on stdin; then reads again and reports the server's drop warnings.
@@ -58,7 +58,6 @@ client.on("message", ({ subscriptionId, timestamp, data }) => {
   if (!(topic in result.samples)) result.samples[topic] = { timestamp: String(timestamp), message: JSON.parse(text) };
   if (topic === "/multirate/summary") {
     result.summary = JSON.parse(text);
-    if (mode === "watch") finish(0);
   }
   if (mode === "watch" && !editsSent && topic === fastTicks && result.counts[topic] >= 50) {
     // Ticks are flowing, so the clocks have started and budgets can change.

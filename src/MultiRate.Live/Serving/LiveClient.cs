@@ -188,6 +188,19 @@ internal sealed class LiveClient
     /// <summary>No more messages: the send loop drains the queue and ends.</summary>
     public void Complete() => _queue.Writer.TryComplete();
 
+    /// <summary>After the send loop has ended: starts the close handshake (the client answers, and its receive loop ends).</summary>
+    public async Task CloseAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "the run has ended", cancellation).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // Already gone.
+        }
+    }
+
     private async Task ReportDropsAsync(bool idle, CancellationToken cancellation)
     {
         if (Interlocked.Read(ref _unreported) == 0 || (!idle && Stopwatch.GetTimestamp() - _lastReport < ReportEvery))

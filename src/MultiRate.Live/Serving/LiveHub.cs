@@ -77,13 +77,21 @@ internal sealed class LiveHub
             c.Complete();
         }
 
+        using var patience = new CancellationTokenSource(grace);
         try
         {
-            await Task.WhenAll(clients.Select(c => c.SendLoop)).WaitAsync(grace).ConfigureAwait(false);
+            await Task.WhenAll(clients.Select(c => c.SendLoop)).WaitAsync(patience.Token).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException)
         {
             // A client that does not read is left behind: the server stops anyway.
+        }
+
+        // Close the ones that took everything (a send still pending on the others forbids it), and let them answer.
+        await Task.WhenAll(clients.Where(c => c.SendLoop.IsCompleted).Select(c => c.CloseAsync(patience.Token))).ConfigureAwait(false);
+        while (Clients.Length > 0 && !patience.IsCancellationRequested)
+        {
+            await Task.Delay(10, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -219,7 +227,12 @@ internal sealed class LiveHub
                 ValueWebSocketReceiveResult r = await socket.ReceiveAsync(buffer.AsMemory(), stopping).ConfigureAwait(false);
                 if (r.MessageType == WebSocketMessageType.Close)
                 {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, stopping).ConfigureAwait(false);
+                    // The client closed first: answer (unless the server's own close is already out, or a send is pending).
+                    if (socket.State == WebSocketState.CloseReceived)
+                    {
+                        await AnswerCloseAsync(socket, stopping).ConfigureAwait(false);
+                    }
+
                     return;
                 }
 
@@ -254,6 +267,18 @@ internal sealed class LiveHub
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task AnswerCloseAsync(WebSocket socket, CancellationToken stopping)
+    {
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, stopping).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // A data frame is being sent at this moment: the connection ends without the answer.
         }
     }
 
