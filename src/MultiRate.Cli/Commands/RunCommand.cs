@@ -130,7 +130,11 @@ internal static class RunCommand
         RunSummary summary = session.Run(cancellation);
         monitors.Finish(summary);
         faultLog.Flush();
-        live?.Finish(summary, session.Coverage);
+        if (live is not null)
+        {
+            live.Finish(summary, session.Coverage);
+            Console.Error.WriteLine($"live: {live.Connections} clients connected; {live.ClientDropped} messages dropped for clients that fell behind (each was told), {live.RingDropped} by the sender");
+        }
         Core.Errors.UserInputException? recordingFailed = null;
         if (recorder is not null)
         {
