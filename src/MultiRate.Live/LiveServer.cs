@@ -61,7 +61,7 @@ public sealed class LiveServer : IDisposable
         Address = address;
     }
 
-    /// <summary>Where clients connect: <c>ws://host:port</c> (the port chosen when 0 was asked for).</summary>
+    /// <summary>Where it listens: <c>ws://host:port/</c> (the port chosen when 0 was asked for; host <c>0.0.0.0</c> for every interface).</summary>
     public Uri Address { get; }
 
     /// <summary>What the run's executor reports to: add it to the run's observers.</summary>
@@ -110,7 +110,7 @@ public sealed class LiveServer : IDisposable
             throw new UserInputException($"--live {endpoint}: {why}", ex);
         }
 
-        var address = new Uri($"ws://{(endpoint.Address.Equals(IPAddress.Any) ? IPAddress.Loopback : endpoint.Address)}:{BoundPort(app, endpoint)}".Replace("ws://::", "ws://[::]", StringComparison.Ordinal));
+        var address = new UriBuilder("ws", endpoint.Address.ToString(), BoundPort(app, endpoint)).Uri;
         return new LiveServer(app, feed, hub, options, stopping, summary.Index, address);
     }
 
