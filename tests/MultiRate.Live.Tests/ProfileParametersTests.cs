@@ -120,7 +120,7 @@ public class ProfileParametersTests
         ParameterEdit edit = p.Set([Edit("clocks.context.budget_ms", "70")]);
 
         Assert.True(edit.Refused);
-        Assert.Contains("have not started", edit.Error, StringComparison.Ordinal);
+        Assert.Contains("once a real-time run's clocks have started", edit.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ internal sealed class ProfileParameters
         {
             if (_apply is null)
             {
-                return new ParameterEdit("setParameters refused: the run's clocks have not started yet; nothing changed", []);
+                return new ParameterEdit("setParameters refused: the parameters are live once a real-time run's clocks have started (a replay in virtual time keeps its profile); nothing changed", []);
             }
 
             RateProfile baseline = Baseline();
