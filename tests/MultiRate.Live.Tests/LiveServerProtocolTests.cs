@@ -39,6 +39,16 @@ public sealed class LiveServerProtocolTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_Ipv6Loopback_AddressInBracketsAndClientsConnect()
+    {
+        using LiveServer v6 = LiveServer.Start(LiveTestProfile.Default, new IPEndPoint(IPAddress.IPv6Loopback, 0));
+
+        Assert.StartsWith("ws://[::1]:", v6.Address.ToString(), StringComparison.Ordinal);
+        await using FoxgloveTestClient client = await FoxgloveTestClient.ConnectAsync(v6.Address);
+        Assert.Equal("serverInfo", (await client.ReceiveTextAsync()).GetProperty("op").GetString());
+    }
+
+    [Fact]
     public async Task Connect_WithoutTheSubprotocol_Refused()
     {
         await Assert.ThrowsAsync<WebSocketException>(() => FoxgloveTestClient.ConnectAsync(_server.Address, subprotocol: null));
