@@ -116,6 +116,46 @@ public sealed class LiveServerProtocolTests : IDisposable
     }
 
     [Fact]
+    public async Task Request_ThousandsWithoutReadingTheAnswers_Disconnected()
+    {
+        var (client, _) = await FoxgloveTestClient.ConnectAndReadAdvertiseAsync(_server.Address);
+        await using (client)
+        {
+            // Far more answers than the kernel buffers and the client's text bound hold together.
+            int requests = 20 * Serving.LiveClient.MaxPendingText;
+            int answers = 0;
+            WebSocketException? ended = null;
+            try
+            {
+                for (int i = 0; i < requests; i++)
+                {
+                    await client.SendAsync("""{"op":"getParameters","parameterNames":[]}""");
+                }
+
+                while (answers < requests)
+                {
+                    await client.ReceiveAsync();
+                    answers++;
+                }
+            }
+            catch (WebSocketException ex)
+            {
+                ended = ex;
+            }
+
+            Assert.True(ended is not null, $"the server answered all {answers} requests of a client that did not read");
+            Assert.True(answers < requests);
+        }
+
+        // Another client is served as before.
+        var (other, _) = await FoxgloveTestClient.ConnectAndReadAdvertiseAsync(_server.Address);
+        await using (other)
+        {
+            await WaitForSubscriptionAsync(other, []);
+        }
+    }
+
+    [Fact]
     public async Task Request_BinaryClientMessage_StatusError()
     {
         var (client, _) = await FoxgloveTestClient.ConnectAndReadAdvertiseAsync(_server.Address);

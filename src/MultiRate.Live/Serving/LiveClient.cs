@@ -16,12 +16,15 @@ namespace MultiRate.Live.Serving;
 /// that stops reading costs itself messages and nobody else anything. Its send loop tells it how many
 /// it lost with a status warning once it reads again (at most one a second while it keeps losing
 /// them, and always before it goes idle).</para>
-/// <para>Text messages (responses, parameter updates, warnings) are not bounded: a client gets them
-/// only for its own requests and subscriptions.</para>
+/// <para>Text messages (responses, parameter updates, warnings) come only from a client's own requests
+/// and subscriptions; a client that piles up <see cref="MaxPendingText"/> of them unread is disconnected.</para>
 /// </remarks>
 internal sealed class LiveClient
 {
     private const long None = -1;
+
+    /// <summary>Unread text messages (answers, parameter updates) a client may have before it is disconnected.</summary>
+    internal const int MaxPendingText = 1024;
     private static readonly long ReportEvery = Stopwatch.Frequency;
     private readonly WebSocket _socket;
     private readonly Channel<OutgoingFrame> _queue = Channel.CreateUnbounded<OutgoingFrame>();
@@ -30,6 +33,7 @@ internal sealed class LiveClient
     private readonly Dictionary<uint, int> _channelOf = [];
     private readonly HashSet<string> _parameterSubscriptions = new(StringComparer.Ordinal);
     private int _pendingData;
+    private int _pendingText;
     private long _dropped;
     private long _unreported;
     private long _sent;
@@ -82,8 +86,24 @@ internal sealed class LiveClient
         return true;
     }
 
-    /// <summary>Queues a JSON text message (any thread).</summary>
-    public void EnqueueText(byte[] message) => _queue.Writer.TryWrite(new OutgoingFrame(message, message.Length, IsData: false));
+    /// <summary>
+    /// Queues a JSON text message (any thread). A client with <see cref="MaxPendingText"/> answers it has
+    /// not read (requests sent without reading the replies) is disconnected: its memory stays bounded.
+    /// </summary>
+    public void EnqueueText(byte[] message)
+    {
+        if (Interlocked.Increment(ref _pendingText) > MaxPendingText)
+        {
+            Interlocked.Decrement(ref _pendingText);
+            _socket.Abort();
+            return;
+        }
+
+        if (!_queue.Writer.TryWrite(new OutgoingFrame(message, message.Length, IsData: false)))
+        {
+            Interlocked.Decrement(ref _pendingText);
+        }
+    }
 
     /// <summary>Receive loop only: subscribes <paramref name="subscriptionId"/> to feed channel <paramref name="channel"/>.</summary>
     /// <returns>Why it was refused, or null.</returns>
@@ -175,6 +195,10 @@ internal sealed class LiveClient
                     {
                         Interlocked.Decrement(ref _pendingData);
                         ArrayPool<byte>.Shared.Return(frame.Buffer);
+                    }
+                    else
+                    {
+                        Interlocked.Decrement(ref _pendingText);
                     }
                 }
             }
