@@ -41,28 +41,7 @@ public sealed class RunEventFeed : IRunObserver, IDisposable
         string action = profile.ActionClock.Name;
         _clocks = [action, .. profile.Clocks.Where(c => c.Name != action && profile.ModuleOf(c).Kind == ModuleKind.Context).Select(c => c.Name)];
         _ring = new RecorderRing(capacity, profile.Action.Dimension);
-        var channels = new List<FeedChannel>
-        {
-            new(0, RecordingTopics.Actions, RecordingTopics.ActionSchema, RecordingSchemas.Action, action),
-        };
-        _ticks = new int[_clocks.Length];
-        _latents = new int[_clocks.Length];
-        for (int i = 0; i < _clocks.Length; i++)
-        {
-            _ticks[i] = channels.Count;
-            channels.Add(i == 0
-                ? new(channels.Count, RecordingTopics.Ticks(_clocks[i]), RecordingTopics.FastTickSchema, RecordingSchemas.FastTick, _clocks[i])
-                : new(channels.Count, RecordingTopics.Ticks(_clocks[i]), RecordingTopics.SlowTickSchema, RecordingSchemas.SlowTick, _clocks[i]));
-            if (i > 0)
-            {
-                _latents[i] = channels.Count;
-                channels.Add(new(channels.Count, RecordingTopics.Latents(_clocks[i]), RecordingTopics.LatentSchema, RecordingSchemas.Latent, _clocks[i]));
-            }
-        }
-
-        _faults = channels.Count;
-        channels.Add(new(channels.Count, RecordingTopics.Faults, RecordingTopics.FaultSchema, RecordingSchemas.Fault, null));
-        Channels = channels;
+        (Channels, _ticks, _latents, _faults) = FeedChannelTable.Build(_clocks);
     }
 
     /// <summary>The channels, in a fixed order; a message's channel is its index here.</summary>
