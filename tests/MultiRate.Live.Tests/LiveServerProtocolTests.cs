@@ -118,11 +118,13 @@ public sealed class LiveServerProtocolTests : IDisposable
     [Fact]
     public async Task Request_ThousandsWithoutReadingTheAnswers_Disconnected()
     {
-        var (client, _) = await FoxgloveTestClient.ConnectAndReadAdvertiseAsync(_server.Address);
+        // A small kernel send buffer, so the answers back up into the client's queue within the test.
+        using LiveServer server = LiveServer.Start(LiveTestProfile.Default, new IPEndPoint(IPAddress.Loopback, 0), new LiveOptions { SocketSendBufferBytes = 4096 });
+        var (client, _) = await FoxgloveTestClient.ConnectAndReadAdvertiseAsync(server.Address);
         await using (client)
         {
-            // Far more answers than the kernel buffers and the client's text bound hold together.
-            int requests = 20 * Serving.LiveClient.MaxPendingText;
+            // Far more answers (about 700 bytes each) than the kernel buffers and the client's text bound hold together.
+            int requests = 50 * Serving.LiveClient.MaxPendingText;
             int answers = 0;
             WebSocketException? ended = null;
             try
@@ -148,7 +150,7 @@ public sealed class LiveServerProtocolTests : IDisposable
         }
 
         // Another client is served as before.
-        var (other, _) = await FoxgloveTestClient.ConnectAndReadAdvertiseAsync(_server.Address);
+        var (other, _) = await FoxgloveTestClient.ConnectAndReadAdvertiseAsync(server.Address);
         await using (other)
         {
             await WaitForSubscriptionAsync(other, []);
