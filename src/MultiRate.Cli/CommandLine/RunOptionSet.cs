@@ -31,6 +31,12 @@ internal sealed class RunOptionSet
             command.Options.Add(o);
         }
 
+        if (realTime)
+        {
+            Live = CliOptions.Text("--live", "[HOST:]PORT", "Serve the recorded channels live over the Foxglove WebSocket protocol (ws://HOST:PORT; host 127.0.0.1 unless given, 0.0.0.0 for every interface), budgets as parameters; see docs/guides/live-view.md");
+            command.Options.Add(Live);
+        }
+
         Reading = new LogReadOptionSet(command);
     }
 
@@ -57,6 +63,9 @@ internal sealed class RunOptionSet
 
     public Option<string?> Record { get; }
 
+    /// <summary><c>--live</c> (<c>run</c> only).</summary>
+    public Option<string?>? Live { get; }
+
     public Option<bool> NoDashboard { get; }
 
     public Option<bool> NoWatch { get; }
@@ -78,6 +87,7 @@ internal sealed class RunOptionSet
         NoRealtime = p.GetValue(NoRealtime),
         Json = p.GetValue(Json),
         Record = p.GetValue(Record),
+        Live = Live is null ? null : p.GetValue(Live),
         NoDashboard = p.GetValue(NoDashboard),
         NoWatch = p.GetValue(NoWatch),
         LogConfig = p.GetValue(LogConfig),

@@ -5,6 +5,7 @@ using MultiRate.Cli.Infrastructure;
 using MultiRate.Cli.Output;
 using MultiRate.Runtime.Composition;
 using MultiRate.Hosting.Faults;
+using MultiRate.Live;
 using MultiRate.Recording;
 using MultiRate.Recording.Summaries;
 using MultiRate.Remote;
@@ -45,6 +46,14 @@ internal static class RunCommand
         RunPlan plan = RunPlan.Load(profilePath, configPath);
         var services = new ServiceCollection();
         services.AddSingleton(plan);
+
+        // Listening first: a port in use is refused before anything (a recording) is created.
+        using LiveServer? live = a.Live is string liveAt ? LiveServer.Start(plan.Profile, LiveEndpoint.Parse(liveAt)) : null;
+        if (live is not null)
+        {
+            services.AddSingleton(live.Observer);
+            Console.Error.WriteLine($"live: serving {live.Address} (Foxglove WebSocket protocol; parameters {string.Join(", ", live.ParameterNames)})");
+        }
         services.AddMultiRate(o =>
         {
             o.ProfilePath = profilePath;
@@ -111,11 +120,21 @@ internal static class RunCommand
             }
 
             monitors.Attach(executor);
+            if (mode == ExecutionMode.RealTime)
+            {
+                // Budgets as live parameters: real time only, as hot reload (a replay stays deterministic).
+                live?.Attach(executor);
+            }
         };
 
         RunSummary summary = session.Run(cancellation);
         monitors.Finish(summary);
         faultLog.Flush();
+        if (live is not null)
+        {
+            live.Finish(summary, session.Coverage);
+            Console.Error.WriteLine($"live: {live.Connections} clients connected; {live.ClientDropped} messages dropped for clients that fell behind (each was told), {live.RingDropped} by the sender");
+        }
         Core.Errors.UserInputException? recordingFailed = null;
         if (recorder is not null)
         {

@@ -36,6 +36,9 @@ internal sealed record RunArgs
     /// <summary><c>--record</c>: the MCAP recording to write.</summary>
     public string? Record { get; init; }
 
+    /// <summary><c>--live</c>: where to serve the live channels (<c>[HOST:]PORT</c>), or null.</summary>
+    public string? Live { get; init; }
+
     /// <summary><c>--no-dashboard</c>.</summary>
     public bool NoDashboard { get; init; }
 
