@@ -35,20 +35,14 @@ namespace MultiRate.Recording;
 /// </remarks>
 public sealed class McapRunRecorder : IRunObserver, IDisposable
 {
-    private const long Unset = long.MinValue;
     private readonly string _path;
     private readonly OutputFile? _output;
     private readonly FaultLatchingStream? _latch;
+    private readonly RunEventProducer _producer;
     private readonly RecorderRing _ring;
     private readonly RecordingFile _file;
-    private readonly string[] _clocks;
     private readonly bool _block;
     private readonly RecorderWriter _writer;
-    private long _offsetNs;
-    private long _dropped;
-    private long _lastTimeNs;
-    private long _events;
-    private volatile bool _closed;
     private RunSummary? _summary;
     private LogCoverage? _replay;
 
@@ -62,12 +56,10 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
         options.Validate();
         _path = path;
         _block = options.BlockWhenFull;
-        _offsetNs = options.LogTimeOffsetNs ?? Unset;
-        string action = profile.ActionClock.Name;
-        _clocks = [action, .. profile.Clocks.Where(c => c.Name != action && profile.ModuleOf(c).Kind == ModuleKind.Context).Select(c => c.Name)];
-        _ring = new RecorderRing(options.Capacity, profile.Action.Dimension);
-        _file = new RecordingFile(stream, profile, _clocks, options);
-        _writer = new RecorderWriter(_ring, _file, () => Volatile.Read(ref _offsetNs), new ChunkTimer(options.Time, options.ChunkInterval));
+        _producer = new RunEventProducer(profile, options.Capacity, _block, options.LogTimeOffsetNs);
+        _ring = _producer.Ring;
+        _file = new RecordingFile(stream, profile, _producer.Clocks, options);
+        _writer = new RecorderWriter(_ring, _file, () => _producer.OffsetNs, new ChunkTimer(options.Time, options.ChunkInterval));
     }
 
     /// <summary>The recording's path.</summary>
@@ -77,7 +69,7 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
     public string WritePath => _output?.WritePath ?? _path;
 
     /// <summary>Events dropped because the ring was full (real time), or because they came after <see cref="Dispose"/>.</summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
+    public long Dropped => _producer.Dropped;
 
     /// <summary>MCAP messages written so far (exact once disposed).</summary>
     public long Messages => _file.Messages;
@@ -114,12 +106,12 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
     /// <exception cref="InvalidOperationException">An event was already recorded: its log time is fixed.</exception>
     public void SetLogTimeOffset(long offsetNs)
     {
-        if (Volatile.Read(ref _events) != 0)
+        if (_producer.HasEvents)
         {
             throw new InvalidOperationException($"{_path}: the log-time offset must be set before the first event is recorded.");
         }
 
-        Volatile.Write(ref _offsetNs, offsetNs);
+        _producer.OffsetNs = offsetNs;
     }
 
     /// <summary>Keeps the run's summary to write as <see cref="RecordingTopics.Summary"/> when disposed.</summary>
@@ -132,121 +124,37 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
     }
 
     /// <inheritdoc />
-    public void OnAction(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action)
-    {
-        if (!TryBegin(timeNs, out long pos))
-        {
-            return;
-        }
-
-        ref RecorderEvent e = ref _ring.Slot(pos);
-        e.Type = RecorderEventType.Action;
-        e.Tick = tick;
-        e.TimeNs = timeNs;
-        e.Code = (int)kind;
-        Span<float> values = _ring.Values(pos);
-        int n = Math.Min(values.Length, action.Length);
-        action[..n].CopyTo(values);
-        e.Count = n;
-        _ring.Publish(pos);
-    }
+    public void OnAction(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action) => _producer.OnAction(timeNs, tick, kind, action);
 
     /// <inheritdoc />
-    public void OnFastTick(in FastTickRecord record)
-    {
-        if (!TryBegin(record.TimeNs, out long pos))
-        {
-            return;
-        }
-
-        ref RecorderEvent e = ref _ring.Slot(pos);
-        e.Type = RecorderEventType.FastTick;
-        e.Tick = record.Tick;
-        e.TimeNs = record.TimeNs;
-        e.A = record.LatencyNs;
-        e.B = record.DecisionNs;
-        e.C = record.BudgetNs;
-        e.D = record.LatentVersion;
-        e.E = record.LatentAgeNs;
-        e.Code = (int)record.Outcome;
-        _ring.Publish(pos);
-    }
+    public void OnFastTick(in FastTickRecord record) => _producer.OnFastTick(in record);
 
     /// <inheritdoc />
-    public void OnSlowTick(in SlowTickRecord record)
-    {
-        int clock = ClockIndex(record.Clock);
-        if (clock <= 0 || !TryBegin(record.TimeNs, out long pos))
-        {
-            Drop(clock);
-            return;
-        }
-
-        ref RecorderEvent e = ref _ring.Slot(pos);
-        e.Type = RecorderEventType.SlowTick;
-        e.Clock = clock;
-        e.Tick = record.Tick;
-        e.TimeNs = record.TimeNs;
-        e.A = record.FinishedNs;
-        e.B = record.LatencyNs;
-        e.C = record.BudgetNs;
-        e.Code = (int)record.Outcome;
-        e.Count = record.RecursionSteps;
-        _ring.Publish(pos);
-    }
+    public void OnSlowTick(in SlowTickRecord record) => _producer.OnSlowTick(in record);
 
     /// <inheritdoc />
-    public void OnLatentPublished(string clock, LatentSnapshot snapshot, long publishedNs)
-    {
-        int index = ClockIndex(clock);
-        if (index <= 0 || snapshot is null || !TryBegin(publishedNs, out long pos))
-        {
-            Drop(index);
-            return;
-        }
-
-        ref RecorderEvent e = ref _ring.Slot(pos);
-        e.Type = RecorderEventType.Latent;
-        e.Clock = index;
-        e.TimeNs = publishedNs;
-        e.Snapshot = snapshot;
-        _ring.Publish(pos);
-    }
+    public void OnLatentPublished(string clock, LatentSnapshot snapshot, long publishedNs) => _producer.OnLatentPublished(clock, snapshot, publishedNs);
 
     /// <inheritdoc />
-    public void OnFault(in FaultRecord record)
-    {
-        if (!TryBegin(record.TimeNs, out long pos))
-        {
-            return;
-        }
-
-        ref RecorderEvent e = ref _ring.Slot(pos);
-        e.Type = RecorderEventType.Fault;
-        e.Tick = record.Tick;
-        e.TimeNs = record.TimeNs;
-        e.Code = (int)record.Kind;
-        e.Source = record.Source;
-        _ring.Publish(pos);
-    }
+    public void OnFault(in FaultRecord record) => _producer.OnFault(in record);
 
     /// <summary>Drains the ring, writes the summary and footer, closes the file and renames it to <see cref="Path"/>.</summary>
     /// <exception cref="UserInputException">Writing failed (e.g. the disk is full): the message names the path; what was written stays in <see cref="WritePath"/>.</exception>
     public void Dispose()
     {
-        if (_closed)
+        if (_producer.IsClosed)
         {
             return;
         }
 
-        _closed = true;
+        _producer.Close();
         _writer.Stop();
         Exception? fault = _writer.Fault;
         try
         {
             if (fault is null)
             {
-                _file.Finish(_summary, _replay, Volatile.Read(ref _lastTimeNs), Figures());
+                _file.Finish(_summary, _replay, _producer.LastTimeNs, Figures());
             }
         }
         catch (IOException ex)
@@ -283,69 +191,12 @@ public sealed class McapRunRecorder : IRunObserver, IDisposable
     /// <summary>Test hook: chunks the writer closed because <see cref="RecorderOptions.ChunkInterval"/> ran out.</summary>
     internal long TimedChunks => _writer.TimedChunks;
 
-    private bool TryBegin(long timeNs, out long pos)
-    {
-        if (_closed)
-        {
-            pos = -1;
-            return false;
-        }
-
-        if (Volatile.Read(ref _events) == 0)
-        {
-            Volatile.Write(ref _events, 1);
-        }
-
-        if (Volatile.Read(ref _offsetNs) == Unset)
-        {
-            // Wall-clock time of tick 0, taken once from the first event: now minus its run time.
-            long now = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
-            Interlocked.CompareExchange(ref _offsetNs, now - timeNs, Unset);
-        }
-
-        if (timeNs > Volatile.Read(ref _lastTimeNs))
-        {
-            Volatile.Write(ref _lastTimeNs, timeNs);
-        }
-
-        if (_ring.TryClaim(_block, out pos))
-        {
-            return true;
-        }
-
-        Interlocked.Increment(ref _dropped);
-        return false;
-    }
-
-    private void Drop(int clock)
-    {
-        // Only an unknown clock is counted here; a full ring was already counted by TryBegin.
-        if (clock <= 0)
-        {
-            Interlocked.Increment(ref _dropped);
-        }
-    }
-
-    private int ClockIndex(string name)
-    {
-        string[] clocks = _clocks;
-        for (int i = 0; i < clocks.Length; i++)
-        {
-            if (ReferenceEquals(clocks[i], name) || string.Equals(clocks[i], name, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     private List<KeyValuePair<string, string>> Figures() =>
     [
         new("messages", _file.Messages.ToString(CultureInfo.InvariantCulture)),
         new("dropped", Dropped.ToString(CultureInfo.InvariantCulture)),
         new("ring_capacity", _ring.Capacity.ToString(CultureInfo.InvariantCulture)),
         new("block_when_full", _block ? "true" : "false"),
-        new("log_time_offset_ns", Volatile.Read(ref _offsetNs).ToString(CultureInfo.InvariantCulture)),
+        new("log_time_offset_ns", _producer.OffsetNs.ToString(CultureInfo.InvariantCulture)),
     ];
 }

@@ -20,16 +20,13 @@ namespace MultiRate.Recording.Feed;
 /// </remarks>
 public sealed class RunEventFeed : IRunObserver, IDisposable
 {
-    private const long Unset = long.MinValue;
+    private readonly RunEventProducer _producer;
     private readonly RecorderRing _ring;
     private readonly RecordingSerializer _json = new();
     private readonly string[] _clocks;
     private readonly int[] _ticks;
     private readonly int[] _latents;
     private readonly int _faults;
-    private long _offsetNs = Unset;
-    private long _dropped;
-    private volatile bool _closed;
 
     /// <summary>Creates the ring and the channel table for <paramref name="profile"/>'s clocks.</summary>
     /// <param name="profile">The run's profile: its action clock and context clocks get channels.</param>
@@ -38,9 +35,10 @@ public sealed class RunEventFeed : IRunObserver, IDisposable
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 2);
-        string action = profile.ActionClock.Name;
-        _clocks = [action, .. profile.Clocks.Where(c => c.Name != action && profile.ModuleOf(c).Kind == ModuleKind.Context).Select(c => c.Name)];
-        _ring = new RecorderRing(capacity, profile.Action.Dimension);
+        // Never wait: a consumer that falls behind costs events, never the clock threads' time.
+        _producer = new RunEventProducer(profile, capacity, waitWhenFull: false, offsetNs: null);
+        _ring = _producer.Ring;
+        _clocks = _producer.Clocks;
         (Channels, _ticks, _latents, _faults) = FeedChannelTable.Build(_clocks);
     }
 
@@ -48,7 +46,7 @@ public sealed class RunEventFeed : IRunObserver, IDisposable
     public IReadOnlyList<FeedChannel> Channels { get; }
 
     /// <summary>Events dropped because the ring was full (the consumer fell behind) or came after <see cref="Dispose"/>.</summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
+    public long Dropped => _producer.Dropped;
 
     /// <summary>Ring capacity in events.</summary>
     public int Capacity => _ring.Capacity;
@@ -71,7 +69,7 @@ public sealed class RunEventFeed : IRunObserver, IDisposable
         }
 
         ref RecorderEvent e = ref _ring.Slot(pos);
-        logTimeNs = Math.Max(0, Volatile.Read(ref _offsetNs) + e.TimeNs);
+        logTimeNs = Math.Max(0, _producer.OffsetNs + e.TimeNs);
         switch (e.Type)
         {
             case RecorderEventType.Action:
@@ -102,158 +100,24 @@ public sealed class RunEventFeed : IRunObserver, IDisposable
     }
 
     /// <inheritdoc />
-    public void OnAction(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action)
-    {
-        if (!TryBegin(timeNs, out long pos))
-        {
-            return;
-        }
-
-        ref RecorderEvent e = ref _ring.Slot(pos);
-        e.Type = RecorderEventType.Action;
-        e.Tick = tick;
-        e.TimeNs = timeNs;
-        e.Code = (int)kind;
-        Span<float> values = _ring.Values(pos);
-        int n = Math.Min(values.Length, action.Length);
-        action[..n].CopyTo(values);
-        e.Count = n;
-        _ring.Publish(pos);
-    }
+    public void OnAction(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action) => _producer.OnAction(timeNs, tick, kind, action);
 
     /// <inheritdoc />
-    public void OnFastTick(in FastTickRecord record)
-    {
-        if (!TryBegin(record.TimeNs, out long pos))
-        {
-            return;
-        }
-
-        ref RecorderEvent e = ref _ring.Slot(pos);
-        e.Type = RecorderEventType.FastTick;
-        e.Tick = record.Tick;
-        e.TimeNs = record.TimeNs;
-        e.A = record.LatencyNs;
-        e.B = record.DecisionNs;
-        e.C = record.BudgetNs;
-        e.D = record.LatentVersion;
-        e.E = record.LatentAgeNs;
-        e.Code = (int)record.Outcome;
-        _ring.Publish(pos);
-    }
+    public void OnFastTick(in FastTickRecord record) => _producer.OnFastTick(in record);
 
     /// <inheritdoc />
-    public void OnSlowTick(in SlowTickRecord record)
-    {
-        int clock = ClockIndex(record.Clock);
-        if (clock <= 0)
-        {
-            Interlocked.Increment(ref _dropped);
-            return;
-        }
-
-        if (!TryBegin(record.TimeNs, out long pos))
-        {
-            return;
-        }
-
-        ref RecorderEvent e = ref _ring.Slot(pos);
-        e.Type = RecorderEventType.SlowTick;
-        e.Clock = clock;
-        e.Tick = record.Tick;
-        e.TimeNs = record.TimeNs;
-        e.A = record.FinishedNs;
-        e.B = record.LatencyNs;
-        e.C = record.BudgetNs;
-        e.Code = (int)record.Outcome;
-        e.Count = record.RecursionSteps;
-        _ring.Publish(pos);
-    }
+    public void OnSlowTick(in SlowTickRecord record) => _producer.OnSlowTick(in record);
 
     /// <inheritdoc />
-    public void OnLatentPublished(string clock, LatentSnapshot snapshot, long publishedNs)
-    {
-        int index = ClockIndex(clock);
-        if (index <= 0 || snapshot is null)
-        {
-            Interlocked.Increment(ref _dropped);
-            return;
-        }
-
-        if (!TryBegin(publishedNs, out long pos))
-        {
-            return;
-        }
-
-        ref RecorderEvent e = ref _ring.Slot(pos);
-        e.Type = RecorderEventType.Latent;
-        e.Clock = index;
-        e.TimeNs = publishedNs;
-        e.Snapshot = snapshot;
-        _ring.Publish(pos);
-    }
+    public void OnLatentPublished(string clock, LatentSnapshot snapshot, long publishedNs) => _producer.OnLatentPublished(clock, snapshot, publishedNs);
 
     /// <inheritdoc />
-    public void OnFault(in FaultRecord record)
-    {
-        if (!TryBegin(record.TimeNs, out long pos))
-        {
-            return;
-        }
-
-        ref RecorderEvent e = ref _ring.Slot(pos);
-        e.Type = RecorderEventType.Fault;
-        e.Tick = record.Tick;
-        e.TimeNs = record.TimeNs;
-        e.Code = (int)record.Kind;
-        e.Source = record.Source;
-        _ring.Publish(pos);
-    }
+    public void OnFault(in FaultRecord record) => _producer.OnFault(in record);
 
     /// <summary>Stops taking events (later ones are dropped and counted); call once the consumer is done.</summary>
     public void Dispose()
     {
-        _closed = true;
+        _producer.Close();
         _json.Dispose();
-    }
-
-    private bool TryBegin(long timeNs, out long pos)
-    {
-        if (_closed)
-        {
-            pos = -1;
-            Interlocked.Increment(ref _dropped);
-            return false;
-        }
-
-        if (Volatile.Read(ref _offsetNs) == Unset)
-        {
-            // Wall-clock time of tick 0, taken once from the first event: now minus its run time.
-            long now = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
-            Interlocked.CompareExchange(ref _offsetNs, now - timeNs, Unset);
-        }
-
-        // Never wait: a consumer that falls behind costs events, never the clock threads' time.
-        if (_ring.TryClaim(wait: false, out pos))
-        {
-            return true;
-        }
-
-        Interlocked.Increment(ref _dropped);
-        return false;
-    }
-
-    private int ClockIndex(string name)
-    {
-        string[] clocks = _clocks;
-        for (int i = 0; i < clocks.Length; i++)
-        {
-            if (ReferenceEquals(clocks[i], name) || string.Equals(clocks[i], name, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }
