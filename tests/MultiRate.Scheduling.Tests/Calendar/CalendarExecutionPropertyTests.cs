@@ -21,21 +21,21 @@ public class CalendarExecutionPropertyTests
     [Fact]
     public void Tick_GeneratedSchedulesAndFaults_StepsAreTheCalendarsRowsAndEveryDivergenceIsCounted()
     {
-        FaultyCalendarCase.Gen.Sample(c => Check(c), iter: 150, threads: 1, print: c => c.ToString());
+        CalendarCase.FaultyGen.Sample(c => Check(c), iter: 150, threads: 1, print: c => c.ToString());
     }
 
     [Fact]
     public void Tick_ContextWithEveryKindOfFault_DivergesOnlyWhereTheFaultsSay()
     {
         // 1 kHz head; a 25 Hz planner (30 ms, deterministic) feeding a 100 Hz context (4 ms, latest); faults drawn from the seed.
-        var c = new FaultyCalendarCase(
-            new FaultyCalendarCase.Clock(1000, 0, 0, HandoffMode.Deterministic, -1),
-            [new FaultyCalendarCase.Clock(25, 3, 30_000, HandoffMode.Deterministic, -1), new FaultyCalendarCase.Clock(100, 0, 4_000, HandoffMode.Latest, 0)],
+        var c = new CalendarCase(
+            new CalendarCase.Clock(1000, 0, 0, HandoffMode.Deterministic, -1),
+            [new CalendarCase.Clock(25, 3, 30_000, HandoffMode.Deterministic, -1), new CalendarCase.Clock(100, 0, 4_000, HandoffMode.Latest, 0)],
             HeadSource: 1,
             Faults: true,
             Seed: 7);
 
-        CalendarRunLog log = Check(c);
+        ScheduleEventLog log = Check(c);
 
         // The plan has every kind of fault here, and the run shows each of them.
         InjectedFault[] drawn = [.. Enumerable.Range(0, 70).Select(t => c.FaultAt(1, t))];
@@ -47,11 +47,11 @@ public class CalendarExecutionPropertyTests
         Assert.Contains(log.Steps, s => s.Kind == ScheduleStepKind.Skip);
     }
 
-    private static CalendarRunLog Check(FaultyCalendarCase c)
+    private static ScheduleEventLog Check(CalendarCase c)
     {
         RateProfile profile = c.Profile();
         CalendarSpec spec = CalendarSpec.FromProfile(profile);
-        var log = new CalendarRunLog(spec, c);
+        var log = new ScheduleEventLog(spec, c);
         var contexts = Enumerable.Range(0, c.Slow.Length).ToDictionary(i => $"m{i}", log.NewContext);
         RunLedger ledger;
         using (var executor = new MultiRateExecutor(profile, log.NewHead(), contexts, log.NewSensor(), null, new ExecutorOptions
@@ -60,8 +60,8 @@ public class CalendarExecutionPropertyTests
             ContextFields = [0],
             Recursion = 1,
             Observers = [log],
-            Resilience = FaultyCalendarCase.Resilience,
-            CostModel = new FaultyCalendarCase.Costs(c),
+            Resilience = CalendarCase.Resilience,
+            CostModel = new CalendarCase.Costs(c),
         }))
         {
             executor.Run(new VirtualTimeDriver(), TimeSpan.FromTicks(BaseTicks * spec.BaseTickNs / 100));
@@ -86,7 +86,7 @@ public class CalendarExecutionPropertyTests
     }
 
     /// <summary>The executor's observe, publish points that published, triggers (started or skipped) and acts are the calendar's rows.</summary>
-    private static void AssertStructure(CalendarSpec spec, CalendarRunLog log)
+    private static void AssertStructure(CalendarSpec spec, ScheduleEventLog log)
     {
         var executed = new List<ScheduleStep>();
         foreach (ScheduleStep s in log.Steps)
@@ -119,12 +119,12 @@ public class CalendarExecutionPropertyTests
     /// skipped (counted) exactly while it runs; every update ends where its injected fault says, and
     /// the ledger counts the timeouts and exceptions, each with a fault event naming the clock.
     /// </summary>
-    private static void AssertDivergencesExplained(FaultyCalendarCase c, RateProfile profile, CalendarSpec spec, CalendarRunLog log, RunLedger ledger, int k, long last)
+    private static void AssertDivergencesExplained(CalendarCase c, RateProfile profile, CalendarSpec spec, ScheduleEventLog log, RunLedger ledger, int k, long last)
     {
         string name = spec.Slow[k].Name;
         int generated = int.Parse(name.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
         // Polly arms its timeout as a timer in whole milliseconds, so a timeout ends at the millisecond below.
-        long timeoutNs = FaultyCalendarCase.Resilience.TimeoutOf(profile.Clock(name)).Ticks * 100 / 1_000_000 * 1_000_000;
+        long timeoutNs = CalendarCase.Resilience.TimeoutOf(profile.Clock(name)).Ticks * 100 / 1_000_000 * 1_000_000;
         long running = -1;
         var started = new List<(long Tick, long TimeNs)>();
         long skips = 0;

@@ -4,16 +4,18 @@ using MultiRate.Core.Schedule;
 using MultiRate.Core.Sensors;
 using MultiRate.Scheduling.Observation;
 
-namespace MultiRate.Scheduling.Tests.Calendar;
+namespace MultiRate.Tests.Shared;
 
 /// <summary>
 /// Records what the executor did, in the order it did it, in the calendar's vocabulary (clock indices are
 /// the calendar's): a sensor read is Observe; a module call Trigger (with the upstream snapshot's slow
 /// tick); a skipped slow tick Skip; a finished update Complete (its outcome kept beside it); a published
 /// latent Publish; a head tick Act (with the slow tick of the latent it read). A module's latent is
-/// [its slow tick + 1]; a module throws where the case's fault plan says so.
+/// [its slow tick + 1]; a module throws where the case's fault plan says so. Without a fault plan, an
+/// update that ends other than completed is unexpected and throws.
 /// </summary>
-internal sealed class CalendarRunLog(CalendarSpec spec, FaultyCalendarCase plan) : IRunObserver
+/// <remarks>One source file, compiled into each test project that checks the executor against the calendar (see its csproj).</remarks>
+internal sealed class ScheduleEventLog(CalendarSpec spec, CalendarCase? plan = null) : IRunObserver
 {
     private long _lastHeadSource = -1;
 
@@ -28,8 +30,11 @@ internal sealed class CalendarRunLog(CalendarSpec spec, FaultyCalendarCase plan)
 
     public IActionHead NewHead() => new Head(this);
 
-    /// <summary>The module of generated clock <paramref name="generated"/> (named s{generated}).</summary>
-    public IContextModule NewContext(int generated) => new Context(this, spec.IndexOf($"s{generated}"), generated);
+    /// <summary>The module of generated clock <paramref name="generated"/> (named s{generated}); it throws where the fault plan says so.</summary>
+    public IContextModule NewContext(int generated) => new Context(this, spec.IndexOf($"s{generated}"), 4, generated);
+
+    /// <summary>The module of clock <paramref name="clock"/>, with no fault injected.</summary>
+    public IContextModule NewContext(string clock, int historyLength = 4) => new Context(this, spec.IndexOf(clock), historyLength, -1);
 
     public void OnAction(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action)
     {
@@ -47,6 +52,11 @@ internal sealed class CalendarRunLog(CalendarSpec spec, FaultyCalendarCase plan)
             return;
         }
 
+        if (plan is null && record.Outcome != SlowTickOutcome.Completed)
+        {
+            throw new InvalidOperationException($"unexpected slow outcome {record.Outcome} on {record.Clock} tick {record.Tick}");
+        }
+
         Steps.Add(new ScheduleStep(ScheduleStepKind.Complete, clock, record.Tick, record.FinishedNs, -1));
         Finished.Add((clock, record.Tick), record);
     }
@@ -56,7 +66,7 @@ internal sealed class CalendarRunLog(CalendarSpec spec, FaultyCalendarCase plan)
 
     public void OnFault(in FaultRecord record) => Faults.Add(record);
 
-    private sealed class Sensor(CalendarRunLog log) : ISensorSource
+    private sealed class Sensor(ScheduleEventLog log) : ISensorSource
     {
         public IReadOnlyList<string> Fields { get; } = ["/s.x"];
 
@@ -78,7 +88,7 @@ internal sealed class CalendarRunLog(CalendarSpec spec, FaultyCalendarCase plan)
         }
     }
 
-    private sealed class Head(CalendarRunLog log) : IActionHead
+    private sealed class Head(ScheduleEventLog log) : IActionHead
     {
         public int ObservationSize => 1;
 
@@ -102,13 +112,13 @@ internal sealed class CalendarRunLog(CalendarSpec spec, FaultyCalendarCase plan)
         }
     }
 
-    private sealed class Context(CalendarRunLog log, int clock, int generated) : IContextModule
+    private sealed class Context(ScheduleEventLog log, int clock, int historyLength, int generated) : IContextModule
     {
         public int ObservationSize => 1;
 
         public int LatentSize => 1;
 
-        public int HistoryLength => 4;
+        public int HistoryLength => historyLength;
 
         public void WarmUp(int iterations)
         {
@@ -117,7 +127,7 @@ internal sealed class CalendarRunLog(CalendarSpec spec, FaultyCalendarCase plan)
         public ContextResult Update(in ContextRequest request)
         {
             log.Steps.Add(new ScheduleStep(ScheduleStepKind.Trigger, clock, request.TickIndex, request.TimeNs, request.Upstream?.SourceTick ?? -1));
-            if (log.Plan.FaultAt(generated, request.TickIndex) == InjectedFault.Throw)
+            if (generated >= 0 && log.Plan?.FaultAt(generated, request.TickIndex) == InjectedFault.Throw)
             {
                 throw new InvalidOperationException($"injected fault on s{generated} tick {request.TickIndex}");
             }
@@ -132,5 +142,5 @@ internal sealed class CalendarRunLog(CalendarSpec spec, FaultyCalendarCase plan)
 
     private CalendarSpec Spec => spec;
 
-    private FaultyCalendarCase Plan => plan;
+    private CalendarCase? Plan => plan;
 }

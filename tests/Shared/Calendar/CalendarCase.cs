@@ -3,31 +3,17 @@ using MultiRate.Core.Rates;
 using MultiRate.Scheduling.Executor;
 using MultiRate.Scheduling.Resilience;
 
-namespace MultiRate.Scheduling.Tests.Calendar;
-
-/// <summary>What an injected fault does to one slow update.</summary>
-internal enum InjectedFault
-{
-    /// <summary>Takes exactly its declared latency.</summary>
-    None,
-
-    /// <summary>Takes longer than declared (it may still finish before the timeout).</summary>
-    Late,
-
-    /// <summary>Never finishes: the slow path's timeout ends it.</summary>
-    Hang,
-
-    /// <summary>The module throws.</summary>
-    Throw,
-}
+namespace MultiRate.Tests.Shared;
 
 /// <summary>
-/// A generated schedule (1 kHz base, a head clock, one to three chained slow clocks) and, optionally,
-/// a fault plan: for each slow update a fault (late, hang, throw) drawn from a seed.
+/// A generated schedule (1 kHz base, a head clock, one to three slow clocks, chained at random) and,
+/// optionally, a fault plan: for each slow update a fault (late, hang, throw) drawn from a seed.
 /// </summary>
-internal sealed record FaultyCalendarCase(FaultyCalendarCase.Clock Head, FaultyCalendarCase.Clock[] Slow, int HeadSource, bool Faults, int Seed)
+/// <remarks>One source file, compiled into each test project that checks the executor against the calendar (see its csproj).</remarks>
+internal sealed record CalendarCase(CalendarCase.Clock Head, CalendarCase.Clock[] Slow, int HeadSource, bool Faults = false, int Seed = 0)
 {
     public const long BaseHz = 1000;
+    public const long BaseNs = 1_000_000;
     private static readonly long[] Rates = [1000, 500, 250, 200, 100, 50, 40, 25, 20, 10];
 
     /// <summary>The slow path's options: a timeout of three latencies (at least 10 ms); a circuit that never opens.</summary>
@@ -55,16 +41,25 @@ internal sealed record FaultyCalendarCase(FaultyCalendarCase.Clock Head, FaultyC
             long periodUs = 1_000_000 / hz;
             long latency = kind switch
             {
-                0 => 0,
-                1 => ((raw % 3) + 1) * 1000,
-                2 => periodUs,
-                3 => raw % periodUs,
-                _ => raw % (periodUs * 5 / 2),
+                0 => 0,                                   // completes right after the tick that triggered it
+                1 => ((raw % 3) + 1) * 1000,             // lands exactly on a base tick
+                2 => periodUs,                           // lands exactly on the clock's next tick
+                3 => raw % periodUs,                     // anywhere inside the period
+                _ => raw % (periodUs * 5 / 2),           // up to 2.5 periods: later triggers skipped while busy
             };
             return new Clock(hz, offset % (BaseHz / hz), latency, latest ? HandoffMode.Latest : HandoffMode.Deterministic, -1);
         });
 
-    public static Gen<FaultyCalendarCase> Gen { get; } = CsCheck.Gen.Select(
+    /// <summary>Schedules without a fault plan.</summary>
+    public static Gen<CalendarCase> Gen { get; } = CsCheck.Gen.Select(
+        ClockGen,
+        ClockGen.Array[1, 3],
+        CsCheck.Gen.Int[0, 2],
+        CsCheck.Gen.Int[0, 3].Array[3],
+        (head, slow, source, ups) => Build(head, slow, source, ups, false, 0));
+
+    /// <summary>Schedules with a fault plan three times in four.</summary>
+    public static Gen<CalendarCase> FaultyGen { get; } = CsCheck.Gen.Select(
         ClockGen,
         ClockGen.Array[1, 3],
         CsCheck.Gen.Int[0, 2],
@@ -148,7 +143,7 @@ internal sealed record FaultyCalendarCase(FaultyCalendarCase.Clock Head, FaultyC
         return h;
     }
 
-    private static FaultyCalendarCase Build(Clock head, Clock[] slow, int source, int[] ups, bool faults, int seed)
+    private static CalendarCase Build(Clock head, Clock[] slow, int source, int[] ups, bool faults, int seed)
     {
         var chained = new Clock[slow.Length];
         for (int i = 0; i < slow.Length; i++)
@@ -159,11 +154,11 @@ internal sealed record FaultyCalendarCase(FaultyCalendarCase.Clock Head, FaultyC
             chained[i] = slow[i] with { Upstream = up };
         }
 
-        return new FaultyCalendarCase(head, chained, source % slow.Length, faults, seed);
+        return new CalendarCase(head, chained, source % slow.Length, faults, seed);
     }
 
     /// <summary>The case's cost model: slow clocks by the fault plan, the head by its declared cost (0).</summary>
-    internal sealed class Costs(FaultyCalendarCase c) : IComputeCostModel
+    internal sealed class Costs(CalendarCase c) : IComputeCostModel
     {
         public long CostNs(string clock, long tick, long declaredNs) =>
             clock.StartsWith('s') ? c.CostNs(int.Parse(clock.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture), tick) : declaredNs;
