@@ -23,15 +23,13 @@ public class RealTimeDriverStopTests
     [Fact]
     public void StopRamp_ClockThreadStopsTicking_GivesUpAfterTheRampAndItsMarginWithAStopTimeoutOnTheActionClock()
     {
-        var scheduler = new ControlledScheduler(runTicks: false);
-        var faults = new FaultObserver();
-        using Ramp ramp = Ramp.OffSafe(faults);
+        using Ramp ramp = Ramp.OffSafe(clockTicks: false);
 
-        long sent = StopRamp.Run(ramp.State, new RealTimeDriver(scheduler), 0, 5 * BaseNs, BaseNs);
+        long sent = ramp.Stop();
 
         Assert.Equal(0, sent);
         Assert.Equal(1, ramp.State.Ledger.Count(LedgerEntry.StopTimeout, "head"));
-        FaultRecord fault = Assert.Single(faults.Faults);
+        FaultRecord fault = Assert.Single(ramp.Faults);
         Assert.Equal((LedgerEntry.StopTimeout, "head", 0L), (fault.Kind, fault.Source, fault.Tick));
 
         // It gave up at the first reading past the last step (5 ms: one step without limits) plus the margin, not before.
@@ -40,7 +38,7 @@ public class RealTimeDriverStopTests
         Assert.False(ramp.State.Output.AtSafe);
 
         // A step the stuck clock thread runs afterwards sends nothing: the run has moved on.
-        scheduler.Booked!(0);
+        ramp.Scheduler.Booked!(0);
         Assert.Single(ramp.Sink.Actions);
         Assert.Equal(0, ramp.State.Output.LastClaimed);
     }
@@ -48,17 +46,15 @@ public class RealTimeDriverStopTests
     [Fact]
     public void StopRamp_ClockTicks_EndsOnSafeWithNoStopTimeout()
     {
-        var scheduler = new ControlledScheduler(runTicks: true);
-        var faults = new FaultObserver();
-        using Ramp ramp = Ramp.OffSafe(faults);
+        using Ramp ramp = Ramp.OffSafe(clockTicks: true);
 
-        long sent = StopRamp.Run(ramp.State, new RealTimeDriver(scheduler), 0, 5 * BaseNs, BaseNs);
+        long sent = ramp.Stop();
 
         Assert.Equal(1, sent);
         Assert.True(ramp.State.Output.AtSafe);
         Assert.Equal(ActionKind.Safe, ramp.Sink.Actions[^1].Kind);
         Assert.Equal(0, ramp.State.Ledger.Total(LedgerEntry.StopTimeout));
-        Assert.Empty(faults.Faults);
+        Assert.Empty(ramp.Faults);
     }
 
     [Fact]
@@ -68,21 +64,34 @@ public class RealTimeDriverStopTests
         Assert.Equal(StopRamp.MarginBasePeriods * 100_000_000L, StopRamp.Margin(100_000_000));
     }
 
-    /// <summary>A graph's run state whose last action is off the safe action (one model action at tick 0).</summary>
+    /// <summary>
+    /// A graph's run state whose last action is off the safe action (one model action at tick 0), the
+    /// faults it reports and the controlled scheduler its stop ramp runs on.
+    /// </summary>
     private sealed class Ramp : IDisposable
     {
-        private Ramp(RunState state, RecordingSink sink)
+        private readonly FaultObserver _faults;
+
+        private Ramp(RunState state, RecordingSink sink, FaultObserver faults, ControlledScheduler scheduler)
         {
             State = state;
             Sink = sink;
+            _faults = faults;
+            Scheduler = scheduler;
         }
 
         public RunState State { get; }
 
         public RecordingSink Sink { get; }
 
-        public static Ramp OffSafe(IRunObserver observer)
+        public List<FaultRecord> Faults => _faults.Faults;
+
+        public ControlledScheduler Scheduler { get; }
+
+        /// <param name="clockTicks">Whether the clock thread runs the ramp's ticks (healthy) or never does (stuck in a call).</param>
+        public static Ramp OffSafe(bool clockTicks)
         {
+            var observer = new FaultObserver();
             RateProfile profile = TestProfiles.ThreeLevel();
             var options = new ExecutorOptions { HeadFields = [0, 1], ContextFields = [0], Observers = [observer] };
             var contexts = new Dictionary<string, IContextModule> { ["planner"] = new FakeContext("planner"), ["context"] = new FakeContext("context") };
@@ -91,8 +100,11 @@ public class RealTimeDriverStopTests
             RunState state = graph.NewState(sink);
             Assert.True(state.Output.TryClaim(0, out long previous));
             state.Output.EmitModel(0, 0, previous, ActionKind.Model, [1f, 1f]);
-            return new Ramp(state, sink);
+            return new Ramp(state, sink, observer, new ControlledScheduler(clockTicks));
         }
+
+        /// <summary>Runs the stop ramp from tick 0 to 5 ms on the real-time driver; returns the actions it sent.</summary>
+        public long Stop() => StopRamp.Run(State, new RealTimeDriver(Scheduler), 0, 5 * BaseNs, BaseNs);
 
         public void Dispose() => State.Dispose();
     }
