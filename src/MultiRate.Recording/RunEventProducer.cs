@@ -67,15 +67,12 @@ internal sealed class RunEventProducer : IRunObserver
     /// <inheritdoc />
     public void OnAction(long timeNs, long tick, ActionKind kind, ReadOnlySpan<float> action)
     {
-        if (!TryBegin(timeNs, out long pos))
+        if (!TryBegin(RecorderEventType.Action, tick, timeNs, out long pos))
         {
             return;
         }
 
         ref RecorderEvent e = ref Ring.Slot(pos);
-        e.Type = RecorderEventType.Action;
-        e.Tick = tick;
-        e.TimeNs = timeNs;
         e.Code = (int)kind;
         Span<float> values = Ring.Values(pos);
         int n = Math.Min(values.Length, action.Length);
@@ -87,15 +84,12 @@ internal sealed class RunEventProducer : IRunObserver
     /// <inheritdoc />
     public void OnFastTick(in FastTickRecord record)
     {
-        if (!TryBegin(record.TimeNs, out long pos))
+        if (!TryBegin(RecorderEventType.FastTick, record.Tick, record.TimeNs, out long pos))
         {
             return;
         }
 
         ref RecorderEvent e = ref Ring.Slot(pos);
-        e.Type = RecorderEventType.FastTick;
-        e.Tick = record.Tick;
-        e.TimeNs = record.TimeNs;
         e.A = record.LatencyNs;
         e.B = record.DecisionNs;
         e.C = record.BudgetNs;
@@ -115,16 +109,13 @@ internal sealed class RunEventProducer : IRunObserver
             return;
         }
 
-        if (!TryBegin(record.TimeNs, out long pos))
+        if (!TryBegin(RecorderEventType.SlowTick, record.Tick, record.TimeNs, out long pos))
         {
             return;
         }
 
         ref RecorderEvent e = ref Ring.Slot(pos);
-        e.Type = RecorderEventType.SlowTick;
         e.Clock = clock;
-        e.Tick = record.Tick;
-        e.TimeNs = record.TimeNs;
         e.A = record.FinishedNs;
         e.B = record.LatencyNs;
         e.C = record.BudgetNs;
@@ -143,15 +134,14 @@ internal sealed class RunEventProducer : IRunObserver
             return;
         }
 
-        if (!TryBegin(publishedNs, out long pos))
+        // A latent has no tick of its own (its snapshot carries the source tick).
+        if (!TryBegin(RecorderEventType.Latent, 0, publishedNs, out long pos))
         {
             return;
         }
 
         ref RecorderEvent e = ref Ring.Slot(pos);
-        e.Type = RecorderEventType.Latent;
         e.Clock = index;
-        e.TimeNs = publishedNs;
         e.Snapshot = snapshot;
         Ring.Publish(pos);
     }
@@ -159,15 +149,12 @@ internal sealed class RunEventProducer : IRunObserver
     /// <inheritdoc />
     public void OnFault(in FaultRecord record)
     {
-        if (!TryBegin(record.TimeNs, out long pos))
+        if (!TryBegin(RecorderEventType.Fault, record.Tick, record.TimeNs, out long pos))
         {
             return;
         }
 
         ref RecorderEvent e = ref Ring.Slot(pos);
-        e.Type = RecorderEventType.Fault;
-        e.Tick = record.Tick;
-        e.TimeNs = record.TimeNs;
         e.Code = (int)record.Kind;
         e.Source = record.Source;
         Ring.Publish(pos);
@@ -176,7 +163,8 @@ internal sealed class RunEventProducer : IRunObserver
     /// <summary>Stops taking events: later ones are dropped and counted.</summary>
     public void Close() => _closed = true;
 
-    private bool TryBegin(long timeNs, out long pos)
+    /// <summary>Claims a slot and fills what every event has (type, tick, run time); false when the event is dropped (and counted).</summary>
+    private bool TryBegin(RecorderEventType type, long tick, long timeNs, out long pos)
     {
         if (_closed)
         {
@@ -205,6 +193,10 @@ internal sealed class RunEventProducer : IRunObserver
         // Without waiting, a consumer that falls behind costs events, never the clock threads' time.
         if (Ring.TryClaim(_wait, out pos))
         {
+            ref RecorderEvent e = ref Ring.Slot(pos);
+            e.Type = type;
+            e.Tick = tick;
+            e.TimeNs = timeNs;
             return true;
         }
 
