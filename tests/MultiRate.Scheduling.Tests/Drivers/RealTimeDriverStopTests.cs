@@ -68,26 +68,8 @@ public class RealTimeDriverStopTests
     /// A graph's run state whose last action is off the safe action (one model action at tick 0), the
     /// faults it reports and the controlled scheduler its stop ramp runs on.
     /// </summary>
-    private sealed class Ramp : IDisposable
+    private sealed record Ramp(RunState State, RecordingSink Sink, List<FaultRecord> Faults, ControlledScheduler Scheduler) : IDisposable
     {
-        private readonly FaultObserver _faults;
-
-        private Ramp(RunState state, RecordingSink sink, FaultObserver faults, ControlledScheduler scheduler)
-        {
-            State = state;
-            Sink = sink;
-            _faults = faults;
-            Scheduler = scheduler;
-        }
-
-        public RunState State { get; }
-
-        public RecordingSink Sink { get; }
-
-        public List<FaultRecord> Faults => _faults.Faults;
-
-        public ControlledScheduler Scheduler { get; }
-
         /// <param name="clockTicks">Whether the clock thread runs the ramp's ticks (healthy) or never does (stuck in a call).</param>
         public static Ramp OffSafe(bool clockTicks)
         {
@@ -100,7 +82,7 @@ public class RealTimeDriverStopTests
             RunState state = graph.NewState(sink);
             Assert.True(state.Output.TryClaim(0, out long previous));
             state.Output.EmitModel(0, 0, previous, ActionKind.Model, [1f, 1f]);
-            return new Ramp(state, sink, observer, new ControlledScheduler(clockTicks));
+            return new Ramp(state, sink, observer.Faults, new ControlledScheduler(clockTicks));
         }
 
         /// <summary>Runs the stop ramp from tick 0 to 5 ms on the real-time driver; returns the actions it sent.</summary>
