@@ -17,7 +17,7 @@ public static class AttitudeSimulator
     /// <summary>Log time of tick 0, ns (1 s, so no message sits at time zero).</summary>
     internal const long StartNs = 1_000_000_000;
 
-    /// <summary>Simulates and writes <paramref name="path"/> (replaced if it exists).</summary>
+    /// <summary>Simulates and writes <paramref name="path"/> (replaced if it exists; its folder is created when missing).</summary>
     /// <returns>The number of control ticks written.</returns>
     /// <exception cref="UserInputException">Options out of range, or the file cannot be written.</exception>
     public static int Write(AttitudeSimulationOptions options, string path)
@@ -26,14 +26,10 @@ public static class AttitudeSimulator
         ArgumentException.ThrowIfNullOrEmpty(path);
         Check(options);
         AttitudeTrace trace = Run(options);
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null && !Directory.Exists(directory))
-        {
-            throw new UserInputException($"{path}: the directory {directory} does not exist");
-        }
-
         try
         {
+            // Like train's --out, the folder is created when missing.
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
             SimulatedLogWriter.Write(stream, trace, options);
         }

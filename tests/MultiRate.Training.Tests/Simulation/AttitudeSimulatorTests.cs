@@ -16,7 +16,7 @@ public sealed class AttitudeSimulatorTests
     [Fact]
     public void Write_SameSeed_WritesTheSameBytesAndAnotherSeedDoesNot()
     {
-        string dir = Temp();
+        string dir = Path.Combine(Temp(), "created");
         var options = new AttitudeSimulationOptions { Seconds = 5, Seed = 11 };
 
         AttitudeSimulator.Write(options, Path.Combine(dir, "a.mcap"));
@@ -94,9 +94,11 @@ public sealed class AttitudeSimulatorTests
     }
 
     [Fact]
-    public void Write_MissingDirectory_ThrowsUserInputExceptionNamingThePath()
+    public void Write_FolderIsAFile_ThrowsUserInputExceptionNamingThePath()
     {
-        string path = Path.Combine(Temp(), "no", "such", "x.mcap");
+        string file = Path.Combine(Temp(), "plain");
+        File.WriteAllText(file, "not a folder");
+        string path = Path.Combine(file, "x.mcap");
 
         var ex = Assert.Throws<UserInputException>(() => AttitudeSimulator.Write(new AttitudeSimulationOptions { Seconds = 2 }, path));
 
