@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MultiRate.Core.Errors;
+using MultiRate.Logs.Abstractions;
 using MultiRate.Training;
 using MultiRate.Training.Fitting;
 using MultiRate.Training.Output;
@@ -58,7 +59,16 @@ public static class TrainingBench
                     break;
                 }
 
-                results.Add(RunTask(task, options, work, progress, cancellation));
+                try
+                {
+                    results.Add(RunTask(task, options, work, progress, cancellation));
+                }
+                catch (Exception ex) when (task.Kind == "real" && ex is UserInputException or LogFormatException)
+                {
+                    // A real log that does not fit its config is a finding to report, not a reason to lose the other tasks.
+                    skipped.Add(($"{task.Name} ({task.Profile})", ex.Message));
+                    progress?.Invoke($"{task.Name} {task.Profile}: skipped: {ex.Message}");
+                }
             }
 
             return new JsonObject

@@ -32,7 +32,8 @@ internal static class TrainingBenchTasks
         string? real = options.RealLogsDirectory is { } dir ? Path.Combine(dir, RealPx4Log) : null;
         if (real is not null && File.Exists(real))
         {
-            tasks.Add(new TrainingBenchTask("px4-sitl-position", "real", px4Config, px4Profile, real, null));
+            // A newer PX4: vehicle_attitude_setpoint has thrust_body[3] instead of thrust.
+            tasks.Add(new TrainingBenchTask("px4-sitl-position", "real", Path.Combine(root, "configs", "px4-train-sitl.yaml"), px4Profile, real, null));
         }
         else
         {

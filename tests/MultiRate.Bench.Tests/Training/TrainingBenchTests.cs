@@ -56,6 +56,21 @@ public sealed class TrainingBenchTests
     }
 
     [Fact]
+    public void Run_RealLogThatCannotBeRead_SkipsItWithTheReadersMessage()
+    {
+        string collection = Path.Combine(Path.GetTempPath(), "multirate-bench-training-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(collection, "px4-ulog-sitl-position"));
+        File.WriteAllText(Path.Combine(collection, TrainingBenchTasks.RealPx4Log), "not a ULog file");
+
+        JsonObject report = TrainingBench.Run(new TrainingBenchOptions { RepoRoot = RepoRoot.Path, Tasks = ["px4-sitl"], RealLogsDirectory = collection });
+
+        Assert.Empty(report["tasks"]!.AsArray());
+        JsonNode skipped = Assert.Single(report["skipped"]!.AsArray())!;
+        Assert.StartsWith("px4-sitl-position", (string)skipped["name"]!, StringComparison.Ordinal);
+        Assert.Contains("position.ulg", (string)skipped["reason"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_FilterMatchingNoTask_ThrowsUserInputExceptionListingTheTasks()
     {
         var ex = Assert.Throws<UserInputException>(() => TrainingBench.Run(new TrainingBenchOptions { RepoRoot = RepoRoot.Path, Tasks = ["nosuchtask"] }));
