@@ -22,6 +22,7 @@ internal static class BenchCommands
         command.Subcommands.Add(Overhead(ctx));
         command.Subcommands.Add(Wakeup(ctx));
         command.Subcommands.Add(Replay(ctx));
+        command.Subcommands.Add(TrainingBenchCommands.Training(ctx));
         command.Subcommands.Add(RemoteCommands.BenchRemote(ctx));
         command.Subcommands.Add(All(ctx));
         return command;

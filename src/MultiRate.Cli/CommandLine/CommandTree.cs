@@ -29,6 +29,7 @@ internal static class CommandTree
         root.Subcommands.Add(RunCommands.Run(ctx));
         root.Subcommands.Add(RunCommands.Replay(ctx));
         root.Subcommands.Add(TrainCommands.Train(ctx));
+        root.Subcommands.Add(SimulateCommands.Simulate(ctx));
         root.Subcommands.Add(LogCommands.Validate(ctx));
         root.Subcommands.Add(LogCommands.Inspect(ctx));
         root.Subcommands.Add(LogCommands.Cat(ctx));

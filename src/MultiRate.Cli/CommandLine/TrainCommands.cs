@@ -33,7 +33,8 @@ internal static class TrainCommands
         Option<double?> valFrom = CliOptions.Number("--val-from", "S", "Validation block start, seconds from the log's start (with --val-to; instead of --val-fraction)", 0, 1e7);
         Option<double?> valTo = CliOptions.Number("--val-to", "E", "Validation block end, seconds from the log's start (with --val-from)", 0, 1e7);
         Option<int?> extraStale = CliOptions.Whole("--extra-stale", "K", "Multi-rate only: pair each sample with a latent up to K slow ticks older than the schedule's (default 0: off)", 0, 1000);
-        foreach (Option o in new Option[] { log, config, rates, output, naive, noContext, json, epochs, batch, lr, patience, seed, valFraction, valFrom, valTo, extraStale })
+        Option<bool> noPhaseShift = CliOptions.Flag("--no-phase-shift", "Multi-rate only: train on the slow clock's nominal phase only (default: a random phase per epoch, same latent ages)");
+        foreach (Option o in new Option[] { log, config, rates, output, naive, noContext, json, epochs, batch, lr, patience, seed, valFraction, valFrom, valTo, extraStale, noPhaseShift })
         {
             command.Options.Add(o);
         }
@@ -79,6 +80,7 @@ internal static class TrainCommands
                 ValidationFrom = p.GetValue(valFrom),
                 ValidationTo = p.GetValue(valTo),
                 ExtraStale = p.GetValue(extraStale),
+                NoPhaseShift = p.GetValue(noPhaseShift),
                 LogReading = reading.Bind(p),
             },
             ctx.Stdout,

@@ -29,6 +29,7 @@ internal static class TrainCommand
             Seed = a.Seed,
             ValidationFraction = a.ValidationFraction ?? defaults.ValidationFraction,
             ExtraStaleTicks = a.ExtraStale ?? 0,
+            PhaseShift = !a.NoPhaseShift,
             ValidationWindow = a.ValidationFrom is double from && a.ValidationTo is double to ? (from, to) : null,
         };
         if (options.ExtraStaleTicks > 0 && options.Mode != TrainingMode.MultiRate)

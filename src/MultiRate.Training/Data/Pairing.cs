@@ -75,6 +75,46 @@ internal sealed record Pairing(int[][] RowEnds, float[] AgeSeconds)
         return new Pairing(rowEnds, age);
     }
 
+    /// <summary>
+    /// This pairing as it would be under the same schedule started <paramref name="shift"/> action
+    /// ticks earlier: sample i takes the windows (moved back by <paramref name="shift"/> rows) and the
+    /// age of sample i + shift. The ages, handoff and latency stay the deployed schedule's; only the
+    /// phase of the slow clock against the data moves, so the context sees other windows of the log.
+    /// </summary>
+    /// <remarks>
+    /// A moved window still ends at or before its sample's own row, so nothing later than the sample
+    /// is read. Samples whose moved window would start before the log (or that have no sample
+    /// i + shift) keep their own pairing.
+    /// </remarks>
+    public Pairing Shifted(int shift)
+    {
+        if (shift <= 0)
+        {
+            return this;
+        }
+
+        int n = AgeSeconds.Length;
+        int[][] ends = [.. RowEnds.Select(e => (int[])e.Clone())];
+        float[] age = (float[])AgeSeconds.Clone();
+        for (int i = 0; i + shift < n; i++)
+        {
+            if (RowEnds.Any(e => e[i + shift] >= 0 && e[i + shift] - shift < 1))
+            {
+                continue;
+            }
+
+            for (int l = 0; l < ends.Length; l++)
+            {
+                int end = RowEnds[l][i + shift];
+                ends[l][i] = end < 0 ? -1 : end - shift;
+            }
+
+            age[i] = AgeSeconds[i + shift];
+        }
+
+        return new Pairing(ends, age);
+    }
+
     private static int Older(SlowTimeline level, int j, int back)
     {
         int k = j;

@@ -54,6 +54,11 @@ internal sealed class Trainer(TrainablePolicy policy, SampleSet samples, Schedul
             Pairing pairing = options.ExtraStaleTicks > 0 && options.Mode == TrainingMode.MultiRate
                 ? Pairing.Build(timeline, options.Mode, options.ExtraStaleTicks, random)
                 : nominal;
+            if (options.PhaseShift && options.Mode == TrainingMode.MultiRate && PhaseTicks > 1)
+            {
+                pairing = pairing.Shifted(random.Next(PhaseTicks));
+            }
+
             List<List<int>> epochBatches = Batches(groups, random);
             double sum = 0;
             for (int k = 0; k < epochBatches.Count && !cancellation.IsCancellationRequested; k++)
@@ -101,6 +106,9 @@ internal sealed class Trainer(TrainablePolicy policy, SampleSet samples, Schedul
         var metrics = RegressionMetrics.Compute(predictions, targetsVal, samples.TargetSize);
         return new FitResult(initialLoss, [.. trainLoss], [.. valLoss], bestEpoch, early, metrics, wall.Elapsed);
     }
+
+    /// <summary>Action ticks per period of the clock feeding the head (the phases a shift can take).</summary>
+    private int PhaseTicks => (int)Math.Max(1, timeline.Levels[0].PeriodNs / (timeline.FastDivisor * timeline.BaseTickNs));
 
     private static torch.Tensor Loss(torch.Tensor prediction, torch.Tensor targets, torch.Tensor scale) =>
         ((prediction - targets) / scale).square().mean();

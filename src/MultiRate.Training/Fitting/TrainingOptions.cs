@@ -30,6 +30,14 @@ public sealed record TrainingOptions
     /// <summary>Seeds the weight init (with the config's seed) and the batch order (default: the config's seed).</summary>
     public int? Seed { get; init; }
 
+    /// <summary>
+    /// Multi-rate only: every epoch, pair the samples as the deployed schedule would with the slow
+    /// clock's phase moved by a random number of action ticks (within one slow period), so the context
+    /// learns from every window of the log rather than the few its nominal phase triggers on; the
+    /// latent ages stay the deployed ones (default true; validation always uses the nominal phase).
+    /// </summary>
+    public bool PhaseShift { get; init; } = true;
+
     /// <summary>Multi-rate only: pair each sample with a latent up to this many slow ticks older than the schedule's (default 0: off).</summary>
     public int ExtraStaleTicks { get; init; }
 }

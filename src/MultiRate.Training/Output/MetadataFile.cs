@@ -44,6 +44,7 @@ public static class MetadataFile
             ["patience"] = m.Options.Patience,
             ["validation_fraction"] = m.Options.ValidationFraction,
             ["extra_stale_ticks"] = m.Options.ExtraStaleTicks,
+            ["phase_shift"] = m.Options.PhaseShift && m.Options.Mode == TrainingMode.MultiRate,
             ["initial_validation_loss"] = m.InitialValidationLoss,
             ["best_validation_loss"] = m.BestValidationLoss,
             ["train_loss"] = Array(m.TrainLoss),

@@ -60,9 +60,9 @@ public class HelpTests
     {
         string[] names = [.. CommandTreeWalk.Root().Subcommands.Select(c => c.Name)];
 
-        Assert.Equal(["run", "replay", "train", "validate", "inspect", "cat", "report", "bench", "soak", "faults", "tune", "test", "serve-context"], names);
+        Assert.Equal(["run", "replay", "train", "simulate", "validate", "inspect", "cat", "report", "bench", "soak", "faults", "tune", "test", "serve-context"], names);
         Assert.Equal(
-            ["scheduler", "models", "gpu", "logs", "profile", "overhead", "wakeup", "replay", "remote", "all"],
+            ["scheduler", "models", "gpu", "logs", "profile", "overhead", "wakeup", "replay", "training", "remote", "all"],
             CommandTreeWalk.Find("bench").Subcommands.Select(c => c.Name));
         Assert.Equal(["merge"], CommandTreeWalk.Find("test").Subcommands.Select(c => c.Name));
     }

@@ -40,6 +40,27 @@ public class PairingTests
         Assert.All(p.RowEnd, r => Assert.Equal(-1, r));
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void Shifted_ByAFewTicks_TakesTheLaterSamplesPairingMovedBackAndNeverReadsAhead(int shift)
+    {
+        Pairing nominal = Pairing.Build(Timeline, TrainingMode.MultiRate);
+
+        Pairing moved = nominal.Shifted(shift);
+
+        for (int i = 0; i < 40; i++)
+        {
+            Assert.True(moved.RowEnd[i] <= i + 1, $"sample {i} reads row {moved.RowEnd[i] - 1}");
+            bool kept = i + shift >= 40 || (nominal.RowEnd[i + shift] >= 0 && nominal.RowEnd[i + shift] - shift < 1);
+            Assert.Equal(kept ? nominal.RowEnd[i] : nominal.RowEnd[i + shift] < 0 ? -1 : nominal.RowEnd[i + shift] - shift, moved.RowEnd[i]);
+            Assert.Equal(kept ? nominal.AgeSeconds[i] : nominal.AgeSeconds[i + shift], moved.AgeSeconds[i]);
+        }
+
+        Assert.Equal(11 - shift, moved.RowEnd[25 - shift]); // slow tick 1's window, seen 15 ticks after it, now ends 'shift' rows earlier
+        Assert.Same(nominal, nominal.Shifted(0));
+    }
+
     [Fact]
     public void Build_ExtraStaleness_OnlyOlderLatentsWithMatchingAges()
     {

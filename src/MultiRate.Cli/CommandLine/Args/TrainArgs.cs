@@ -51,6 +51,9 @@ internal sealed record TrainArgs
     /// <summary><c>--extra-stale</c>.</summary>
     public int? ExtraStale { get; init; }
 
+    /// <summary><c>--no-phase-shift</c>.</summary>
+    public bool NoPhaseShift { get; init; }
+
     /// <summary><c>--msg-path</c>, <c>--time-column</c>, <c>--time-unit</c>: how the log is opened.</summary>
     public MultiRate.Logs.SensorLogOptions LogReading { get; init; } = new();
 }
