@@ -101,8 +101,7 @@ public static class GpuCheck
             }
 
             LatencyStats stats = LatencyStats.FromSamples(times);
-            long parameters = ((long)(ObservationSize + LatentSize + 2) * width) + width + ((long)width * ActionSize) + ActionSize;
-            rows.Add(new GpuWidthResult(width, parameters, stats.P50Us, stats.P99Us));
+            rows.Add(new GpuWidthResult(width, ModuleParameters.Count(head), stats.P50Us, stats.P99Us));
         }
 
         return rows;
