@@ -1,6 +1,7 @@
 using MultiRate.Core.Rates;
 using MultiRate.Scheduling.Drivers;
 using MultiRate.Scheduling.Ledger;
+using MultiRate.Scheduling.Output;
 
 namespace MultiRate.Scheduling.Executor;
 
@@ -16,7 +17,7 @@ namespace MultiRate.Scheduling.Executor;
 /// validation's back; a stop always ends on the safe action. Every ramp action is counted as a stop
 /// fallback (<c>stop_fallbacks</c>) and a safe action. The wait for the ramp is bounded (ramp length plus
 /// <see cref="Margin"/>): a clock that stops delivering steps ends the stop with a counted
-/// <c>stop_timeouts</c> fault instead of a hang.
+/// <c>stop_timeouts</c> fault and the safe action sent from the stopping thread, instead of a hang.
 /// </remarks>
 internal static class StopRamp
 {
@@ -38,8 +39,9 @@ internal static class StopRamp
     /// <remarks>
     /// The wait is bounded: when the driver's clock passes the last step's time plus the margin
     /// (<see cref="Margin"/>) and no safe action has gone out, the ramp gives up, reports
-    /// <see cref="LedgerEntry.StopTimeout"/> on the action clock and returns, so a clock thread stuck in
-    /// a module call cannot hang the stop. A step the stuck thread runs afterwards does nothing.
+    /// <see cref="LedgerEntry.StopTimeout"/> on the action clock, sends the safe action itself (unlimited,
+    /// <see cref="OutputStage.TrySnapToSafe"/>) and returns, so a clock thread stuck in a module call can
+    /// neither hang the stop nor leave the robot off safe. A step the stuck thread runs afterwards does nothing.
     /// </remarks>
     public static long Run(RunState state, ClockDriver driver, long tick0Ns, long firstRunNs, long basePeriodNs)
     {
@@ -94,7 +96,16 @@ internal static class StopRamp
         }
 
         ClockDefinition action = profile.ActionClock;
-        state.Ledger.Fault(LedgerEntry.StopTimeout, state.Ledger.ActionClock, action.Name, driver.Clock.NowNs - tick0Ns, state.Output.LastClaimed);
+        long gaveUpNs = driver.Clock.NowNs;
+        state.Ledger.Fault(LedgerEntry.StopTimeout, state.Ledger.ActionClock, action.Name, gaveUpNs - tick0Ns, state.Output.LastClaimed);
+
+        // The stop still ends on the safe action: sent from this thread, unless an emission on the stuck
+        // thread is itself still in progress (then writing to the sink beside it would be worse).
+        if (state.Output.TrySnapToSafe(gaveUpNs - tick0Ns, driver.Clock, gaveUpNs + Margin(basePeriodNs)))
+        {
+            sent++;
+        }
+
         return sent;
     }
 

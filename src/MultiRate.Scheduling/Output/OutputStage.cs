@@ -1,5 +1,6 @@
 using MultiRate.Core.Rates;
 using MultiRate.Core.Sensors;
+using MultiRate.Scheduling.Drivers;
 using MultiRate.Scheduling.Ledger;
 
 namespace MultiRate.Scheduling.Output;
@@ -158,6 +159,32 @@ internal sealed class OutputStage : IDisposable
         return AtSafe;
     }
 
+    /// <summary>
+    /// The stop's last resort, from the stopping thread when the ramp's steps stopped arriving (the clock
+    /// thread stuck in a module call): the safe action, unlimited, at the next tick index. It waits for
+    /// an emission in progress at most until <paramref name="clock"/> passes <paramref name="untilNs"/>,
+    /// and claims nothing while one is still running (a sink write that never returns), so it never
+    /// writes to the sink beside another emitter. A stuck head that returns later loses its claim.
+    /// </summary>
+    /// <returns>True when the safe action was sent.</returns>
+    public bool TrySnapToSafe(long timeNs, INanosecondClock clock, long untilNs)
+    {
+        if (!AwaitIdle(clock, untilNs))
+        {
+            return false;
+        }
+
+        long tick = Volatile.Read(ref _claimed) + 1;
+        if (!TryClaim(tick, out long previous) || !AwaitEmitted(previous, clock, untilNs))
+        {
+            return false;
+        }
+
+        Volatile.Read(ref _limits).Safe.CopyTo(Work);
+        Emit(Math.Max(timeNs, _lastTimeNs), tick, ActionKind.Safe, LedgerEntry.FallbackStop, limit: false);
+        return true;
+    }
+
     /// <summary>Hot reload: takes new safe values and limits (same dimension) from the next emission on.</summary>
     public void UpdateLimits(ActionSpec spec) => Volatile.Write(ref _limits, new OutputLimits(spec));
 
@@ -177,6 +204,40 @@ internal sealed class OutputStage : IDisposable
                 spin.SpinOnce();
             }
         }
+    }
+
+    /// <summary>Waits, bounded by <paramref name="clock"/>, until every claimed tick has been emitted.</summary>
+    private bool AwaitIdle(INanosecondClock clock, long untilNs)
+    {
+        var spin = default(SpinWait);
+        while (Volatile.Read(ref _emitted) != Volatile.Read(ref _claimed))
+        {
+            if (clock.NowNs >= untilNs)
+            {
+                return false;
+            }
+
+            spin.SpinOnce();
+        }
+
+        return true;
+    }
+
+    /// <summary>As <see cref="AwaitTurn"/>, bounded by <paramref name="clock"/>.</summary>
+    private bool AwaitEmitted(long previous, INanosecondClock clock, long untilNs)
+    {
+        var spin = default(SpinWait);
+        while (Volatile.Read(ref _emitted) != previous)
+        {
+            if (clock.NowNs >= untilNs)
+            {
+                return false;
+            }
+
+            spin.SpinOnce();
+        }
+
+        return true;
     }
 
     private Emission Fallback(long timeNs, long tick, OverrunPolicy policy, LedgerEntry reason)

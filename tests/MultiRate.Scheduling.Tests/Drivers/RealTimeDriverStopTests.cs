@@ -21,13 +21,12 @@ public class RealTimeDriverStopTests
     private const long BaseNs = 1_000_000; // ThreeLevel: 1 kHz base and head
 
     [Fact]
-    public void StopRamp_ClockThreadStopsTicking_GivesUpAfterTheRampAndItsMarginWithAStopTimeoutOnTheActionClock()
+    public void StopRamp_ClockThreadStopsTicking_GivesUpAfterTheRampAndItsMarginWithAStopTimeoutThenSendsSafe()
     {
         using Ramp ramp = Ramp.OffSafe(clockTicks: false);
 
         long sent = ramp.Stop();
 
-        Assert.Equal(0, sent);
         Assert.Equal(1, ramp.State.Ledger.Count(LedgerEntry.StopTimeout, "head"));
         FaultRecord fault = Assert.Single(ramp.Faults);
         Assert.Equal((LedgerEntry.StopTimeout, "head", 0L), (fault.Kind, fault.Source, fault.Tick));
@@ -35,12 +34,35 @@ public class RealTimeDriverStopTests
         // It gave up at the first reading past the last step (5 ms: one step without limits) plus the margin, not before.
         long bound = 5 * BaseNs + StopRamp.Margin(BaseNs);
         Assert.InRange(fault.TimeNs, bound, bound + BaseNs);
-        Assert.False(ramp.State.Output.AtSafe);
+
+        // Then the stopping thread sent the safe action itself, unlimited, at the next tick index.
+        Assert.Equal(1, sent);
+        Assert.True(ramp.State.Output.AtSafe);
+        Assert.Equal(2, ramp.Sink.Actions.Count);
+        Assert.Equal(ActionKind.Safe, ramp.Sink.Actions[^1].Kind);
+        Assert.Equal(1, ramp.State.Output.LastClaimed);
 
         // A step the stuck clock thread runs afterwards sends nothing: the run has moved on.
         ramp.Scheduler.Booked!(0);
+        Assert.Equal(2, ramp.Sink.Actions.Count);
+        Assert.Equal(1, ramp.State.Output.LastClaimed);
+    }
+
+    [Fact]
+    public void StopRamp_ClockThreadStuckInsideAnEmission_GivesUpWithoutWritingBesideIt()
+    {
+        using Ramp ramp = Ramp.OffSafe(clockTicks: false);
+
+        // Tick 1 is claimed by the stuck thread, whose emission (a sink write, say) never finishes.
+        Assert.True(ramp.State.Output.TryClaim(1, out _));
+
+        long sent = ramp.Stop();
+
+        Assert.Equal(0, sent);
+        Assert.Equal(1, ramp.State.Ledger.Count(LedgerEntry.StopTimeout, "head"));
         Assert.Single(ramp.Sink.Actions);
-        Assert.Equal(0, ramp.State.Output.LastClaimed);
+        Assert.False(ramp.State.Output.AtSafe);
+        Assert.Equal(1, ramp.State.Output.LastClaimed);
     }
 
     [Fact]
