@@ -48,5 +48,18 @@ public sealed partial class RealTimeScheduler
         _ = work.Invoke(this) && work.IsPeriodic && work.Skipped == 0;
         var ticks = new TickWork(static _ => { }, now + HourNs, HourNs);
         _ = ticks.Invoke(this) && ticks.Skipped == 0;
+
+        // The queue's sift paths on a throwaway queue of the same types: a stop ramp's tick line queued
+        // beside the run's own made the first dequeue with two items sift down on the clock thread.
+        var queue = new PriorityQueue<ScheduledWork, (long Due, long Seq)>(4);
+        for (long i = 4; i > 0; i--)
+        {
+            queue.Enqueue(ticks, (i, i));
+        }
+
+        while (queue.TryPeek(out _, out _))
+        {
+            queue.Dequeue();
+        }
     }
 }

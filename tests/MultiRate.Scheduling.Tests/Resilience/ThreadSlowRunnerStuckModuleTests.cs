@@ -26,13 +26,14 @@ public sealed class ThreadSlowRunnerStuckModuleTests : IDisposable
 
     public ThreadSlowRunnerStuckModuleTests()
     {
-        // The test profile's context clock: 10 Hz, budget 60 ms; timeout 10 x 60 ms = 600 ms, so the
-        // healthy calls of a loaded test machine (fresh worker thread, cold JIT) never time out.
+        // The test profile's context clock: 10 Hz, budget 60 ms; timeout 40 x 60 ms = 2.4 s, so the
+        // healthy calls of a loaded test machine (fresh worker thread, cold JIT) never time out: at 600 ms
+        // the fresh worker's first call timed out now and then on a 2-core machine under a parallel build.
         RateProfile profile = TestProfiles.ThreeLevel(HandoffMode.Latest);
         ClockDefinition clock = profile.Clock("context");
         var stats = new ClockStats(clock.Name, clock.RateHz, clock.BudgetNs);
         _stage = new SlowStage(clock, profile.BaseTickHz, _module, new LatentChannel(), null, HandoffMode.Latest, stats, _ledger = new RunLedger([clock.Name], clock.Name, [_observer]));
-        _runner = new ThreadSlowRunner(clock.Name, () => 0, maxSteps: 3, cpu: null, new ResilienceOptions { TimeoutMultiple = 10 });
+        _runner = new ThreadSlowRunner(clock.Name, () => 0, maxSteps: 3, cpu: null, new ResilienceOptions { TimeoutMultiple = 40 });
         _stage.Runner = _runner;
     }
 
