@@ -159,16 +159,23 @@ public class CalendarExecutionPropertyTests
         {
             InjectedFault fault = c.FaultAt(generated, tick);
             long cost = fault == InjectedFault.Hang ? long.MaxValue : c.CostNs(generated, tick) / 100 * 100;
-            if (cost == timeoutNs)
-            {
-                continue; // the delay and the timeout fall due together: either may win
-            }
-
+            bool tie = cost == timeoutNs;
             bool timedOut = cost > timeoutNs;
             long end = t + (timedOut ? timeoutNs : cost);
             if (!log.Finished.TryGetValue((k, tick), out SlowTickRecord done))
             {
                 Assert.True(end > last, $"{name} tick {tick} due to end at {end} never ended");
+                continue;
+            }
+
+            if (tie)
+            {
+                // The delay and the timeout fall due together: either may win, but the ledger counts the one that did.
+                Assert.Equal(end, done.FinishedNs);
+                bool lost = log.Faults.Any(f => f.Source == name && f.Tick == tick && f.Kind == LedgerEntry.ContextTimeout);
+                timeouts += lost ? 1 : 0;
+                thrown += !lost && fault == InjectedFault.Throw ? 1 : 0;
+                Assert.Equal(lost || fault == InjectedFault.Throw ? SlowTickOutcome.Faulted : SlowTickOutcome.Completed, done.Outcome);
                 continue;
             }
 
