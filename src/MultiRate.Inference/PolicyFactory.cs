@@ -98,7 +98,7 @@ public static class PolicyFactory
         IlgpuDevice? device = null;
         try
         {
-            device = IlgpuDevice.Open(target) ?? throw new TorchRuntimeException("the CUDA device found at start could not be opened");
+            device = IlgpuDevice.Open(target, StreamPriority.Highest) ?? throw new TorchRuntimeException("the CUDA device found at start could not be opened");
             return new GpuActionHead(device, net, obs, latent, ageFeatures, topK, min, max);
         }
         catch
