@@ -1,4 +1,5 @@
 using ILGPU;
+using IlgpuContext = ILGPU.Context;
 using ILGPU.Runtime;
 using ILGPU.Runtime.Cuda;
 
@@ -50,7 +51,7 @@ internal sealed class IlgpuDevice : IDisposable
     {
         try
         {
-            using Context context = Context.Create(b => b.Cuda());
+            using IlgpuContext context = IlgpuContext.Create(b => b.Cuda());
             return context.GetCudaDevices() is { Count: > 0 } devices ? devices[0].Name : null;
         }
         catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or NotSupportedException or InvalidOperationException or CudaException)

@@ -1,4 +1,5 @@
 using ILGPU;
+using IlgpuContext = ILGPU.Context;
 using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
@@ -21,10 +22,10 @@ internal sealed class SharedAccelerator
 {
     private static readonly Lock Gate = new();
     private static readonly Dictionary<IlgpuTarget, SharedAccelerator> Opened = [];
-    private readonly Context _context;
+    private readonly IlgpuContext _context;
     private int _leases;
 
-    private SharedAccelerator(Context context, Accelerator accelerator, IlgpuTarget target)
+    private SharedAccelerator(IlgpuContext context, Accelerator accelerator, IlgpuTarget target)
     {
         _context = context;
         Accelerator = accelerator;
@@ -95,7 +96,7 @@ internal sealed class SharedAccelerator
             // Two threads per group: enough to run the kernels' shared-memory reductions and barriers for
             // real, few enough that handing work between threads stays cheap on a small shared machine
             // (this accelerator checks correctness; it is no fast path).
-            Context cpu = Context.Create(b => b.CPU(new CPUDevice(numThreadsPerWarp: 2, numWarpsPerMultiprocessor: 1, numMultiprocessors: 1)));
+            IlgpuContext cpu = IlgpuContext.Create(b => b.CPU(new CPUDevice(numThreadsPerWarp: 2, numWarpsPerMultiprocessor: 1, numMultiprocessors: 1)));
             return new SharedAccelerator(cpu, cpu.GetCPUDevice(0).CreateCPUAccelerator(cpu, CPUAcceleratorMode.Parallel), target);
         }
 
@@ -104,7 +105,7 @@ internal sealed class SharedAccelerator
             return null;
         }
 
-        Context context = Context.Create(b => b.Cuda());
+        IlgpuContext context = IlgpuContext.Create(b => b.Cuda());
         try
         {
             return new SharedAccelerator(context, context.GetCudaDevice(0).CreateCudaAccelerator(context), target);
