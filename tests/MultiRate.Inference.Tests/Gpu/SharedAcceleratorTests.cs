@@ -28,6 +28,39 @@ public sealed class SharedAcceleratorTests
     }
 
     [Fact]
+    public void HeadAndContext_ConcurrentlyOnTheSharedAccelerator_GiveWhatEachGivesAlone()
+    {
+        ModelConfig config = GpuContexts.Config() with { Device = ComputeDevice.IlgpuCpu };
+        using var head = (GpuActionHead)PolicyFactory.CreateHead(config, TestModels.Min.Length, TestModels.Min, TestModels.Max);
+        using var context = (GpuContextModule)PolicyFactory.CreateContext(config);
+        float[] obs = TestModels.Observation(head.ObservationSize);
+        float[] latentIn = TestModels.Observation(head.LatentSize, 0.5f);
+        float[] history = TestModels.Observation(context.HistoryLength * context.ObservationSize);
+        float[] actionAlone = new float[head.ActionSize];
+        head.Act(obs, latentIn, 0.02f, actionAlone);
+        float[] latentAlone = GpuContexts.Latent(context, history, null, MultiRate.Core.Budgets.AnytimeBudget.FixedSteps(4));
+
+        float[][] latents = new float[10][];
+        var worker = new Thread(() =>
+        {
+            for (int i = 0; i < latents.Length; i++)
+            {
+                latents[i] = context.Update(GpuContexts.Request(context, history, null, MultiRate.Core.Budgets.AnytimeBudget.FixedSteps(4))).Latent ?? [];
+            }
+        });
+        worker.Start();
+        float[] action = new float[head.ActionSize];
+        for (int i = 0; i < 200; i++)
+        {
+            Assert.Equal(ModuleOutcome.Ok, head.Act(obs, latentIn, 0.02f, action));
+            Assert.Equal(actionAlone, action);
+        }
+
+        worker.Join();
+        Assert.All(latents, l => Assert.Equal(latentAlone, l));
+    }
+
+    [Fact]
     public void Dispose_LastLease_ClosesTheAcceleratorAndTheNextOpenMakesANewOne()
     {
         // A target of this test's own would be cleaner; the CPU target is shared with tests running
