@@ -53,6 +53,10 @@ for v in r["variants"]:
     print(f"  {v['variant']}: max error {v['max_error']:.2e}, {v['allocated_bytes_per_tick']} B/tick, p50 {v['head_p50_us']} us")
 for w in r["head_by_width"]:
     print(f"  width {w['width']}: p50 {w['p50_us']} us, p99 {w['p99_us']} us")
+for c in r.get("context_variants", []):
+    print(f"  context {c['variant']}: max error {c['max_error']:.2e}, passed {c['passed']}, update p50 {c['update_p50_us']} us")
+if not r.get("context_variants"):
+    print("  context: not checked (its weights come from TorchSharp, which did not load)")
 PY
 step bench-models 130 bench models --quick --device cuda --json
 # The interference half runs the context on the same GPU as the head (one shared accelerator, the
