@@ -134,7 +134,9 @@ internal sealed class GpuContextModule : IContextModule, IModulePlacement
         {
             if (_device.Target == IlgpuTarget.Cuda)
             {
-                // The slow clock's worker is not the thread that opened the accelerator: make its CUDA context current here.
+                // The slow clock's worker is not the thread that opened the accelerator. ILGPU binds the
+                // accelerator around its own launches and waits; binding here too costs one driver call
+                // per update and keeps the worker's current CUDA context right between them.
                 _device.Accelerator.Bind();
             }
 
