@@ -14,7 +14,7 @@ namespace MultiRate.Inference.Gpu.Context;
 /// element-wise steps in <c>ContextKernel</c>'s order, so on ILGPU's CPU accelerator the
 /// results differ from the CPU path only where the math library does (the softmax's exp) and in
 /// the layer norm's statistics (a tree over the group instead of a sequence; both in double).
-/// The pooled output and its projection are in <see cref="ContextPoolKernel"/>.
+/// The pooled output and its projection are in <see cref="ContextPoolKernel"/>, the shared dot product and layer norm in <see cref="ContextReductions"/>.
 /// </remarks>
 internal static class ContextKernels
 {
@@ -56,8 +56,8 @@ internal static class ContextKernels
         int t = index / d;
         int j = index - (t * d);
         float v = t < rows
-            ? (inB[j] + Dot8(inWT, d, j, history, (long)t * observation, observation)) + pos[index]
-            : upB[j] + Dot8(upWT, d, j, upstream, 0, upstreamSize);
+            ? (inB[j] + ContextReductions.Dot8(inWT, d, j, history, (long)t * observation, observation)) + pos[index]
+            : upB[j] + ContextReductions.Dot8(upWT, d, j, upstream, 0, upstreamSize);
         xzu[index] = v;
         xzu[n + index] = z0[index];
         xzu[(2L * n) + index] = z0[index] + v;
@@ -76,7 +76,7 @@ internal static class ContextKernels
     {
         int t = index / outputs;
         int j = index - (t * outputs);
-        float s = bias[j] + Dot8(weightsT, outputs, j, input, (long)t * inputs, inputs);
+        float s = bias[j] + ContextReductions.Dot8(weightsT, outputs, j, input, (long)t * inputs, inputs);
 
         // NaN stays NaN (as the CPU path's ReLU), so a poisoned input is reported as NonFinite.
         output[index] = relu != 0 && s < 0f ? 0f : s;
@@ -160,10 +160,10 @@ internal static class ContextKernels
         long t = Grid.IdxX;
         for (int j = Group.IdxX; j < d; j += Group.DimX)
         {
-            values[j] = (bias[j] + Dot8(weightsT, d, j, input, t * inputs, inputs)) + residual[(t * d) + j];
+            values[j] = (bias[j] + ContextReductions.Dot8(weightsT, d, j, input, t * inputs, inputs)) + residual[(t * d) + j];
         }
 
-        Norm(values, partial, d, gamma, beta, output, t * d);
+        ContextReductions.Norm(values, partial, d, gamma, beta, output, t * d);
         if (reinject != 0)
         {
             for (int j = Group.IdxX; j < d; j += Group.DimX)
@@ -171,84 +171,5 @@ internal static class ContextKernels
                 u[(t * d) + j] = output[(t * d) + j] + x[(t * d) + j];
             }
         }
-    }
-
-    /// <summary>
-    /// Layer norm of values[0..d) held in shared memory (each thread reads the indices it wrote, j = IdxX
-    /// mod DimX) into output[offset..]: mean and variance in double, then y = (float)((v - mean) * rstd) * gamma + beta.
-    /// </summary>
-    public static void Norm(ArrayView<float> values, ArrayView<double> partial, int d, ArrayView<float> gamma, ArrayView<float> beta, ArrayView<float> output, long offset)
-    {
-        double sum = 0;
-        for (int j = Group.IdxX; j < d; j += Group.DimX)
-        {
-            sum += values[j];
-        }
-
-        double mean = GroupSum(partial, sum) / d;
-        double sq = 0;
-        for (int j = Group.IdxX; j < d; j += Group.DimX)
-        {
-            double c = values[j] - mean;
-            sq += c * c;
-        }
-
-        double rstd = 1.0 / Math.Sqrt((GroupSum(partial, sq) / d) + LayerNormEps);
-        for (int j = Group.IdxX; j < d; j += Group.DimX)
-        {
-            output[offset + j] = ((float)((values[j] - mean) * rstd) * gamma[j]) + beta[j];
-        }
-    }
-
-    /// <summary>sum over k &lt; n of wT[k * rows + j] * input[offset + k], in FixedDot's lane order.</summary>
-    public static float Dot8(ArrayView<float> weightsT, int rows, int j, ArrayView<float> input, long offset, int n)
-    {
-        float l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0;
-        int k = 0;
-        for (; k <= n - 8; k += 8)
-        {
-            l0 += weightsT[((k + 0L) * rows) + j] * input[offset + k];
-            l1 += weightsT[((k + 1L) * rows) + j] * input[offset + k + 1];
-            l2 += weightsT[((k + 2L) * rows) + j] * input[offset + k + 2];
-            l3 += weightsT[((k + 3L) * rows) + j] * input[offset + k + 3];
-            l4 += weightsT[((k + 4L) * rows) + j] * input[offset + k + 4];
-            l5 += weightsT[((k + 5L) * rows) + j] * input[offset + k + 5];
-            l6 += weightsT[((k + 6L) * rows) + j] * input[offset + k + 6];
-            l7 += weightsT[((k + 7L) * rows) + j] * input[offset + k + 7];
-        }
-
-        // The tail continues each lane's sequence, as FixedDot's does.
-        int tail = n - k;
-        if (tail > 0) { l0 += weightsT[((long)k * rows) + j] * input[offset + k]; }
-        if (tail > 1) { l1 += weightsT[((k + 1L) * rows) + j] * input[offset + k + 1]; }
-        if (tail > 2) { l2 += weightsT[((k + 2L) * rows) + j] * input[offset + k + 2]; }
-        if (tail > 3) { l3 += weightsT[((k + 3L) * rows) + j] * input[offset + k + 3]; }
-        if (tail > 4) { l4 += weightsT[((k + 4L) * rows) + j] * input[offset + k + 4]; }
-        if (tail > 5) { l5 += weightsT[((k + 5L) * rows) + j] * input[offset + k + 5]; }
-        if (tail > 6) { l6 += weightsT[((k + 6L) * rows) + j] * input[offset + k + 6]; }
-        return ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7));
-    }
-
-    /// <summary>The group's sum of each thread's value (a tree in shared memory; the group size is a power of two).</summary>
-    private static double GroupSum(ArrayView<double> partial, double value)
-    {
-        int t = Group.IdxX;
-        partial[t] = value;
-        Group.Barrier();
-        for (int half = Group.DimX / 2; half > 0; half /= 2)
-        {
-            if (t < half)
-            {
-                partial[t] += partial[t + half];
-            }
-
-            Group.Barrier();
-        }
-
-        double total = partial[0];
-
-        // Every thread has read the total before the next call overwrites it.
-        Group.Barrier();
-        return total;
     }
 }

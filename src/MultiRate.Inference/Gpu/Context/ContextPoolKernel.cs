@@ -35,13 +35,13 @@ internal static class ContextPoolKernel
             mean[j] = m / tokens;
         }
 
-        ContextKernels.Norm(mean, partial, d, normW, normB, normed, 0);
+        ContextReductions.Norm(mean, partial, d, normW, normB, normed, 0);
 
         // The projection reads every normed value, written by every thread.
         Group.Barrier();
         for (int l = Group.IdxX; l < latentSize; l += Group.DimX)
         {
-            latent[l] = latB[l] + ContextKernels.Dot8(latWT, latentSize, l, normed, 0, d);
+            latent[l] = latB[l] + ContextReductions.Dot8(latWT, latentSize, l, normed, 0, d);
         }
     }
 }
