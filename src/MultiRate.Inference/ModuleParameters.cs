@@ -23,9 +23,12 @@ public static class ModuleParameters
     /// <param name="context">The context module.</param>
     /// <returns>The number of scalar parameters.</returns>
     /// <exception cref="ArgumentException">The module was not built by <see cref="PolicyFactory"/>.</exception>
-    public static long Count(IContextModule context) => context is TorchContextModule torch
-        ? Count(torch.Net)
-        : throw new ArgumentException("not a context module built by PolicyFactory", nameof(context));
+    public static long Count(IContextModule context) => context switch
+    {
+        TorchContextModule torch => Count(torch.Net),
+        Gpu.Context.GpuContextModule gpu => Count(gpu.Net),
+        _ => throw new ArgumentException("not a context module built by PolicyFactory", nameof(context)),
+    };
 
     private static long Count(TorchSharp.torch.nn.Module module) => module.parameters().Sum(p => p.numel());
 }

@@ -4,13 +4,14 @@ using MultiRate.Core.Modules;
 using MultiRate.Inference.ActionHead;
 using MultiRate.Inference.ContextModule;
 using MultiRate.Inference.Gpu;
+using MultiRate.Inference.Gpu.Context;
 using MultiRate.Inference.Runtime;
 using MultiRate.Inference.Weights;
 using TorchSharp;
 
 namespace MultiRate.Inference;
 
-/// <summary>Builds the TorchSharp action head and context module from a validated <see cref="ModelConfig"/>.</summary>
+/// <summary>Builds the action head and context module (on the CPU, or on an ILGPU accelerator) from a validated <see cref="ModelConfig"/>.</summary>
 /// <remarks>
 /// Initialisation is seeded: the global torch generator is reseeded with <see cref="ModelConfig.Seed"/>
 /// under a lock just before the module is built, so the same config gives bit-identical weights
@@ -24,11 +25,11 @@ public static class PolicyFactory
 {
     private static readonly Lock SeedGate = new();
 
-    /// <summary>Resolves the context module's device (<c>context.device</c>, else <c>device</c>) against TorchSharp's backends.</summary>
+    /// <summary>Resolves the context module's device (<c>context.device</c>, else <c>device</c>): CUDA through ILGPU, else the CPU.</summary>
     public static DeviceSelection SelectDevice(ModelConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return DeviceSelector.Select(config.Context.Device ?? config.Device, config.SourcePath);
+        return ContextDeviceSelector.Select(config.Context.Device ?? config.Device, config.SourcePath);
     }
 
     /// <summary>Resolves the action head's device (<c>head.device</c>, else <c>device</c>): CUDA through ILGPU, else the CPU.</summary>
@@ -45,7 +46,7 @@ public static class PolicyFactory
         return notes.Length == 0 ? null : string.Join(Environment.NewLine, notes);
     }
 
-    /// <summary>Where a module created here runs: <c>cpu</c>, <c>cuda</c> (with the GPU's name for the head) or <c>ilgpu-cpu</c>.</summary>
+    /// <summary>Where a module created here runs: <c>cpu</c>, <c>cuda:0 &lt;GPU name&gt;</c> or <c>ilgpu-cpu</c>.</summary>
     public static string DeviceOf(object module) => (module as IModulePlacement)?.Placement ?? "cpu";
 
     /// <summary>Creates the fast action head.</summary>
@@ -98,7 +99,7 @@ public static class PolicyFactory
         IlgpuDevice? device = null;
         try
         {
-            device = IlgpuDevice.Open(target) ?? throw new TorchRuntimeException("the CUDA device found at start could not be opened");
+            device = IlgpuDevice.Open(target, StreamPriority.Highest) ?? throw new TorchRuntimeException("the CUDA device found at start could not be opened");
             return new GpuActionHead(device, net, obs, latent, ageFeatures, topK, min, max);
         }
         catch
@@ -134,11 +135,33 @@ public static class PolicyFactory
         }
 
         ThrowIfAny(errors);
-        DeviceSelection device = SelectDevice(config);
+        DeviceSelection device = SelectDevice(config); // fails clearly on 'cuda' without a CUDA device
         // Seed + 1: the head and the context draw different streams from one config seed.
         ContextNet net = Seeded(config.Seed + 1, () => new ContextNet(obs, c.History, upstreamSize, c.DModel, c.Heads, c.FeedForward, c.LatentDim));
         LoadWeights(config, net, "context");
-        return new TorchContextModule(net, obs, c.History, upstreamSize, c.LatentDim, device.Device == ComputeDevice.Cuda ? torch.CUDA : torch.CPU);
+        return device.Device == ComputeDevice.Cpu
+            ? new TorchContextModule(net, obs, c.History, upstreamSize, c.LatentDim)
+            : CreateDeviceContext(device.Device == ComputeDevice.Cuda ? IlgpuTarget.Cuda : IlgpuTarget.Cpu, net, obs, c.History, upstreamSize, c.LatentDim);
+    }
+
+    /// <summary>
+    /// The context on an ILGPU accelerator, on a low-priority stream of the accelerator the head on
+    /// the same target shares; the net and the lease are released if it cannot be built.
+    /// </summary>
+    internal static GpuContextModule CreateDeviceContext(IlgpuTarget target, ContextNet net, int obs, int history, int upstreamSize, int latent)
+    {
+        IlgpuDevice? device = null;
+        try
+        {
+            device = IlgpuDevice.Open(target, StreamPriority.Lowest) ?? throw new TorchRuntimeException("the CUDA device found at start could not be opened");
+            return new GpuContextModule(device, net, obs, history, upstreamSize, latent);
+        }
+        catch
+        {
+            device?.Dispose();
+            net.Dispose();
+            throw;
+        }
     }
 
     /// <summary>

@@ -53,7 +53,22 @@ for v in r["variants"]:
     print(f"  {v['variant']}: max error {v['max_error']:.2e}, {v['allocated_bytes_per_tick']} B/tick, p50 {v['head_p50_us']} us")
 for w in r["head_by_width"]:
     print(f"  width {w['width']}: p50 {w['p50_us']} us, p99 {w['p99_us']} us")
+for c in r.get("context_variants", []):
+    print(f"  context {c['variant']}: max error {c['max_error']:.2e}, passed {c['passed']}, update p50 {c['update_p50_us']} us")
+if not r.get("context_variants"):
+    print("  context: not checked (its weights come from TorchSharp, which did not load)")
 PY
 step bench-models 130 bench models --quick --device cuda --json
+# The interference half runs the context on the same GPU as the head (one shared accelerator, the
+# head's stream at the highest priority, the context's at the lowest): context_device says where.
+python3 - "$results/bench-models.json" <<'PY' | tee -a "$summary"
+import json, sys
+try:
+    i = json.load(open(sys.argv[1]))["interference"]
+except Exception as e:
+    print(f"bench-models: no interference ({e})"); sys.exit(0)
+print(f"interference: head p99 {i['head_p99_alone_us']} us alone, {i['head_p99_with_context_us']} us with the context "
+      f"at {i['context_rate_hz']} Hz on {i.get('context_device', '?')} ({i['context_updates']} updates), ratio {i['ratio']}")
+PY
 rm -rf "$work"
 note "results in $results"

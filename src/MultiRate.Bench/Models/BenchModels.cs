@@ -7,7 +7,7 @@ namespace MultiRate.Bench.Models;
 /// <summary>Builds the seeded head and context the scale benches time, and counts their parameters.</summary>
 internal static class BenchModels
 {
-    public static ModelConfig Config(ScaleBenchmarkOptions o, int headWidth, int dModel, ComputeDevice headDevice) => new()
+    public static ModelConfig Config(ScaleBenchmarkOptions o, int headWidth, int dModel, ComputeDevice headDevice, ComputeDevice contextDevice = ComputeDevice.Cpu) => new()
     {
         Name = "bench-scale",
         Seed = 1,
@@ -25,7 +25,7 @@ internal static class BenchModels
             Recursion = o.Shape.Recursion,
             History = o.Shape.History,
             LatentDim = o.Shape.Latent,
-            Device = ComputeDevice.Cpu,
+            Device = contextDevice,
         },
     };
 

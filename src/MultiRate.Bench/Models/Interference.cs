@@ -6,4 +6,5 @@ namespace MultiRate.Bench.Models;
 /// <param name="Ratio">With / alone (target at most 1.2).</param>
 /// <param name="ContextRateHz">The context's rate during the second measurement.</param>
 /// <param name="ContextUpdates">Context updates completed during the second measurement.</param>
-public sealed record Interference(double HeadP99AloneUs, double HeadP99WithContextUs, double Ratio, double ContextRateHz, int ContextUpdates);
+/// <param name="ContextDevice">Where the context ran (<c>cpu</c>, or the head's device when the head is on an ILGPU accelerator: the same shared accelerator, on a low-priority stream).</param>
+public sealed record Interference(double HeadP99AloneUs, double HeadP99WithContextUs, double Ratio, double ContextRateHz, int ContextUpdates, string ContextDevice);

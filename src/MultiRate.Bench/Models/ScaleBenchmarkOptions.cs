@@ -5,7 +5,7 @@ namespace MultiRate.Bench.Models;
 /// <summary>What <see cref="ScaleBenchmarks"/> measures and how long. Defaults keep <c>bench models</c> near a minute.</summary>
 public sealed class ScaleBenchmarkOptions
 {
-    /// <summary>Where the head runs (default the CPU); the context always runs on the CPU (TorchSharp-cpu).</summary>
+    /// <summary>Where the head runs (default the CPU). The scales' contexts run on the CPU; the interference's context runs on the head's accelerator when the head is on one (cuda, ilgpu-cpu).</summary>
     public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
 
     /// <summary>Scales to measure (default: default and helix-like; add <see cref="ModelScale.Largest"/> for the large run).</summary>

@@ -75,7 +75,7 @@ public static class ScaleBenchmarks
     public static Interference Interference(ScaleBenchmarkOptions o)
     {
         ArgumentNullException.ThrowIfNull(o);
-        ModelConfig config = BenchModels.Config(o, ModelScale.Default.HeadWidth, ModelScale.Default.ContextDModel, o.Device);
+        ModelConfig config = BenchModels.Config(o, ModelScale.Default.HeadWidth, ModelScale.Default.ContextDModel, o.Device, InterferenceContextDevice(o.Device));
         using IActionHead head = BenchModels.Head(o, config);
         using IContextModule context = BenchModels.Context(config);
         context.WarmUp(2);
@@ -95,8 +95,16 @@ public static class ScaleBenchmarks
             worker.Join();
         }
 
-        return new Interference(alone.P99Us, with.P99Us, alone.P99Us > 0 ? with.P99Us / alone.P99Us : 0, o.ContextRateHz, updates);
+        return new Interference(alone.P99Us, with.P99Us, alone.P99Us > 0 ? with.P99Us / alone.P99Us : 0, o.ContextRateHz, updates, PolicyFactory.DeviceOf(context));
     }
+
+    /// <summary>
+    /// Where the interference measurement's context runs: with the head on an ILGPU accelerator
+    /// (cuda, or ilgpu-cpu), on that same accelerator, so the two contend for one device as they would
+    /// on a robot with one GPU; with the head on the CPU, on the CPU.
+    /// </summary>
+    public static ComputeDevice InterferenceContextDevice(ComputeDevice headDevice) =>
+        headDevice is ComputeDevice.Cuda or ComputeDevice.IlgpuCpu ? headDevice : ComputeDevice.Cpu;
 
     /// <summary>The method line: what was timed and how.</summary>
     public static string Method(ScaleBenchmarkOptions o)
@@ -106,7 +114,8 @@ public static class ScaleBenchmarks
             $"history {o.Shape.History}); {o.WarmUp} warm-up calls, {o.HeadSamples} timed head ticks, {o.ContextSamples} timed dense ticks (context K steps + head, back to back); " +
             $"rate = 1 / (p99 x {o.SafetyFactor}); the context runs on the CPU with 1 libtorch thread, the head on the device named per row. " +
             $"Head by width: per device, timed per tick including the copies to and from the device. Interference: the default scale's head timed for " +
-            $"{o.InterferenceSamples} ticks alone, then as many while another thread updates the context at {o.ContextRateHz} Hz. " +
+            $"{o.InterferenceSamples} ticks alone, then as many while another thread updates the context at {o.ContextRateHz} Hz " +
+            $"{InterferencePlacement(InterferenceContextDevice(o.Device))}. " +
             "Shared machines are noisy: compare ratios within one run.";
     }
 
@@ -167,6 +176,11 @@ public static class ScaleBenchmarks
 
         return n;
     }
+
+    private static string InterferencePlacement(ComputeDevice context) => context == ComputeDevice.Cpu
+        ? "(context on the CPU)"
+        : $"(context on the head's own accelerator, {(context == ComputeDevice.Cuda ? "cuda" : "ilgpu-cpu")}: one shared ILGPU accelerator, the head on the highest-priority stream, " +
+            "the context on the lowest, waiting on its stream after each recursion step)";
 
     private static double RateHz(LatencyStats stats, double safety) => stats.P99Us <= 0 ? 0 : 1e6 / (stats.P99Us * safety);
 }

@@ -58,6 +58,7 @@ public sealed record ScaleReport(IReadOnlyList<ScaleRow> Scales, IReadOnlyList<W
         ["ratio"] = Math.Round(Interference.Ratio, 2),
         ["context_rate_hz"] = Interference.ContextRateHz,
         ["context_updates"] = Interference.ContextUpdates,
+        ["context_device"] = Interference.ContextDevice,
     };
 
     private static JsonObject Latency(LatencyStats l) => new()

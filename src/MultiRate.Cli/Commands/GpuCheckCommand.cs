@@ -11,6 +11,7 @@ namespace MultiRate.Cli.Commands;
 internal static class GpuCheckCommand
 {
     private const int WidthTicks = 300;
+    private const int ContextSamples = 20;
 
     public static int Execute(string device, int samples, int maxWidth, bool json, TextWriter stdout, IAnsiConsole console)
     {
@@ -19,7 +20,11 @@ internal static class GpuCheckCommand
         string name = GpuCheck.DeviceName(target, reference); // 'cuda' without a CUDA device: one message, exit 2
         IReadOnlyList<GpuCheckResult> results = GpuCheck.Run(target, samples, reference);
         IReadOnlyList<GpuWidthResult> widths = GpuCheck.Widths(target, maxWidth, WidthTicks);
-        bool passed = results.All(r => r.Passed);
+
+        // The context's weights come from TorchSharp's seeded init: without its native layer there is nothing to compare.
+        int contextSamples = Math.Min(samples, ContextSamples);
+        IReadOnlyList<GpuContextCheckResult> contexts = reference == GpuCheck.TorchReference ? GpuContextCheck.Run(target, contextSamples) : [];
+        bool passed = results.All(r => r.Passed) && contexts.All(r => r.Passed);
         if (json)
         {
             var variants = new JsonArray();
@@ -49,6 +54,19 @@ internal static class GpuCheckCommand
                 });
             }
 
+            var contextVariants = new JsonArray();
+            foreach (GpuContextCheckResult r in contexts)
+            {
+                contextVariants.Add(new JsonObject
+                {
+                    ["variant"] = r.Variant,
+                    ["samples"] = r.Samples,
+                    ["max_error"] = r.MaxError,
+                    ["passed"] = r.Passed,
+                    ["update_p50_us"] = Json.Round(r.UpdateP50Us, 1),
+                });
+            }
+
             Json.Write(stdout, new JsonObject
             {
                 ["device"] = name,
@@ -57,11 +75,17 @@ internal static class GpuCheckCommand
                 ["passed"] = passed,
                 ["variants"] = variants,
                 ["head_by_width"] = byWidth,
+                ["context_tolerance"] = GpuContextCheck.Tolerance,
+                ["context_variants"] = contextVariants,
                 ["method"] = $"Each variant: seeded head built twice from the same weights, as the reference ({reference}: " +
                     (reference == GpuCheck.TorchReference ? "the TorchSharp CPU head, fixed-order kernels" : "TorchSharp's native layer did not load, so the same kernels on ILGPU's CPU accelerator, parameters drawn in managed code") +
                     $") and on the device; {samples} random inputs; max |device - reference| per action over the action's half range. Then 500 ticks of the device head: " +
                     "managed bytes allocated on the calling thread per tick, and the median tick including the copies to and from the device. " +
-                    $"head_by_width: one hidden layer of each width, seeded parameters, {WidthTicks} ticks each after 20 warm-up ticks, copies included.",
+                    $"head_by_width: one hidden layer of each width, seeded parameters, {WidthTicks} ticks each after 20 warm-up ticks, copies included. " +
+                    (reference == GpuCheck.TorchReference
+                        ? $"context_variants: seeded context built twice from the same weights, on the CPU (fixed-order kernels) and on the device; {contextSamples} random histories; " +
+                            "max |device - cpu| per latent value; then the median of 20 device updates (K steps, a wait on the context's stream after each, copies included)."
+                        : "context_variants: empty, because the context's weights come from TorchSharp, whose native layer did not load."),
             });
             return passed ? 0 : 1;
         }
@@ -81,7 +105,18 @@ internal static class GpuCheckCommand
         }
 
         console.Write(wt);
-        console.WriteLine(passed ? $"all variants within {GpuCheck.Tolerance:E0} of the action range" : "FAILED: a variant is outside the tolerance or not Ok");
+        if (contexts.Count > 0)
+        {
+            var ct = new Table { Title = new TableTitle($"context module on {Markup.Escape(name)} vs the CPU context") }.AddColumns("variant", "samples", "max error", "passed", "update p50 us");
+            foreach (GpuContextCheckResult r in contexts)
+            {
+                ct.AddRow(Markup.Escape(r.Variant), r.Samples.ToString(CultureInfo.InvariantCulture), r.MaxError.ToString("E2", CultureInfo.InvariantCulture), r.Passed ? "yes" : "NO", r.UpdateP50Us.ToString("0.0", CultureInfo.InvariantCulture));
+            }
+
+            console.Write(ct);
+        }
+
+        console.WriteLine(passed ? $"all variants within {GpuCheck.Tolerance:E0} of the action range, contexts within {GpuContextCheck.Tolerance:E0}" : "FAILED: a variant is outside the tolerance or not Ok");
         return passed ? 0 : 1;
     }
 }

@@ -7,8 +7,8 @@ public enum ComputeDevice
     Cpu,
 
     /// <summary>
-    /// A CUDA GPU: the action head through ILGPU (needs only the NVIDIA driver), a context module
-    /// through TorchSharp's CUDA backend; fails at start with a clear message when either is missing.
+    /// A CUDA GPU through ILGPU (needs only the NVIDIA driver): the action head and the context
+    /// module share one accelerator; fails at start with a clear message when there is none.
     /// </summary>
     Cuda,
 
@@ -16,8 +16,8 @@ public enum ComputeDevice
     Auto,
 
     /// <summary>
-    /// Testing value: the action head's GPU kernels on ILGPU's CPU accelerator (same kernels, no
-    /// GPU); a context module runs on the CPU. Slower than <see cref="Cpu"/>; for tests and CI.
+    /// Testing value: the modules' GPU kernels on ILGPU's CPU accelerator (same kernels, no GPU).
+    /// Slower than <see cref="Cpu"/>; for tests and CI.
     /// </summary>
     IlgpuCpu,
 }

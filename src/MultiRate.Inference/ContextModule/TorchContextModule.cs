@@ -13,10 +13,11 @@ namespace MultiRate.Inference.ContextModule;
 /// One weight-tied block iterated K times, as in Universal Transformer / HRM / TRM: the input is
 /// re-injected at every step so each step refines z given the same evidence, which is what makes
 /// stopping early (anytime) still give a usable latent. Runs on the slow clock's worker thread,
-/// never concurrently with itself. On the CPU the forward pass runs on <see cref="ContextKernel"/>
-/// (fixed summation order, the same bits on every x86-64 CPU; docs/determinism.md) and allocates
-/// only the latent it returns; on CUDA it runs libtorch's block in inference mode inside one
-/// dispose scope.
+/// never concurrently with itself. The forward pass runs on <see cref="ContextKernel"/> (fixed
+/// summation order, the same bits on every x86-64 CPU; docs/determinism.md) and allocates only the
+/// latent it returns. On a GPU the context runs as <c>Gpu.Context.GpuContextModule</c> (ILGPU, on
+/// the accelerator the head shares), not through libtorch's CUDA backend: a libtorch CUDA context
+/// would be a second CUDA context, where the head's stream priority cannot reach (decision 042).
 /// </remarks>
 internal sealed class TorchContextModule : IContextModule, IModulePlacement
 {
@@ -24,10 +25,10 @@ internal sealed class TorchContextModule : IContextModule, IModulePlacement
     private readonly torch.Tensor _history;
     private readonly torch.Tensor? _upstream;
     private readonly int _upstreamSize;
-    private readonly ContextKernel? _kernel;
+    private readonly ContextKernel _kernel;
     private readonly Action _blockRun;
 
-    public TorchContextModule(ContextNet net, int observationSize, int historyLength, int upstreamSize, int latentSize, torch.Device? device = null)
+    public TorchContextModule(ContextNet net, int observationSize, int historyLength, int upstreamSize, int latentSize)
     {
         ArgumentNullException.ThrowIfNull(net);
         _net = net;
@@ -41,34 +42,22 @@ internal sealed class TorchContextModule : IContextModule, IModulePlacement
         }
 
         _net.eval();
-        Device = device ?? torch.CPU;
-        if (Device.type != DeviceType.CPU)
-        {
-            _net.to(Device);
-        }
-        else
-        {
-            _kernel = new ContextKernel(_net);
-        }
-
+        _kernel = new ContextKernel(_net);
         _blockRun = () => BlockInvocations++;
 
-        // Host-side staging buffers: written through their byte spans, then moved to the device.
+        // Staging buffers the kernel reads through their byte spans.
         _history = torch.zeros(historyLength, observationSize);
         _upstream = upstreamSize > 0 ? torch.zeros(1, upstreamSize) : null;
     }
 
     public int ObservationSize { get; }
 
-    /// <summary><c>cuda</c> or <c>cpu</c>: TorchSharp's device.</summary>
-    public string Placement => Device.type == DeviceType.CUDA ? "cuda" : "cpu";
+    /// <summary>Always <c>cpu</c>.</summary>
+    public string Placement => "cpu";
 
     public int LatentSize { get; }
 
     public int HistoryLength { get; }
-
-    /// <summary>Where the block runs.</summary>
-    public torch.Device Device { get; }
 
     /// <summary>Block invocations since construction (test hook).</summary>
     internal long BlockInvocations { get; private set; }
@@ -97,36 +86,7 @@ internal sealed class TorchContextModule : IContextModule, IModulePlacement
 
         try
         {
-            if (_kernel is not null)
-            {
-                return RunKernel(request, budget);
-            }
-
-            using var inference = torch.inference_mode();
-            using var scope = torch.NewDisposeScope();
-            StageHistory(request.History.Span, request.HistoryRows);
-            torch.Tensor tokens = _net.InProj.forward(OnDevice(_history)) + _net.Pos.narrow(0, 0, HistoryLength);
-            if (_net.UpProj is not null)
-            {
-                StageUpstream(request.Upstream?.Values);
-                tokens = torch.cat(new[] { tokens, _net.UpProj.forward(OnDevice(_upstream!)) }, 0);
-            }
-
-            // [tokens, batch=1, d]: TorchSharp's encoder layer is sequence-first.
-            torch.Tensor x = tokens.unsqueeze(1);
-            torch.Tensor z = _net.Z0.unsqueeze(1);
-            int steps = 0;
-            while (budget.CanRunAnotherStep())
-            {
-                z = _net.Block.call(z + x);
-                BlockInvocations++;
-                steps++;
-                budget.StepDone();
-            }
-
-            torch.Tensor pooled = _net.Norm.forward(z.mean(new long[] { 0 }, false, null));
-            float[] latent = _net.OutProj.forward(pooled).reshape(LatentSize).cpu().data<float>().ToArray();
-            return Checked(latent, steps);
+            return RunKernel(request, budget);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -151,7 +111,7 @@ internal sealed class TorchContextModule : IContextModule, IModulePlacement
             StageUpstream(request.Upstream?.Values);
         }
 
-        float[] latent = _kernel!.Run(
+        float[] latent = _kernel.Run(
             MemoryMarshal.Cast<byte, float>(_history.bytes),
             _upstream is null ? default : MemoryMarshal.Cast<byte, float>(_upstream.bytes),
             budget,
@@ -171,8 +131,6 @@ internal sealed class TorchContextModule : IContextModule, IModulePlacement
 
         return new ContextResult(ModuleOutcome.Ok, latent, steps);
     }
-
-    private torch.Tensor OnDevice(torch.Tensor host) => Device.type == DeviceType.CPU ? host : host.to(Device);
 
     private void StageHistory(ReadOnlySpan<float> history, int rows)
     {

@@ -17,7 +17,8 @@ namespace MultiRate.Inference.Gpu;
 /// launch per layer (gate + top-k route fused in one launch for a mixture of experts, matrix-vector
 /// product + bias + ReLU fused per hidden layer, the output layer reduced per action), all on the
 /// head's own stream; the pre-activations come back into a page-locked buffer, and the tanh
-/// scaling into the action limits runs on the host (<see cref="ActionScaling"/>). Routing never
+/// scaling into the action limits runs on the host (<see cref="ActionScaling"/>). The stream is the
+/// highest-priority one on the accelerator it shares with a context module on the same target. Routing never
 /// leaves the device: the layers read the chosen experts from the route buffer the gate wrote.
 /// Launches per tick: hidden layers + 1, plus 1 for the gate. No managed object per tick from this
 /// class; ILGPU's CUDA launcher passes the arguments on the stack, while its CPU accelerator
@@ -117,6 +118,9 @@ internal sealed class GpuActionHead : IActionHead, IModulePlacement
 
     /// <summary>Experts in the head (1 for dense).</summary>
     public int ExpertCount { get; }
+
+    /// <summary>The head's place on the shared accelerator: its own stream at the highest priority (tests compare it with the context's).</summary>
+    internal IlgpuDevice Device => _device;
 
     /// <summary>Where the kernels run, e.g. "cuda:0 NVIDIA H100 80GB HBM3" or "ilgpu-cpu".</summary>
     public string DeviceName => _device.Name;

@@ -1,32 +1,47 @@
 using ILGPU;
+using IlgpuContext = ILGPU.Context;
 using ILGPU.Runtime;
-using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
 
 namespace MultiRate.Inference.Gpu;
 
-/// <summary>One ILGPU context and accelerator, owned by one head; opened off the hot path.</summary>
+/// <summary>
+/// One module's place on an ILGPU accelerator: a lease on the process's <see cref="SharedAccelerator"/>
+/// for the target, and a stream of the module's own at its priority. Opened off the hot path.
+/// </summary>
 /// <remarks>
-/// A CUDA accelerator makes its own CUDA context; the head gets a stream of its own, so work queued
-/// by anything else on the default stream does not sit in front of the head's kernels.
+/// The action head asks for <see cref="StreamPriority.Highest"/>, the context module for
+/// <see cref="StreamPriority.Lowest"/>; both land in the same CUDA context, so the GPU's block
+/// scheduler starts the head's pending blocks before the context's. A stream of its own also means
+/// nothing queued on the default stream sits in front of the module's work. Dispose destroys the
+/// stream and gives the lease back (the last lease closes the accelerator).
 /// </remarks>
 internal sealed class IlgpuDevice : IDisposable
 {
-    private readonly Context _context;
+    private readonly SharedAccelerator _shared;
+    private bool _disposed;
 
-    private IlgpuDevice(Context context, Accelerator accelerator, IlgpuTarget target)
+    private IlgpuDevice(SharedAccelerator shared, StreamPriority priority)
     {
-        _context = context;
-        Accelerator = accelerator;
-        Target = target;
-        Stream = accelerator.CreateStream();
+        _shared = shared;
+        Priority = priority;
+        (Stream, CudaPriority) = shared.CreateStream(priority);
     }
 
-    public Accelerator Accelerator { get; }
+    public Accelerator Accelerator => _shared.Accelerator;
 
     public AcceleratorStream Stream { get; }
 
-    public IlgpuTarget Target { get; }
+    public IlgpuTarget Target => _shared.Target;
+
+    /// <summary>The priority asked for.</summary>
+    public StreamPriority Priority { get; }
+
+    /// <summary>The CUDA priority the stream was created with (lower = sooner); 0 on the CPU accelerator.</summary>
+    public int CudaPriority { get; }
+
+    /// <summary>The accelerator shared with every other module on this target (tests compare it).</summary>
+    internal SharedAccelerator Shared => _shared;
 
     /// <summary>Device name for summaries and logs, e.g. "cuda:0 NVIDIA H100" or "ilgpu-cpu".</summary>
     public string Name => Target == IlgpuTarget.Cuda ? "cuda:0 " + Accelerator.Name : "ilgpu-cpu";
@@ -36,7 +51,7 @@ internal sealed class IlgpuDevice : IDisposable
     {
         try
         {
-            using Context context = Context.Create(b => b.Cuda());
+            using IlgpuContext context = IlgpuContext.Create(b => b.Cuda());
             return context.GetCudaDevices() is { Count: > 0 } devices ? devices[0].Name : null;
         }
         catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or NotSupportedException or InvalidOperationException or CudaException)
@@ -46,39 +61,35 @@ internal sealed class IlgpuDevice : IDisposable
         }
     }
 
-    /// <summary>Opens the accelerator; null when the target is CUDA and no CUDA device is found.</summary>
-    public static IlgpuDevice? Open(IlgpuTarget target)
+    /// <summary>A stream at <paramref name="priority"/> on the shared accelerator; null when the target is CUDA and no CUDA device is found.</summary>
+    public static IlgpuDevice? Open(IlgpuTarget target, StreamPriority priority)
     {
-        if (target == IlgpuTarget.Cpu)
-        {
-            // Two threads per group: enough to run the kernels' shared-memory reductions and barriers for
-            // real, few enough that handing work between threads stays cheap on a small shared machine
-            // (this accelerator checks correctness; it is no fast path).
-            Context cpu = Context.Create(b => b.CPU(new CPUDevice(numThreadsPerWarp: 2, numWarpsPerMultiprocessor: 1, numMultiprocessors: 1)));
-            return new IlgpuDevice(cpu, cpu.GetCPUDevice(0).CreateCPUAccelerator(cpu, CPUAcceleratorMode.Parallel), target);
-        }
-
-        if (FindCuda() is null)
+        SharedAccelerator? shared = SharedAccelerator.Acquire(target);
+        if (shared is null)
         {
             return null;
         }
 
-        Context context = Context.Create(b => b.Cuda());
         try
         {
-            return new IlgpuDevice(context, context.GetCudaDevice(0).CreateCudaAccelerator(context), target);
+            return new IlgpuDevice(shared, priority);
         }
         catch
         {
-            context.Dispose();
+            shared.Release();
             throw;
         }
     }
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         Stream.Dispose();
-        Accelerator.Dispose();
-        _context.Dispose();
+        _shared.Release();
     }
 }

@@ -31,7 +31,7 @@ public static class SeededDeviceHead
         IlgpuDevice? opened = null;
         try
         {
-            opened = IlgpuDevice.Open(target) ?? throw new TorchRuntimeException($"no {(target == IlgpuTarget.Cuda ? "CUDA" : "ILGPU CPU")} device could be opened");
+            opened = IlgpuDevice.Open(target, StreamPriority.Highest) ?? throw new TorchRuntimeException($"no {(target == IlgpuTarget.Cuda ? "CUDA" : "ILGPU CPU")} device could be opened");
             return new GpuActionHead(opened, parameters, null, observationSize, latentSize, ageFeatures, topK, [.. Enumerable.Repeat(-1.0, actionSize)], [.. Enumerable.Repeat(1.0, actionSize)]);
         }
         catch

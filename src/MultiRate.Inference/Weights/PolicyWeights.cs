@@ -216,7 +216,10 @@ public static class PolicyWeights
         _ => throw new ArgumentException("only heads created by PolicyFactory can be saved", nameof(head)),
     };
 
-    private static torch.nn.Module ContextModule(IContextModule context) => context is TorchContextModule t
-        ? t.Net
-        : throw new ArgumentException("only context modules created by PolicyFactory can be saved", nameof(context));
+    private static torch.nn.Module ContextModule(IContextModule context) => context switch
+    {
+        TorchContextModule t => t.Net,
+        Gpu.Context.GpuContextModule g => g.Net,
+        _ => throw new ArgumentException("only context modules created by PolicyFactory can be saved", nameof(context)),
+    };
 }

@@ -23,6 +23,7 @@ public sealed class BenchModelsSchemaTests
         Assert.Equal("cpu", (string?)helix["device"]);
         Assert.Contains(json["head_by_width"]!.AsArray(), p => (int)p!["value"]! == 65536 && (string?)p["device"] == "cpu");
         Assert.Null(json["head_crossover_width"]); // no GPU measured
+        Assert.Equal("cpu", (string?)json["interference"]!["context_device"]); // the head on the CPU: so is the context
     }
 
     [Fact]

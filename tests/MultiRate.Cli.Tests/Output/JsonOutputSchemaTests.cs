@@ -81,6 +81,9 @@ public sealed class JsonOutputSchemaTests
         Assert.Equal("torch-cpu", (string?)json["reference"]); // TorchSharp loads here
         Assert.Equal([256, 1024], json["head_by_width"]!.AsArray().Select(r => (int)r!["width"]!));
         Assert.All(json["variants"]!.AsArray(), v => Assert.True((bool)v!["passed"]!));
+        JsonArray contexts = json["context_variants"]!.AsArray();
+        Assert.Equal(3, contexts.Count); // TorchSharp loads here, so the context half runs
+        Assert.All(contexts, v => Assert.True((bool)v!["passed"]!));
     }
 
     [Fact]

@@ -74,10 +74,16 @@ public sealed class RuntimeTests
     }
 
     [Fact]
-    public void CreateContext_CudaConfig_FailsWithTheTorchSharpCudaMessage()
+    public void CreateContext_CudaConfig_FailsWithTheCudaMessage()
     {
+        // The context reaches CUDA through ILGPU too (on the accelerator the head shares), so its message names the missing device.
+        if (MultiRate.Inference.Gpu.IlgpuDevice.FindCuda() is not null)
+        {
+            return; // a machine with a GPU builds the context there instead
+        }
+
         var ex = Assert.Throws<TorchRuntimeException>(() => TestModels.Context(TestModels.Config(device: ComputeDevice.Cuda)));
-        Assert.Contains("CUDA backend is not available", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("no CUDA device was found", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
