@@ -26,7 +26,7 @@ public static class ModuleParameters
     public static long Count(IContextModule context) => context switch
     {
         TorchContextModule torch => Count(torch.Net),
-        Gpu.Context.GpuContextModule gpu => Count(gpu.Net),
+        Gpu.Context.GpuContextModule gpu => gpu.ParameterCount,
         _ => throw new ArgumentException("not a context module built by PolicyFactory", nameof(context)),
     };
 

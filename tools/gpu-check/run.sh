@@ -55,8 +55,10 @@ for w in r["head_by_width"]:
     print(f"  width {w['width']}: p50 {w['p50_us']} us, p99 {w['p99_us']} us")
 for c in r.get("context_variants", []):
     print(f"  context {c['variant']}: max error {c['max_error']:.2e}, passed {c['passed']}, update p50 {c['update_p50_us']} us")
-if not r.get("context_variants"):
-    print("  context: not checked (its weights come from TorchSharp, which did not load)")
+i = r.get("interference")
+if i:
+    print(f"  interference (seeded, no TorchSharp): head p99 {i['head_p99_alone_us']} us alone, {i['head_p99_with_context_us']} us with the context "
+          f"at {i['context_rate_hz']} Hz on {i['context_device']} ({i['context_updates']} updates), ratio {i['ratio']}")
 PY
 step bench-models 130 bench models --quick --device cuda --json
 # The interference half runs the context on the same GPU as the head (one shared accelerator, the

@@ -4,6 +4,7 @@ using MultiRate.Core.Latent;
 using MultiRate.Core.Models;
 using MultiRate.Core.Modules;
 using MultiRate.Inference;
+using MultiRate.Inference.Gpu;
 
 namespace MultiRate.Bench.Models;
 
@@ -13,9 +14,9 @@ namespace MultiRate.Bench.Models;
 /// histories, plus the device context's update time.
 /// </summary>
 /// <remarks>
-/// The context's parameters come from TorchSharp's seeded init (there is no managed draw for the
-/// transformer block), so this half runs only when TorchSharp's native layer loads; otherwise it
-/// is skipped and the check says so.
+/// Like the head's half: where TorchSharp's native layer does not load, both contexts are built from
+/// parameters drawn in managed code (<see cref="SeededDeviceContext"/>) and the reference is the same
+/// kernels on ILGPU's CPU accelerator; the test suite holds those to the CPU context on every run.
 /// </remarks>
 public static class GpuContextCheck
 {
@@ -28,6 +29,8 @@ public static class GpuContextCheck
     public const double Tolerance = 1e-4;
 
     private const int ObservationSize = 9;
+    private const int LatentSize = 32;
+    private const ulong Seed = 0x5EED_0009;
 
     private static readonly (int DModel, int Heads, int History, int Recursion, int Upstream)[] Shapes =
     [
@@ -36,23 +39,28 @@ public static class GpuContextCheck
         (256, 4, 8, 4, 0),
     ];
 
-    /// <summary>Runs every shape with the context on <paramref name="device"/> (cuda, or ilgpu-cpu to try the check here).</summary>
-    public static IReadOnlyList<GpuContextCheckResult> Run(ComputeDevice device, int samples)
+    /// <summary>
+    /// Runs every shape with the context on <paramref name="device"/> (cuda, or ilgpu-cpu to try the
+    /// check here) against <paramref name="reference"/>: the CPU context (fixed-order kernels, TorchSharp's
+    /// seeded init) for <see cref="GpuCheck.TorchReference"/>, else the same kernels on ILGPU's CPU
+    /// accelerator, both contexts on parameters drawn in managed code.
+    /// </summary>
+    public static IReadOnlyList<GpuContextCheckResult> Run(ComputeDevice device, int samples, string reference)
     {
         var results = new List<GpuContextCheckResult>();
         foreach (var s in Shapes)
         {
-            results.Add(Check(device, s.DModel, s.Heads, s.History, s.Recursion, s.Upstream, samples));
+            results.Add(Check(device, reference, s.DModel, s.Heads, s.History, s.Recursion, s.Upstream, samples));
         }
 
         return results;
     }
 
-    private static GpuContextCheckResult Check(ComputeDevice device, int dModel, int heads, int history, int steps, int upstream, int samples)
+    private static GpuContextCheckResult Check(ComputeDevice device, string reference, int dModel, int heads, int history, int steps, int upstream, int samples)
     {
         string name = $"d_model {dModel}, {heads} heads, history {history}, K {steps}" + (upstream > 0 ? $", upstream {upstream}" : string.Empty);
-        using IContextModule cpu = PolicyFactory.CreateContext(Config(dModel, heads, history, steps, ComputeDevice.Cpu), upstream);
-        using IContextModule gpu = PolicyFactory.CreateContext(Config(dModel, heads, history, steps, device), upstream);
+        using IContextModule cpu = Create(reference == GpuCheck.TorchReference ? ComputeDevice.Cpu : ComputeDevice.IlgpuCpu, reference, dModel, heads, history, steps, upstream);
+        using IContextModule gpu = Create(device, reference, dModel, heads, history, steps, upstream);
         var random = new Random(23);
         float[] rows = new float[history * ObservationSize];
         float[] up = new float[upstream];
@@ -98,12 +106,18 @@ public static class GpuContextCheck
         }
     }
 
+    /// <summary>A context: through PolicyFactory (TorchSharp's seeded init) with the torch reference, else from managed seeded parameters.</summary>
+    private static IContextModule Create(ComputeDevice device, string reference, int dModel, int heads, int history, int steps, int upstream) =>
+        reference == GpuCheck.TorchReference
+            ? PolicyFactory.CreateContext(Config(dModel, heads, history, steps, device), upstream)
+            : SeededDeviceContext.Create(device, Seed, ObservationSize, history, upstream, dModel, heads, 4 * dModel, LatentSize);
+
     private static ModelConfig Config(int dModel, int heads, int history, int steps, ComputeDevice device) => new()
     {
         Name = "gpu-context-check",
         Seed = 9,
         Inputs = new ModelInputs { Head = ["/obs.0"], Context = [.. Enumerable.Range(0, ObservationSize).Select(i => $"/obs.{i}")] },
         Head = new HeadConfig { Hidden = [8], Device = ComputeDevice.Cpu },
-        Context = new ContextConfig { DModel = dModel, Heads = heads, FeedForward = 4 * dModel, Recursion = steps, History = history, LatentDim = 32, Device = device },
+        Context = new ContextConfig { DModel = dModel, Heads = heads, FeedForward = 4 * dModel, Recursion = steps, History = history, LatentDim = LatentSize, Device = device },
     };
 }

@@ -78,6 +78,18 @@ public static class ScaleBenchmarks
         ModelConfig config = BenchModels.Config(o, ModelScale.Default.HeadWidth, ModelScale.Default.ContextDModel, o.Device, InterferenceContextDevice(o.Device));
         using IActionHead head = BenchModels.Head(o, config);
         using IContextModule context = BenchModels.Context(config);
+        return Interference(o, head, context);
+    }
+
+    /// <summary>
+    /// <paramref name="head"/> timed alone, then with <paramref name="context"/> updating concurrently on
+    /// another thread at <see cref="ScaleBenchmarkOptions.ContextRateHz"/> (K = the options' recursion).
+    /// </summary>
+    public static Interference Interference(ScaleBenchmarkOptions o, IActionHead head, IContextModule context)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        ArgumentNullException.ThrowIfNull(head);
+        ArgumentNullException.ThrowIfNull(context);
         context.WarmUp(2);
         LatencyStats alone = TimeHead(o, head, o.InterferenceSamples);
         using var stop = new CancellationTokenSource();

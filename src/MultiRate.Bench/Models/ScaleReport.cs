@@ -51,15 +51,22 @@ public sealed record ScaleReport(IReadOnlyList<ScaleRow> Scales, IReadOnlyList<W
         });
 
     /// <summary>The <c>interference</c> object.</summary>
-    public JsonObject InterferenceJson() => new()
+    public JsonObject InterferenceJson() => ToJson(Interference);
+
+    /// <summary>An <c>interference</c> object (<c>bench models</c>, <c>bench gpu</c>).</summary>
+    public static JsonObject ToJson(Interference interference)
     {
-        ["head_p99_alone_us"] = Math.Round(Interference.HeadP99AloneUs, 1),
-        ["head_p99_with_context_us"] = Math.Round(Interference.HeadP99WithContextUs, 1),
-        ["ratio"] = Math.Round(Interference.Ratio, 2),
-        ["context_rate_hz"] = Interference.ContextRateHz,
-        ["context_updates"] = Interference.ContextUpdates,
-        ["context_device"] = Interference.ContextDevice,
-    };
+        ArgumentNullException.ThrowIfNull(interference);
+        return new JsonObject
+        {
+            ["head_p99_alone_us"] = Math.Round(interference.HeadP99AloneUs, 1),
+            ["head_p99_with_context_us"] = Math.Round(interference.HeadP99WithContextUs, 1),
+            ["ratio"] = Math.Round(interference.Ratio, 2),
+            ["context_rate_hz"] = interference.ContextRateHz,
+            ["context_updates"] = interference.ContextUpdates,
+            ["context_device"] = interference.ContextDevice,
+        };
+    }
 
     private static JsonObject Latency(LatencyStats l) => new()
     {

@@ -54,6 +54,12 @@ internal sealed class FixedInit
         return (weight, bias);
     }
 
+    /// <summary>U(-bound, bound) drawn into an array: the same values, in the same order, as <see cref="Uniform"/> on a tensor of <paramref name="count"/> elements.</summary>
+    public float[] UniformValues(int count, double bound) => Draw(count, () => ((2.0 * NextUnit()) - 1.0) * bound);
+
+    /// <summary>N(0, std^2) drawn into an array: the same values, in the same order, as <see cref="Normal"/> on a tensor of <paramref name="count"/> elements.</summary>
+    public float[] NormalValues(int count, double std) => Draw(count, () => std * NextNormal());
+
     /// <summary>Fills with U(-bound, bound).</summary>
     public void Uniform(torch.Tensor t, double bound) => Fill(t, () => ((2.0 * NextUnit()) - 1.0) * bound);
 
@@ -71,13 +77,20 @@ internal sealed class FixedInit
         }
     }
 
-    private static void Fill(torch.Tensor t, Func<double> next)
+    private static float[] Draw(long count, Func<double> next)
     {
-        float[] values = new float[t.numel()];
+        float[] values = new float[count];
         for (int i = 0; i < values.Length; i++)
         {
             values[i] = (float)next();
         }
+
+        return values;
+    }
+
+    private static void Fill(torch.Tensor t, Func<double> next)
+    {
+        float[] values = Draw(t.numel(), next);
 
         using var noGrad = torch.no_grad();
         using torch.Tensor source = torch.tensor(values).reshape(t.shape);

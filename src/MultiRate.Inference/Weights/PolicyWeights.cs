@@ -219,7 +219,7 @@ public static class PolicyWeights
     private static torch.nn.Module ContextModule(IContextModule context) => context switch
     {
         TorchContextModule t => t.Net,
-        Gpu.Context.GpuContextModule g => g.Net,
+        Gpu.Context.GpuContextModule g => g.Net ?? throw new ArgumentException("this device context was built from parameters alone (no TorchSharp module), so it cannot be saved", nameof(context)),
         _ => throw new ArgumentException("only context modules created by PolicyFactory can be saved", nameof(context)),
     };
 }

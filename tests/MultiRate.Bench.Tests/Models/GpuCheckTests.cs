@@ -33,6 +33,35 @@ public sealed class GpuCheckTests
         }
     }
 
+    [Theory]
+    [InlineData(GpuCheck.TorchReference)]
+    [InlineData(GpuCheck.IlgpuReference)]
+    public void RunContexts_EveryShape_PassesAgainstTheReference(string reference)
+    {
+        IReadOnlyList<GpuContextCheckResult> results = GpuContextCheck.Run(ComputeDevice.IlgpuCpu, samples: 2, reference);
+
+        Assert.Equal(3, results.Count);
+        Assert.All(results, r => Assert.True(r.Passed, $"{r.Variant}: max error {r.MaxError}"));
+        if (reference == GpuCheck.IlgpuReference)
+        {
+            // Without TorchSharp both contexts are the same kernels on the same seeded parameters: bit for bit.
+            Assert.All(results, r => Assert.Equal(0, r.MaxError));
+        }
+    }
+
+    [Fact]
+    public void Interference_SeededOnTheCpuAccelerator_HeadAndContextShareItAndTheContextRuns()
+    {
+        var options = new ScaleBenchmarkOptions { Device = ComputeDevice.IlgpuCpu, InterferenceSamples = 100, ContextRateHz = 1000, WarmUp = 2 };
+
+        Interference i = GpuInterference.Run(ComputeDevice.IlgpuCpu, options);
+
+        Assert.Equal("ilgpu-cpu", i.ContextDevice);
+        Assert.True(i.ContextUpdates > 0, "the context never updated while the head was timed");
+        Assert.True(i.HeadP99AloneUs > 0 && i.HeadP99WithContextUs > 0);
+        Assert.Equal(i.HeadP99WithContextUs / i.HeadP99AloneUs, i.Ratio, 9);
+    }
+
     [Fact]
     public void Widths_UpToMax_PowersOfFourWithGrowingParameters()
     {

@@ -73,7 +73,7 @@ public sealed class JsonOutputSchemaTests
     [Fact]
     public void BenchGpuJson_OnTheCpuAccelerator_ConformsToItsSchema()
     {
-        var (code, output, err) = CliRunner.Run("bench", "gpu", "--device", "ilgpu-cpu", "--samples", "5", "--max-width", "1024", "--json");
+        var (code, output, err) = CliRunner.Run("bench", "gpu", "--device", "ilgpu-cpu", "--samples", "5", "--max-width", "1024", "--interference-ticks", "20", "--json");
 
         Assert.True(code == 0, err);
         JsonNode json = JsonNode.Parse(output)!;
@@ -84,6 +84,9 @@ public sealed class JsonOutputSchemaTests
         JsonArray contexts = json["context_variants"]!.AsArray();
         Assert.Equal(3, contexts.Count); // TorchSharp loads here, so the context half runs
         Assert.All(contexts, v => Assert.True((bool)v!["passed"]!));
+        JsonNode interference = json["interference"]!;
+        Assert.Equal("ilgpu-cpu", (string?)interference["context_device"]); // the context on the head's accelerator
+        Assert.True((double)interference["head_p99_alone_us"]! > 0);
     }
 
     [Fact]

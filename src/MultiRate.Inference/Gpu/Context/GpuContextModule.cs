@@ -43,22 +43,28 @@ internal sealed class GpuContextModule : IContextModule, IModulePlacement
     private readonly KernelConfig _perToken, _perTokenHead, _single;
 
     public GpuContextModule(IlgpuDevice device, ContextNet net, int observationSize, int historyLength, int upstreamSize, int latentSize)
+        : this(device, new ContextParameters(net ?? throw new ArgumentNullException(nameof(net))), net, observationSize, historyLength, upstreamSize, latentSize)
+    {
+    }
+
+    /// <summary>A context on parameters alone (no TorchSharp): it runs, but cannot be saved (<see cref="Net"/> is null).</summary>
+    public GpuContextModule(IlgpuDevice device, ContextParameters p, ContextNet? net, int observationSize, int historyLength, int upstreamSize, int latentSize)
     {
         ArgumentNullException.ThrowIfNull(device);
-        ArgumentNullException.ThrowIfNull(net);
-        var p = new ContextParameters(net);
+        ArgumentNullException.ThrowIfNull(p);
         if (p.Observation != observationSize || p.Rows != historyLength || p.Upstream != upstreamSize || p.Latent != latentSize)
         {
-            throw new ArgumentException($"the context's parameters are [{p.Rows} x {p.Observation}, upstream {p.Upstream} -> {p.Latent}], the sizes given are [{historyLength} x {observationSize}, upstream {upstreamSize} -> {latentSize}]", nameof(net));
+            throw new ArgumentException($"the context's parameters are [{p.Rows} x {p.Observation}, upstream {p.Upstream} -> {p.Latent}], the sizes given are [{historyLength} x {observationSize}, upstream {upstreamSize} -> {latentSize}]", nameof(p));
         }
 
         if (p.DModel > ContextKernels.MaxModel || p.Tokens > ContextKernels.MaxTokens || p.DModel % p.Heads != 0)
         {
-            throw new ArgumentException($"the device context holds d_model <= {ContextKernels.MaxModel} (divisible by the heads) and <= {ContextKernels.MaxTokens} tokens; got d_model {p.DModel}, {p.Heads} heads, {p.Tokens} tokens", nameof(net));
+            throw new ArgumentException($"the device context holds d_model <= {ContextKernels.MaxModel} (divisible by the heads) and <= {ContextKernels.MaxTokens} tokens; got d_model {p.DModel}, {p.Heads} heads, {p.Tokens} tokens", nameof(p));
         }
 
         _device = device;
         Net = net;
+        ParameterCount = p.Count;
         ObservationSize = observationSize;
         HistoryLength = historyLength;
         LatentSize = latentSize;
@@ -103,8 +109,11 @@ internal sealed class GpuContextModule : IContextModule, IModulePlacement
     /// <summary>The module's place on the shared accelerator (tests compare it with the head's).</summary>
     internal IlgpuDevice Device => _device;
 
-    /// <summary>The parameters on the host (saving reads them; the device holds a copy).</summary>
-    internal ContextNet Net { get; }
+    /// <summary>The parameters on the host (saving reads them; the device holds a copy); null when built from parameters alone.</summary>
+    internal ContextNet? Net { get; }
+
+    /// <summary>Scalar parameters on the device.</summary>
+    internal long ParameterCount { get; }
 
     /// <summary>Recursion steps run since construction (test hook).</summary>
     internal long BlockInvocations { get; private set; }
@@ -186,7 +195,7 @@ internal sealed class GpuContextModule : IContextModule, IModulePlacement
         _latent.Dispose();
         _w.Dispose();
         _device.Dispose();
-        Net.Dispose();
+        Net?.Dispose();
     }
 
     /// <summary>The inputs to the device and the token projection (internal: tests time the launches alone).</summary>
