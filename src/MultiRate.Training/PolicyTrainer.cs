@@ -5,6 +5,7 @@ using MultiRate.Core.Models;
 using MultiRate.Core.Rates;
 using MultiRate.Inference.Runtime;
 using MultiRate.Training.Data;
+using MultiRate.Training.Evaluation;
 using MultiRate.Training.Fitting;
 using MultiRate.Training.Model;
 using MultiRate.Training.Output;
@@ -61,7 +62,7 @@ public static class PolicyTrainer
         var headStats = Normalizer.Fit(samples.Head, samples.HeadSize, train);
         var rowStats = Normalizer.Fit(samples.Rows, samples.RowSize, train);
         using var policy = new TrainablePolicy(config with { Seed = seed }, profile.Action, headStats, rowStats, options.Mode, levels);
-        var trainer = new Trainer(policy, samples, timeline, options);
+        var trainer = new Trainer(policy, samples, timeline, options, new DeployedOutput(profile.Action, profile.Latent, timeline));
         FitResult fit = trainer.Fit(split, seed, progress, cancellation);
         PolicyExporter.Export(policy, outputs.StagingDirectory);
         var metadata = new TrainingMetadata
@@ -87,6 +88,7 @@ public static class PolicyTrainer
             TrainLoss = fit.TrainLoss,
             ValidationLoss = fit.ValidationLoss,
             Validation = fit.Validation,
+            ValidationActionsChanged = fit.ValidationActionsChanged,
             Targets = [.. config.Targets],
             HeadNormalization = headStats,
             ContextNormalization = rowStats,

@@ -55,6 +55,7 @@ public static class MetadataFile
                 ["mse"] = Array(m.Validation.Mse),
                 ["r2"] = new JsonArray([.. m.Validation.R2.Select(r => r is double d ? JsonValue.Create(d) : null)]),
                 ["mean_r2"] = m.Validation.MeanR2,
+                ["actions_changed"] = m.ValidationActionsChanged,
             },
             ["targets"] = new JsonArray([.. m.Targets.Select(t => JsonValue.Create(t))]),
             ["head_normalization"] = Norm(m.HeadNormalization),

@@ -44,6 +44,23 @@ public class PolicyEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_HeadJumpingFasterThanTheRateLimit_EstimateIsTheRateLimitedDeployedScore()
+    {
+        // At 1 per second (0.01 per 10 ms tick) the output stage limits most of a barely trained head's
+        // steps, as PX4's 50 per second limited the spikes of the heads trained on the SITL flight. The
+        // estimate must score the actions the output stage sends, not the head's raw outputs.
+        SyntheticLog log = SyntheticLog.Create(seconds: 12, maxRatePerSecond: 1);
+        TrainingMetadata m = PolicyTrainer.Train(new TrainRequest(log.LogPath, log.ConfigPath, log.ProfilePath, log.Out("w"), new TrainingOptions { Epochs = 1, BatchSize = 64, Seed = 2 }));
+
+        EvaluationReport r = PolicyEvaluator.Evaluate(new EvaluateRequest(log.Out("w")));
+
+        Assert.True(r.Summary.Guards["clamped_actions"] > 100, $"the rate limit should bind; clamped {r.Summary.Guards["clamped_actions"]}");
+        Assert.Equal(m.ValidationSamples, r.Validation.Count);
+        Assert.Equal(m.Validation.Mse[0], r.Validation.Mse[0], 1e-6);
+        Assert.Equal(m.Validation.R2[0]!.Value, r.Validation.R2[0]!.Value, 1e-4);
+    }
+
+    [Fact]
     public void Evaluate_NoContextWeights_HeadIgnoresTheLatent()
     {
         SyntheticLog log = SyntheticLog.Create(seconds: 8);

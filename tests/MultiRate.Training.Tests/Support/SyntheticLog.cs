@@ -21,7 +21,12 @@ internal sealed class SyntheticLog
 
     public string Out(string name) => Path.Combine(Directory, name);
 
-    public static SyntheticLog Create(double seconds = 20, int hz = 100, string targets = "[\"/syn.y\"]", bool chained = false)
+    /// <param name="seconds">Length of the log.</param>
+    /// <param name="hz">Rows per second.</param>
+    /// <param name="targets">The config's targets (YAML flow list).</param>
+    /// <param name="chained">A planner -> context -> head chain instead of one slow clock.</param>
+    /// <param name="maxRatePerSecond">The action's rate limit (max_rate_per_s), or null for none.</param>
+    public static SyntheticLog Create(double seconds = 20, int hz = 100, string targets = "[\"/syn.y\"]", bool chained = false, double? maxRatePerSecond = null)
     {
         string dir = Path.Combine(Path.GetTempPath(), "multirate-training-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dir);
@@ -48,7 +53,13 @@ internal sealed class SyntheticLog
             head: { hidden: [32], age_features: true }
             context: { d_model: 8, heads: 2, feed_forward: 16, recursion: 2, history: 10, latent_dim: 4 }
             """);
-        File.WriteAllText(log.ProfilePath, chained ? ChainedProfile : OneSlowProfile);
+        string profile = chained ? ChainedProfile : OneSlowProfile;
+        if (maxRatePerSecond is double rate)
+        {
+            profile = profile.Replace("max: [2] }", FormattableString.Invariant($"max: [2], max_rate_per_s: [{rate}] }}"), StringComparison.Ordinal);
+        }
+
+        File.WriteAllText(log.ProfilePath, profile);
         return log;
     }
 
