@@ -26,7 +26,8 @@ internal sealed class SyntheticLog
     /// <param name="targets">The config's targets (YAML flow list).</param>
     /// <param name="chained">A planner -> context -> head chain instead of one slow clock.</param>
     /// <param name="maxRatePerSecond">The action's rate limit (max_rate_per_s), or null for none.</param>
-    public static SyntheticLog Create(double seconds = 20, int hz = 100, string targets = "[\"/syn.y\"]", bool chained = false, double? maxRatePerSecond = null)
+    /// <param name="latent">The one-slow-clock profile's <c>latent</c> entry instead of a 500 ms limit with degraded heads.</param>
+    public static SyntheticLog Create(double seconds = 20, int hz = 100, string targets = "[\"/syn.y\"]", bool chained = false, double? maxRatePerSecond = null, string? latent = null)
     {
         string dir = Path.Combine(Path.GetTempPath(), "multirate-training-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dir);
@@ -57,6 +58,11 @@ internal sealed class SyntheticLog
         if (maxRatePerSecond is double rate)
         {
             profile = profile.Replace("max: [2] }", FormattableString.Invariant($"max: [2], max_rate_per_s: [{rate}] }}"), StringComparison.Ordinal);
+        }
+
+        if (latent is not null)
+        {
+            profile = profile.Replace("{ age_limit_ms: 500, on_stale: degraded }", latent, StringComparison.Ordinal);
         }
 
         File.WriteAllText(log.ProfilePath, profile);
