@@ -56,7 +56,10 @@ public static class PolicyTrainer
         long gapNs = timeline.LookBackNs;
         TimeSplit split = options.ValidationWindow is (double from, double to)
             ? new TimeSplit((long)(from * 1e9), (long)(to * 1e9), gapNs)
-            : TimeSplit.ByTime(endNs, options.ValidationFraction, gapNs);
+            : options.ValidationAuto
+                ? ValidationBlocks.Choose(samples, endNs, options.ValidationFraction, gapNs, timeline.Levels[0].PeriodNs)
+                : TimeSplit.ByTime(endNs, options.ValidationFraction, gapNs);
+        ValidationBlocks.CheckTargetsMove(samples, split, endNs, config.Targets, config.SourcePath ?? request.ConfigPath);
         int[] train = split.TrainIndices(samples.TimesNs);
         int seed = options.Seed ?? config.Seed;
         var headStats = Normalizer.Fit(samples.Head, samples.HeadSize, train);
@@ -130,6 +133,11 @@ public static class PolicyTrainer
         if (o.ValidationWindow is (double from, double to) && !(from >= 0 && to > from))
         {
             problems.Add($"validation window must have 0 <= start < end (got {from} .. {to} s)");
+        }
+
+        if (o.ValidationAuto && o.ValidationWindow is not null)
+        {
+            problems.Add("choose the validation block automatically or give it, not both");
         }
 
         if (o.ExtraStaleTicks < 0)

@@ -43,6 +43,7 @@ public static class MetadataFile
             ["learning_rate"] = m.Options.LearningRate,
             ["patience"] = m.Options.Patience,
             ["validation_fraction"] = m.Options.ValidationFraction,
+            ["validation_choice"] = m.Options.ValidationWindow is not null ? "window" : m.Options.ValidationAuto ? "auto" : "last",
             ["extra_stale_ticks"] = m.Options.ExtraStaleTicks,
             ["phase_shift"] = m.Options.PhaseShift && m.Options.Mode == TrainingMode.MultiRate,
             ["initial_validation_loss"] = m.InitialValidationLoss,
