@@ -5,6 +5,7 @@ using MultiRate.Core.Models;
 using MultiRate.Core.Rates;
 using MultiRate.Inference.Runtime;
 using MultiRate.Training.Data;
+using MultiRate.Training.Evaluation;
 using MultiRate.Training.Fitting;
 using MultiRate.Training.Model;
 using MultiRate.Training.Output;
@@ -55,13 +56,16 @@ public static class PolicyTrainer
         long gapNs = timeline.LookBackNs;
         TimeSplit split = options.ValidationWindow is (double from, double to)
             ? new TimeSplit((long)(from * 1e9), (long)(to * 1e9), gapNs)
-            : TimeSplit.ByTime(endNs, options.ValidationFraction, gapNs);
+            : options.ValidationAuto
+                ? ValidationBlocks.Choose(samples, endNs, options.ValidationFraction, gapNs, timeline.Levels[0].PeriodNs)
+                : TimeSplit.ByTime(endNs, options.ValidationFraction, gapNs);
+        ValidationBlocks.CheckTargetsMove(samples, split, endNs, config.Targets, config.SourcePath ?? request.ConfigPath);
         int[] train = split.TrainIndices(samples.TimesNs);
         int seed = options.Seed ?? config.Seed;
         var headStats = Normalizer.Fit(samples.Head, samples.HeadSize, train);
         var rowStats = Normalizer.Fit(samples.Rows, samples.RowSize, train);
         using var policy = new TrainablePolicy(config with { Seed = seed }, profile.Action, headStats, rowStats, options.Mode, levels);
-        var trainer = new Trainer(policy, samples, timeline, options);
+        var trainer = new Trainer(policy, samples, timeline, options, new DeployedOutput(profile.Action, profile.Latent, timeline));
         FitResult fit = trainer.Fit(split, seed, progress, cancellation);
         PolicyExporter.Export(policy, outputs.StagingDirectory);
         var metadata = new TrainingMetadata
@@ -87,6 +91,7 @@ public static class PolicyTrainer
             TrainLoss = fit.TrainLoss,
             ValidationLoss = fit.ValidationLoss,
             Validation = fit.Validation,
+            ValidationActionsChanged = fit.ValidationActionsChanged,
             Targets = [.. config.Targets],
             HeadNormalization = headStats,
             ContextNormalization = rowStats,
@@ -128,6 +133,11 @@ public static class PolicyTrainer
         if (o.ValidationWindow is (double from, double to) && !(from >= 0 && to > from))
         {
             problems.Add($"validation window must have 0 <= start < end (got {from} .. {to} s)");
+        }
+
+        if (o.ValidationAuto && o.ValidationWindow is not null)
+        {
+            problems.Add("choose the validation block automatically or give it, not both");
         }
 
         if (o.ExtraStaleTicks < 0)

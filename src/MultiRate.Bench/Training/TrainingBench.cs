@@ -96,14 +96,18 @@ public static class TrainingBench
     {
         var r2 = new JsonObject();
         var gaps = new List<double>();
+        TrainingRun? first = null;
         foreach (string mode in Modes)
         {
             var runs = new JsonArray();
+            var perTarget = new List<double?[]>();
             var deployed = new List<double>();
             var estimates = new List<double>();
             for (int seed = 1; seed <= options.Seeds && !cancellation.IsCancellationRequested; seed++)
             {
                 TrainingRun run = TrainOnce(task, mode, seed, options, work, cancellation);
+                first ??= run;
+                perTarget.Add(run.DeployedTargets);
                 progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
                     $"{task.Name} {task.Profile} {mode} seed {seed}: deployed R^2 {run.Deployed:F4}, estimate {run.Estimate:F4}, {run.Seconds:F1} s"));
                 deployed.Add(run.Deployed);
@@ -120,6 +124,8 @@ public static class TrainingBench
                     ["estimate_r2"] = Number(run.Estimate),
                     ["train_s"] = BenchJson.Round(run.Seconds, 2),
                     ["epochs_run"] = run.Epochs,
+                    ["deployed_r2_targets"] = Numbers(run.DeployedTargets),
+                    ["estimate_r2_targets"] = Numbers(run.EstimateTargets),
                 });
             }
 
@@ -130,6 +136,7 @@ public static class TrainingBench
                 ["lo"] = Number(lo),
                 ["hi"] = Number(hi),
                 ["estimate_mean"] = Number(estimates.Count == 0 ? double.NaN : estimates.Average()),
+                ["targets_mean"] = Numbers(TargetMeans(perTarget)),
                 ["runs"] = runs,
             };
         }
@@ -141,6 +148,13 @@ public static class TrainingBench
             ["kind"] = task.Kind,
             ["log"] = task.Kind == "simulated" ? $"simulated ({options.SimSeconds} s, seed {options.SimSeed})" : Path.GetFileName(task.LogPath),
             ["seeds"] = options.Seeds,
+            ["targets"] = new JsonArray([.. (first?.Targets ?? []).Select(t => JsonValue.Create(t))]),
+            ["validation"] = new JsonObject
+            {
+                ["choice"] = task.ValidationChoice,
+                ["start_s"] = first is null ? null : BenchJson.Round(first.Value.ValidationStartNs / 1e9, 3),
+                ["end_s"] = first is null ? null : BenchJson.Round(first.Value.ValidationEndNs / 1e9, 3),
+            },
             ["r2"] = r2,
             ["naive_estimate_gap"] = Number(gaps.Count == 0 ? double.NaN : gaps.Average()),
         };
@@ -157,13 +171,27 @@ public static class TrainingBench
             LearningRate = options.LearningRate,
             Seed = seed,
             ValidationWindow = task.Validation,
+            ValidationAuto = task.AutoValidation,
         };
         var clock = Stopwatch.StartNew();
         TrainingMetadata meta = PolicyTrainer.Train(new TrainRequest(task.LogPath, task.ConfigPath, task.ProfilePath, directory, training), null, cancellation);
         double seconds = clock.Elapsed.TotalSeconds;
-        double deployed = PolicyEvaluator.Evaluate(new EvaluateRequest(directory), cancellation).Validation.MeanR2 ?? double.NaN;
-        return new TrainingRun(deployed, meta.Validation.MeanR2 ?? double.NaN, seconds, meta.EpochsRun);
+        RegressionMetrics deployed = PolicyEvaluator.Evaluate(new EvaluateRequest(directory), cancellation).Validation;
+        return new TrainingRun(deployed.MeanR2 ?? double.NaN, meta.Validation.MeanR2 ?? double.NaN, seconds, meta.EpochsRun)
+        {
+            DeployedTargets = deployed.R2,
+            EstimateTargets = meta.Validation.R2,
+            Targets = meta.Targets,
+            ValidationStartNs = meta.ValidationStartRunNs,
+            ValidationEndNs = meta.ValidationEndRunNs,
+        };
     }
+
+    // Per target, the mean over seeds of the deployed R^2 (null where a seed's is undefined: a constant target).
+    private static double?[] TargetMeans(List<double?[]> runs) =>
+        runs.Count == 0 ? [] : [.. Enumerable.Range(0, runs[0].Length).Select(d => runs.All(r => r[d].HasValue) ? runs.Average(r => r[d]!.Value) : (double?)null)];
+
+    private static JsonArray Numbers(IEnumerable<double?> values) => new([.. values.Select(v => Number(v ?? double.NaN))]);
 
     // JSON has no NaN: an undefined figure (no seed ran, or a constant target) is null.
     private static JsonNode? Number(double v) => double.IsFinite(v) ? JsonValue.Create(Math.Round(v, 4)) : null;
@@ -192,5 +220,16 @@ public static class TrainingBench
         }
     }
 
-    private readonly record struct TrainingRun(double Deployed, double Estimate, double Seconds, int Epochs);
+    private readonly record struct TrainingRun(double Deployed, double Estimate, double Seconds, int Epochs)
+    {
+        public required double?[] DeployedTargets { get; init; }
+
+        public required double?[] EstimateTargets { get; init; }
+
+        public required string[] Targets { get; init; }
+
+        public long ValidationStartNs { get; init; }
+
+        public long ValidationEndNs { get; init; }
+    }
 }

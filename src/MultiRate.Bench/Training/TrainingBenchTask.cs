@@ -6,9 +6,13 @@ namespace MultiRate.Bench.Training;
 /// <param name="ConfigPath">Model config.</param>
 /// <param name="ProfilePath">Rate profile; its name is the report's <c>profile</c>.</param>
 /// <param name="LogPath">The log (for the simulated task, written before the first training).</param>
-/// <param name="Validation">Validation block in seconds from the log's start; null: the last 20%.</param>
-internal sealed record TrainingBenchTask(string Name, string Kind, string ConfigPath, string ProfilePath, string LogPath, (double From, double To)? Validation)
+/// <param name="Validation">Validation block in seconds from the log's start; null: the last 20%, or the chosen block with <paramref name="AutoValidation"/>.</param>
+/// <param name="AutoValidation">Let the training choose the validation block where the targets move (<c>train --val-auto</c>).</param>
+internal sealed record TrainingBenchTask(string Name, string Kind, string ConfigPath, string ProfilePath, string LogPath, (double From, double To)? Validation, bool AutoValidation = false)
 {
+    /// <summary>How the validation block is chosen, as <c>training.json</c>'s <c>validation_choice</c> names it.</summary>
+    public string ValidationChoice => Validation is not null ? "window" : AutoValidation ? "auto" : "last";
+
     /// <summary>The profile's name (its file name without extension).</summary>
     public string Profile => Path.GetFileNameWithoutExtension(ProfilePath);
 

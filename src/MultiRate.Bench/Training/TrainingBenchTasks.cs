@@ -32,8 +32,9 @@ internal static class TrainingBenchTasks
         string? real = options.RealLogsDirectory is { } dir ? Path.Combine(dir, RealPx4Log) : null;
         if (real is not null && File.Exists(real))
         {
-            // A newer PX4: vehicle_attitude_setpoint has thrust_body[3] instead of thrust.
-            tasks.Add(new TrainingBenchTask("px4-sitl-position", "real", Path.Combine(root, "configs", "px4-train-sitl.yaml"), px4Profile, real, null));
+            // A newer PX4: vehicle_attitude_setpoint has thrust_body[3] instead of thrust. The last 20% of this
+            // flight hardly moves the yaw command, so the training chooses the block where the targets move.
+            tasks.Add(new TrainingBenchTask("px4-sitl-position", "real", Path.Combine(root, "configs", "px4-train-sitl.yaml"), px4Profile, real, null, AutoValidation: true));
         }
         else
         {

@@ -32,9 +32,10 @@ internal static class TrainCommands
         Option<double?> valFraction = CliOptions.Number("--val-fraction", "F", FormattableString.Invariant($"Last share of the log's time range held out for validation (default {d.ValidationFraction})"), 0.01, 0.9);
         Option<double?> valFrom = CliOptions.Number("--val-from", "S", "Validation block start, seconds from the log's start (with --val-to; instead of --val-fraction)", 0, 1e7);
         Option<double?> valTo = CliOptions.Number("--val-to", "E", "Validation block end, seconds from the log's start (with --val-from)", 0, 1e7);
+        Option<bool> valAuto = CliOptions.Flag("--val-auto", "Choose the validation block (--val-fraction of the log) where the targets move most, each against its motion over the whole log (instead of the last --val-fraction)");
         Option<int?> extraStale = CliOptions.Whole("--extra-stale", "K", "Multi-rate only: pair each sample with a latent up to K slow ticks older than the schedule's (default 0: off)", 0, 1000);
         Option<bool> noPhaseShift = CliOptions.Flag("--no-phase-shift", "Multi-rate only: train on the slow clock's nominal phase only (default: a random phase per epoch, same latent ages)");
-        foreach (Option o in new Option[] { log, config, rates, output, naive, noContext, json, epochs, batch, lr, patience, seed, valFraction, valFrom, valTo, extraStale, noPhaseShift })
+        foreach (Option o in new Option[] { log, config, rates, output, naive, noContext, json, epochs, batch, lr, patience, seed, valFraction, valFrom, valTo, valAuto, extraStale, noPhaseShift })
         {
             command.Options.Add(o);
         }
@@ -60,6 +61,11 @@ internal static class TrainCommands
             {
                 r.AddError("give --val-from S and --val-to E together, with S < E (seconds from the log's start)");
             }
+
+            if (r.GetResult(valAuto) is not null && fromGiven)
+            {
+                r.AddError("choose one of --val-auto and --val-from/--val-to");
+            }
         });
         command.SetAction(p => TrainCommand.Execute(
             new TrainArgs
@@ -79,6 +85,7 @@ internal static class TrainCommands
                 ValidationFraction = p.GetValue(valFraction),
                 ValidationFrom = p.GetValue(valFrom),
                 ValidationTo = p.GetValue(valTo),
+                ValidationAuto = p.GetValue(valAuto),
                 ExtraStale = p.GetValue(extraStale),
                 NoPhaseShift = p.GetValue(noPhaseShift),
                 LogReading = reading.Bind(p),

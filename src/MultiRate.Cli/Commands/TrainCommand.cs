@@ -31,6 +31,7 @@ internal static class TrainCommand
             ExtraStaleTicks = a.ExtraStale ?? 0,
             PhaseShift = !a.NoPhaseShift,
             ValidationWindow = a.ValidationFrom is double from && a.ValidationTo is double to ? (from, to) : null,
+            ValidationAuto = a.ValidationAuto,
         };
         if (options.ExtraStaleTicks > 0 && options.Mode != TrainingMode.MultiRate)
         {

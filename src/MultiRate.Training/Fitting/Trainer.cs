@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MultiRate.Training.Data;
+using MultiRate.Training.Evaluation;
 using MultiRate.Training.Model;
 using MultiRate.Training.Schedule;
 using TorchSharp;
@@ -16,9 +17,12 @@ namespace MultiRate.Training.Fitting;
 /// <see cref="Random"/> seeded with the same seed, and nothing else draws random numbers (no
 /// dropout). In multi-rate mode the samples that read the same latent form one group, so a batch
 /// computes few context windows; groups, not samples, are shuffled. Loss: mean squared error per
-/// target dimension divided by that target's training variance.
+/// target dimension divided by that target's training variance. The kept weights' scores (the
+/// estimate) are of the actions the runtime would send (<see cref="DeployedOutput"/>: its rate and
+/// range limits, replayed from tick 0), so they are the replay's scores; the validation loss that picks
+/// the epoch is of the head's raw outputs, as the training loss is.
 /// </remarks>
-internal sealed class Trainer(TrainablePolicy policy, SampleSet samples, ScheduleTimeline timeline, TrainingOptions options)
+internal sealed class Trainer(TrainablePolicy policy, SampleSet samples, ScheduleTimeline timeline, TrainingOptions options, DeployedOutput output)
 {
     private const int EvalChunk = 512;
 
@@ -101,10 +105,29 @@ internal sealed class Trainer(TrainablePolicy policy, SampleSet samples, Schedul
             }
         }
 
-        (_, float[] predictions) = Evaluate(batches, validation, nominal, scale);
+        (float[] predictions, int changed) = Deployed(batches, validation, nominal, scale);
         float[] targetsVal = [.. validation.SelectMany(i => samples.Targets.AsSpan(i * samples.TargetSize, samples.TargetSize).ToArray())];
         var metrics = RegressionMetrics.Compute(predictions, targetsVal, samples.TargetSize);
-        return new FitResult(initialLoss, [.. trainLoss], [.. valLoss], bestEpoch, early, metrics, wall.Elapsed);
+        return new FitResult(initialLoss, [.. trainLoss], [.. valLoss], bestEpoch, early, metrics, wall.Elapsed) { ValidationActionsChanged = changed };
+    }
+
+    /// <summary>
+    /// The actions the runtime sends at the validation ticks: the head's outputs from tick 0 to the
+    /// last validation tick through the output stage's limits (each action depends on the one before).
+    /// </summary>
+    private (float[] Actions, int Changed) Deployed(BatchBuilder batches, int[] validation, Pairing nominal, torch.Tensor scale)
+    {
+        int count = validation[^1] + 1;
+        (_, float[] head) = Evaluate(batches, [.. Enumerable.Range(0, count)], nominal, scale);
+        float[] sent = output.Send(head, count, out bool[] changed);
+        int a = samples.TargetSize;
+        float[] actions = new float[validation.Length * a];
+        for (int k = 0; k < validation.Length; k++)
+        {
+            sent.AsSpan(validation[k] * a, a).CopyTo(actions.AsSpan(k * a));
+        }
+
+        return (actions, validation.Count(i => changed[i]));
     }
 
     /// <summary>Action ticks per period of the clock feeding the head (the phases a shift can take).</summary>

@@ -27,6 +27,15 @@ public sealed record TrainingOptions
     /// </summary>
     public (double StartSeconds, double EndSeconds)? ValidationWindow { get; init; }
 
+    /// <summary>
+    /// Choose the validation block from the targets instead of taking the last
+    /// <see cref="ValidationFraction"/> (default false): a block of that length, starting at a whole
+    /// number of the head's slow-clock periods (or the last block), where the targets move most relative
+    /// to their motion over the whole log (largest geometric mean of the variance shares, every target
+    /// keeping at least 1%; the later block on a tie). Deterministic; not with <see cref="ValidationWindow"/>.
+    /// </summary>
+    public bool ValidationAuto { get; init; }
+
     /// <summary>Seeds the weight init (with the config's seed) and the batch order (default: the config's seed).</summary>
     public int? Seed { get; init; }
 

@@ -69,6 +69,9 @@ public sealed record TrainingMetadata
     /// <summary>Validation scores under the training pairing (an estimate; <c>replay --targets</c> measures the real runtime).</summary>
     public required RegressionMetrics Validation { get; init; }
 
+    /// <summary>Validation ticks whose action the runtime changes from the head's output (its rate and range limits, a hold or the safe action); the estimate scores the changed actions.</summary>
+    public int ValidationActionsChanged { get; init; }
+
     /// <summary>Target field paths, in action order.</summary>
     public required string[] Targets { get; init; }
 

@@ -20,6 +20,11 @@ public sealed class TrainingBenchTests
         Assert.Equal("sim-attitude", (string)task["name"]!);
         Assert.Equal("sim-attitude-50hz", (string)task["profile"]!);
         Assert.Equal("simulated", (string)task["kind"]!);
+        Assert.Equal(["/plant/command.u"], task["targets"]!.AsArray().Select(t => (string)t!));
+        Assert.Equal("last", (string)task["validation"]!["choice"]!);
+        double start = (double)task["validation"]!["start_s"]!;
+        double end = (double)task["validation"]!["end_s"]!;
+        Assert.Equal(0.2 * end, end - start, 2); // the last fifth of the simulated log
         foreach (string mode in TrainingBench.Modes)
         {
             JsonNode stats = task["r2"]![mode]!;
@@ -28,6 +33,10 @@ public sealed class TrainingBenchTests
             Assert.NotEqual(deployed[0], deployed[1]); // two seeds, two trainings
             Assert.Equal(deployed.Average(), (double)stats["mean"]!, 3);
             Assert.True((double)stats["lo"]! < (double)stats["mean"]! && (double)stats["mean"]! < (double)stats["hi"]!, stats.ToJsonString());
+
+            // One target: its R^2 is the mean, run by run, and its mean over seeds is the mode's mean.
+            Assert.Equal(deployed, stats["runs"]!.AsArray().Select(r => (double)Assert.Single(r!["deployed_r2_targets"]!.AsArray())!));
+            Assert.Equal((double)stats["mean"]!, (double)Assert.Single(stats["targets_mean"]!.AsArray())!, 3);
         }
 
         // Multi-rate-aware training scores on the deployed schedule, so its estimate is the replay's score;
@@ -68,6 +77,19 @@ public sealed class TrainingBenchTests
         JsonNode skipped = Assert.Single(report["skipped"]!.AsArray())!;
         Assert.StartsWith("px4-sitl-position", (string)skipped["name"]!, StringComparison.Ordinal);
         Assert.Contains("position.ulg", (string)skipped["reason"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Find_RealLogCollectionPresent_TheSitlFlightValidatesOnTheBlockTheTrainingChooses()
+    {
+        string collection = Path.Combine(Path.GetTempPath(), "multirate-bench-training-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(collection, "px4-ulog-sitl-position"));
+        File.WriteAllText(Path.Combine(collection, TrainingBenchTasks.RealPx4Log), "placeholder");
+
+        (List<TrainingBenchTask> tasks, _) = TrainingBenchTasks.Find(new TrainingBenchOptions { RepoRoot = RepoRoot.Path, Tasks = ["px4"], RealLogsDirectory = collection }, "sim.mcap");
+
+        // Its last 20% hardly moves the yaw command; the sample log's manoeuvre is the fixed 4-6 s block.
+        Assert.Equal(["px4-sample:window", "px4-sitl-position:auto"], tasks.Select(t => $"{t.Name}:{t.ValidationChoice}"));
     }
 
     [Fact]

@@ -90,6 +90,7 @@ public class ParseErrorTests
     [InlineData("replay --targets --seconds 3", "--seconds does not apply with --targets")]
     [InlineData("replay --weights w", "--weights applies with --targets only")]
     [InlineData("train --log l --config c --rates r --out o --val-from 3 --val-to 2", "--val-from S and --val-to E together")]
+    [InlineData("train --log l --config c --rates r --out o --val-auto --val-from 1 --val-to 2", "choose one of --val-auto and --val-from/--val-to")]
     [InlineData("run --pace sideways", "--pace 'sideways': expected one of realtime, virtual")]
     [InlineData("validate", "missing profile path")]
     [InlineData("inspect", "missing log path")]

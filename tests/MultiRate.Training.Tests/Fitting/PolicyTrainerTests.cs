@@ -78,6 +78,40 @@ public class PolicyTrainerTests
     }
 
     [Fact]
+    public void Train_TargetAtRestInTheLastFifth_RefusesNamingTheTargetAndTheBlock()
+    {
+        SyntheticLog log = SyntheticLog.Create(seconds: 10, stillAfter: 7.5);
+
+        var ex = Assert.Throws<UserInputException>(() => Train(log, "x", new TrainingOptions { Epochs = 1 }));
+
+        Assert.Contains("targets[0]: '/syn.y' hardly moves in the validation block 7.992 to 9.990 s", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_ValidationAuto_ValidatesWhereTheTargetMovesAndRecordsTheChoice()
+    {
+        SyntheticLog log = SyntheticLog.Create(seconds: 10, stillAfter: 7.5);
+
+        TrainingMetadata m = Train(log, "a", new TrainingOptions { Epochs = 1, ValidationAuto = true });
+
+        // A 2 s block (a fifth of the log) starting on a whole 100 ms slow period, not the still last fifth.
+        Assert.True(m.ValidationStartRunNs < 7_000_000_000, $"{m.ValidationStartRunNs}..{m.ValidationEndRunNs}");
+        Assert.Equal(0, m.ValidationStartRunNs % 100_000_000);
+        Assert.Equal(1_998_000_000, m.ValidationEndRunNs - m.ValidationStartRunNs);
+        Assert.Equal("auto", (string?)System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(log.Out("a/training.json")))!["validation_choice"]);
+    }
+
+    [Fact]
+    public void Train_ValidationAutoWithAWindow_RefusesBoth()
+    {
+        SyntheticLog log = SyntheticLog.Create(seconds: 4);
+
+        var ex = Assert.Throws<UserInputException>(() => Train(log, "x", new TrainingOptions { ValidationAuto = true, ValidationWindow = (1, 2) }));
+
+        Assert.Contains("automatically or give it, not both", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Train_MissingTopic_ErrorListsTheLogsTopics()
     {
         SyntheticLog log = SyntheticLog.Create(seconds: 2, targets: "[\"/actuators.y\"]");

@@ -21,7 +21,14 @@ internal sealed class SyntheticLog
 
     public string Out(string name) => Path.Combine(Directory, name);
 
-    public static SyntheticLog Create(double seconds = 20, int hz = 100, string targets = "[\"/syn.y\"]", bool chained = false)
+    /// <param name="seconds">Length of the log.</param>
+    /// <param name="hz">Rows per second.</param>
+    /// <param name="targets">The config's targets (YAML flow list).</param>
+    /// <param name="chained">A planner -> context -> head chain instead of one slow clock.</param>
+    /// <param name="maxRatePerSecond">The action's rate limit (max_rate_per_s), or null for none.</param>
+    /// <param name="latent">The one-slow-clock profile's <c>latent</c> entry instead of a 500 ms limit with degraded heads.</param>
+    /// <param name="stillAfter">From this time (seconds) on, u, w and y hold their values: a log that ends at rest.</param>
+    public static SyntheticLog Create(double seconds = 20, int hz = 100, string targets = "[\"/syn.y\"]", bool chained = false, double? maxRatePerSecond = null, string? latent = null, double stillAfter = double.PositiveInfinity)
     {
         string dir = Path.Combine(Path.GetTempPath(), "multirate-training-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dir);
@@ -29,11 +36,12 @@ internal sealed class SyntheticLog
         var csv = new StringBuilder("time,u,w,y\n");
         for (int k = 0; k < seconds * hz; k++)
         {
-            double t = (double)k / hz;
+            double time = (double)k / hz;
+            double t = Math.Min(time, stillAfter);
             double u = Math.Sin(2 * Math.PI * 0.7 * t) + (0.3 * Math.Sin(2 * Math.PI * 2.3 * t));
             double w = Math.Sin(2 * Math.PI * 0.11 * t);
             double y = (0.5 * u) + (0.4 * w);
-            csv.Append(CultureInfo.InvariantCulture, $"{t:F4},{u:F6},{w:F6},{y:F6}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{time:F4},{u:F6},{w:F6},{y:F6}\n");
         }
 
         File.WriteAllText(log.LogPath, csv.ToString());
@@ -48,7 +56,18 @@ internal sealed class SyntheticLog
             head: { hidden: [32], age_features: true }
             context: { d_model: 8, heads: 2, feed_forward: 16, recursion: 2, history: 10, latent_dim: 4 }
             """);
-        File.WriteAllText(log.ProfilePath, chained ? ChainedProfile : OneSlowProfile);
+        string profile = chained ? ChainedProfile : OneSlowProfile;
+        if (maxRatePerSecond is double rate)
+        {
+            profile = profile.Replace("max: [2] }", FormattableString.Invariant($"max: [2], max_rate_per_s: [{rate}] }}"), StringComparison.Ordinal);
+        }
+
+        if (latent is not null)
+        {
+            profile = profile.Replace("{ age_limit_ms: 500, on_stale: degraded }", latent, StringComparison.Ordinal);
+        }
+
+        File.WriteAllText(log.ProfilePath, profile);
         return log;
     }
 

@@ -48,6 +48,9 @@ internal sealed record TrainArgs
     /// <summary><c>--val-to</c>.</summary>
     public double? ValidationTo { get; init; }
 
+    /// <summary><c>--val-auto</c>.</summary>
+    public bool ValidationAuto { get; init; }
+
     /// <summary><c>--extra-stale</c>.</summary>
     public int? ExtraStale { get; init; }
 
