@@ -67,19 +67,12 @@ internal sealed class TorchContextModule : IContextModule, IModulePlacement
     /// <summary>The exception behind the last <see cref="ModuleOutcome.Faulted"/>, for diagnostics off the hot path.</summary>
     internal Exception? LastFault { get; private set; }
 
-    public void WarmUp(int iterations)
-    {
-        float[] history = new float[HistoryLength * ObservationSize];
-        for (int i = 0; i < iterations; i++)
-        {
-            Update(new ContextRequest(i, i, history, HistoryLength, null, AnytimeBudget.FixedSteps(2)));
-        }
-    }
+    public void WarmUp(int iterations) => ContextUpdates.WarmUp(this, iterations);
 
     public ContextResult Update(in ContextRequest request)
     {
         AnytimeBudget budget = request.Budget;
-        if (request.HistoryRows < 0 || request.History.Length < request.HistoryRows * ObservationSize)
+        if (ContextUpdates.IsMalformed(request, ObservationSize))
         {
             return new ContextResult(ModuleOutcome.Faulted, null, 0);
         }

@@ -14,31 +14,32 @@ namespace MultiRate.Inference.Gpu;
 /// </remarks>
 internal sealed class DeviceHeadWeights : IDisposable
 {
-    private readonly List<MemoryBuffer1D<float, Stride1D.Dense>> _owned = [];
+    private readonly DeviceUploads _owned;
 
     public DeviceHeadWeights(Accelerator accelerator, HeadParameters p)
     {
         ArgumentNullException.ThrowIfNull(accelerator);
         ArgumentNullException.ThrowIfNull(p);
+        _owned = new DeviceUploads(accelerator);
         Experts = p.Experts;
         Inputs = p.Inputs;
         Hidden1 = p.Hidden1;
         Hidden2 = p.Hidden2;
         Actions = p.Actions;
-        W1 = Upload(accelerator, p.W1);
-        B1 = Upload(accelerator, p.B1);
+        W1 = _owned.Upload(p.W1);
+        B1 = _owned.Upload(p.B1);
         if (p.W2 is { } w2 && p.B2 is { } b2)
         {
-            W2 = Upload(accelerator, w2);
-            B2 = Upload(accelerator, b2);
+            W2 = _owned.Upload(w2);
+            B2 = _owned.Upload(b2);
         }
 
-        Wo = Upload(accelerator, p.Wo);
-        Bo = Upload(accelerator, p.Bo);
+        Wo = _owned.Upload(p.Wo);
+        Bo = _owned.Upload(p.Bo);
         if (p.Gate is { } gate && p.GateBias is { } gateBias)
         {
-            Gate = Upload(accelerator, gate);
-            GateBias = Upload(accelerator, gateBias);
+            Gate = _owned.Upload(gate);
+            GateBias = _owned.Upload(gateBias);
         }
 
         LastWidth = Hidden2 > 0 ? Hidden2 : Hidden1;
@@ -78,20 +79,5 @@ internal sealed class DeviceHeadWeights : IDisposable
 
     public MemoryBuffer1D<float, Stride1D.Dense>? GateBias { get; }
 
-    public void Dispose()
-    {
-        foreach (MemoryBuffer1D<float, Stride1D.Dense> buffer in _owned)
-        {
-            buffer.Dispose();
-        }
-
-        _owned.Clear();
-    }
-
-    private MemoryBuffer1D<float, Stride1D.Dense> Upload(Accelerator accelerator, float[] host)
-    {
-        MemoryBuffer1D<float, Stride1D.Dense> buffer = accelerator.Allocate1D(host);
-        _owned.Add(buffer);
-        return buffer;
-    }
+    public void Dispose() => _owned.Dispose();
 }

@@ -6,38 +6,39 @@ namespace MultiRate.Inference.Gpu.Context;
 /// <summary>A context's <see cref="ContextParameters"/> copied once onto an accelerator; resident until disposed.</summary>
 internal sealed class DeviceContextWeights : IDisposable
 {
-    private readonly List<MemoryBuffer1D<float, Stride1D.Dense>> _owned = [];
+    private readonly DeviceUploads _owned;
 
     public DeviceContextWeights(Accelerator accelerator, ContextParameters p)
     {
         ArgumentNullException.ThrowIfNull(accelerator);
         ArgumentNullException.ThrowIfNull(p);
+        _owned = new DeviceUploads(accelerator);
         try
         {
-            InW = Upload(accelerator, p.InW);
-            InB = Upload(accelerator, p.InB);
-            Pos = Upload(accelerator, p.Pos);
-            Z0 = Upload(accelerator, p.Z0);
+            InW = _owned.Upload(p.InW);
+            InB = _owned.Upload(p.InB);
+            Pos = _owned.Upload(p.Pos);
+            Z0 = _owned.Upload(p.Z0);
 
             // Without an upstream token the projection kernel never reads these; one value keeps the views valid.
-            UpW = Upload(accelerator, p.UpW ?? [0f]);
-            UpB = Upload(accelerator, p.UpB ?? [0f]);
-            QkvW = Upload(accelerator, p.QkvW);
-            QkvB = Upload(accelerator, p.QkvB);
-            OutW = Upload(accelerator, p.OutW);
-            OutB = Upload(accelerator, p.OutB);
-            L1W = Upload(accelerator, p.L1W);
-            L1B = Upload(accelerator, p.L1B);
-            L2W = Upload(accelerator, p.L2W);
-            L2B = Upload(accelerator, p.L2B);
-            N1W = Upload(accelerator, p.N1W);
-            N1B = Upload(accelerator, p.N1B);
-            N2W = Upload(accelerator, p.N2W);
-            N2B = Upload(accelerator, p.N2B);
-            NormW = Upload(accelerator, p.NormW);
-            NormB = Upload(accelerator, p.NormB);
-            LatW = Upload(accelerator, p.LatW);
-            LatB = Upload(accelerator, p.LatB);
+            UpW = _owned.Upload(p.UpW ?? [0f]);
+            UpB = _owned.Upload(p.UpB ?? [0f]);
+            QkvW = _owned.Upload(p.QkvW);
+            QkvB = _owned.Upload(p.QkvB);
+            OutW = _owned.Upload(p.OutW);
+            OutB = _owned.Upload(p.OutB);
+            L1W = _owned.Upload(p.L1W);
+            L1B = _owned.Upload(p.L1B);
+            L2W = _owned.Upload(p.L2W);
+            L2B = _owned.Upload(p.L2B);
+            N1W = _owned.Upload(p.N1W);
+            N1B = _owned.Upload(p.N1B);
+            N2W = _owned.Upload(p.N2W);
+            N2B = _owned.Upload(p.N2B);
+            NormW = _owned.Upload(p.NormW);
+            NormB = _owned.Upload(p.NormB);
+            LatW = _owned.Upload(p.LatW);
+            LatB = _owned.Upload(p.LatB);
         }
         catch
         {
@@ -90,20 +91,5 @@ internal sealed class DeviceContextWeights : IDisposable
 
     public MemoryBuffer1D<float, Stride1D.Dense> LatB { get; }
 
-    public void Dispose()
-    {
-        foreach (MemoryBuffer1D<float, Stride1D.Dense> buffer in _owned)
-        {
-            buffer.Dispose();
-        }
-
-        _owned.Clear();
-    }
-
-    private MemoryBuffer1D<float, Stride1D.Dense> Upload(Accelerator accelerator, float[] host)
-    {
-        MemoryBuffer1D<float, Stride1D.Dense> buffer = accelerator.Allocate1D(host);
-        _owned.Add(buffer);
-        return buffer;
-    }
+    public void Dispose() => _owned.Dispose();
 }
