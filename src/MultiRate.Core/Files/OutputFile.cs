@@ -128,6 +128,26 @@ public sealed class OutputFile : IDisposable
         output.Commit();
     }
 
+    /// <summary>
+    /// Runs <paramref name="writeToPath"/> on <see cref="WritePath"/> (for a writer that takes a path, such as a
+    /// plotting library) and commits; a failed write (a full disk, an I/O error) becomes <see cref="Failed"/>.
+    /// </summary>
+    /// <exception cref="UserInputException">The write or the commit failed.</exception>
+    public void WriteAndCommit(Action<string> writeToPath)
+    {
+        ArgumentNullException.ThrowIfNull(writeToPath);
+        try
+        {
+            writeToPath(WritePath);
+        }
+        catch (Exception ex) when (IsIo(ex))
+        {
+            throw Failed(ex);
+        }
+
+        Commit();
+    }
+
     /// <summary>Refuses <paramref name="path"/> (or its <c>.partial</c> or <c>.lock</c>) when it is the same file as an input.</summary>
     /// <exception cref="UserInputException">It is.</exception>
     public static void CheckNotAnInput(string path, IEnumerable<string?> inputs, string option)

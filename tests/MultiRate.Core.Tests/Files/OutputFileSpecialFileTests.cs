@@ -84,6 +84,28 @@ public sealed class OutputFileSpecialFileTests : IDisposable
         Assert.Contains("is a socket", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void WriteAndCommit_WriterFailsOnAFullDevice_ErrorNamesTheOptionAndPath()
+    {
+        using OutputFile output = OutputFile.Reserve("/dev/full", [], "--out");
+
+        var error = Assert.Throws<UserInputException>(() => output.WriteAndCommit(path => File.WriteAllText(path, new string('x', 1 << 16))));
+
+        Assert.StartsWith("--out '/dev/full': writing failed: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteAndCommit_WriterSucceeds_TargetHasTheContentAndNoPartialIsLeft()
+    {
+        string target = Path.Combine(_dir, "plot.png");
+        using OutputFile output = OutputFile.Reserve(target, [], "--out");
+
+        output.WriteAndCommit(path => File.WriteAllText(path, "png"));
+
+        Assert.Equal("png", File.ReadAllText(target));
+        Assert.Equal([target], Directory.GetFileSystemEntries(_dir));
+    }
+
     private string MakeFifo(string name)
     {
         string path = Path.Combine(_dir, name);
