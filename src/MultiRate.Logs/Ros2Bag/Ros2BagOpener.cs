@@ -46,6 +46,7 @@ internal static class Ros2BagOpener
         Ros2BagMetadata? metadata = metadataPath is null ? null : Ros2BagMetadata.Load(metadataPath);
         string folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(metadataPath ?? path))!;
         IReadOnlyList<string> files = only ?? [.. metadata!.RelativeFilePaths.Select(f => Member(metadata, folder, f))];
+        Ros2MsgLibrary.CheckFolders(options.MessagePaths);
         var decoders = new Ros2BagDecoders(new Ros2MsgLibrary(options.MessagePaths), metadata?.MessageCompressed ?? false);
         var temporary = new List<string>();
         var members = new List<IRos2BagMember>();

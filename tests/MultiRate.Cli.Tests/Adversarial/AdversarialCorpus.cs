@@ -15,6 +15,7 @@ internal static class AdversarialCorpus
     private static readonly Lazy<string> Fifo = new(MakeFifo);
     private static readonly Lazy<string> LongLine = new(MakeLongLine);
     private static readonly Lazy<string> ZstdBomb = new(MakeZstdBomb);
+    private static readonly Lazy<string> FifoShare = new(MakeFifoShare);
 
     public static IReadOnlyList<JsonObject> Cases { get; } = Load();
 
@@ -27,6 +28,7 @@ internal static class AdversarialCorpus
         "{fifo}" => Fifo.Value,
         "{longline}" => LongLine.Value,
         "{zstdbomb}" => ZstdBomb.Value,
+        "{fifoshare}" => FifoShare.Value,
         _ => arg.Replace("{files}", Files, StringComparison.Ordinal),
     };
 
@@ -42,6 +44,17 @@ internal static class AdversarialCorpus
         using var mk = Process.Start("mkfifo", path);
         mk.WaitForExit();
         return path;
+    }
+
+    /// <summary>A message path whose std_msgs/msg/String.msg is a FIFO (reading it would wait for a writer).</summary>
+    private static string MakeFifoShare()
+    {
+        string share = Path.Combine(Scratch.Value, "share");
+        string msg = Path.Combine(share, "std_msgs", "msg");
+        Directory.CreateDirectory(msg);
+        using var mk = Process.Start("mkfifo", Path.Combine(msg, "String.msg"));
+        mk.WaitForExit();
+        return share;
     }
 
     private static string MakeLongLine()
