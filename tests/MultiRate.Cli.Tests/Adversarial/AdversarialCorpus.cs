@@ -16,6 +16,7 @@ internal static class AdversarialCorpus
     private static readonly Lazy<string> LongLine = new(MakeLongLine);
     private static readonly Lazy<string> ZstdBomb = new(MakeZstdBomb);
     private static readonly Lazy<string> FifoShare = new(MakeFifoShare);
+    private static readonly Lazy<string> FifoBag = new(MakeFifoBag);
 
     public static IReadOnlyList<JsonObject> Cases { get; } = Load();
 
@@ -29,6 +30,7 @@ internal static class AdversarialCorpus
         "{longline}" => LongLine.Value,
         "{zstdbomb}" => ZstdBomb.Value,
         "{fifoshare}" => FifoShare.Value,
+        "{fifobag}" => FifoBag.Value,
         _ => arg.Replace("{files}", Files, StringComparison.Ordinal),
     };
 
@@ -55,6 +57,16 @@ internal static class AdversarialCorpus
         using var mk = Process.Start("mkfifo", Path.Combine(msg, "String.msg"));
         mk.WaitForExit();
         return share;
+    }
+
+    /// <summary>A ROS 2 bag folder whose metadata.yaml is a FIFO.</summary>
+    private static string MakeFifoBag()
+    {
+        string bag = Path.Combine(Scratch.Value, "fifo-bag");
+        Directory.CreateDirectory(bag);
+        using var mk = Process.Start("mkfifo", Path.Combine(bag, "metadata.yaml"));
+        mk.WaitForExit();
+        return bag;
     }
 
     private static string MakeLongLine()

@@ -39,6 +39,24 @@ public sealed class Ros2BagMemberTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_MetadataIsAFifo_RefusedInsteadOfWaitingForAWriter()
+    {
+        string bag = Path.Combine(dir, "bag");
+        Directory.CreateDirectory(bag);
+        string metadata = Path.Combine(bag, "metadata.yaml");
+        using (Process mk = Process.Start(new ProcessStartInfo("mkfifo", [metadata]) { UseShellExecute = false })!)
+        {
+            mk.WaitForExit();
+            Assert.Equal(0, mk.ExitCode);
+        }
+
+        Exception? error = await Task.Run(() => Record.Exception(() => SensorLogs.Open(bag).Dispose())).WaitAsync(TimeSpan.FromSeconds(60));
+
+        var input = Assert.IsAssignableFrom<UserInputException>(error);
+        Assert.StartsWith($"bag metadata '{metadata}' is not a regular file", input.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CopyBounded_MoreThanTheBound_StopsBeforeWritingPastIt()
     {
         using var from = new MemoryStream(new byte[300_000]);
