@@ -9,6 +9,12 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
+        if (RawArguments.FindNonUtf8(args.Length) is { } notUtf8)
+        {
+            Console.Error.WriteLine(notUtf8);
+            return ParseErrors.BadInput;
+        }
+
         using var stop = new CancellationTokenSource();
         using var signals = new StopSignals(stop);
         IAnsiConsole console = AnsiConsole.Console;

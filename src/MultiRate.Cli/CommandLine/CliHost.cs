@@ -55,6 +55,12 @@ internal static class CliHost
             ctx.Stderr.WriteLine(ex.Message);
             return ParseErrors.BadInput;
         }
+        catch (Exception ex) when (OutOfSpace.Find(ex) is { } full)
+        {
+            // A full disk or quota is the machine's state, not a bug: exit 2 naming the file, from any writer.
+            ctx.Stderr.WriteLine($"multirate: no space left to write: {OneLine(full.Message)}; free some space or write elsewhere");
+            return ParseErrors.BadInput;
+        }
         catch (OperationCanceledException) when (ctx.StopRequested)
         {
             ctx.Stderr.WriteLine("multirate: stopped by a signal before the command finished");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using MultiRate.Cli.CommandLine.Args;
 
 namespace MultiRate.Cli.CommandLine;
@@ -38,6 +39,7 @@ internal sealed class RunOptionSet
         }
 
         Reading = new LogReadOptionSet(command);
+        command.Validators.Add(r => CheckRealTimeOptions(r, realTime));
     }
 
     /// <summary><c>--msg-path</c>, <c>--time-column</c>, <c>--time-unit</c>.</summary>
@@ -73,6 +75,55 @@ internal sealed class RunOptionSet
     public Option<string?> LogConfig { get; }
 
     public Option<bool> AllowTruncated { get; }
+
+    /// <summary>
+    /// Options that contradict each other are refused rather than one silently winning: asking for
+    /// SCHED_FIFO with --fifo-priority N (N > 0) and for normal scheduling with --no-realtime, or
+    /// real-time scheduling (--fifo-priority, --spin-margin-us) for a virtual-time run, which has no
+    /// clock thread to schedule.
+    /// </summary>
+    private void CheckRealTimeOptions(CommandResult r, bool realTimeByDefault)
+    {
+        int? fifo = ValidValue(r, FifoPriority);
+        if (r.GetResult(NoRealtime) is not null && fifo is > 0)
+        {
+            r.AddError(FormattableString.Invariant($"--no-realtime and --fifo-priority {fifo} contradict each other: give --fifo-priority N for SCHED_FIFO, or --no-realtime (the same as --fifo-priority 0) for normal scheduling"));
+        }
+
+        string? pace = ValidValue(r, Pace);
+        if (pace is null && r.GetResult(Pace) is not null)
+        {
+            return; // a misspelt --pace is reported by its parser; which time it meant is unknown
+        }
+
+        bool virtualTime = pace is null ? !realTimeByDefault : pace != "realtime";
+        if (!virtualTime)
+        {
+            return;
+        }
+
+        // Only values that parsed: a value out of range is reported as such, not as misplaced.
+        foreach ((Option option, bool given) in new (Option, bool)[] { (FifoPriority, fifo is not null), (SpinMarginUs, ValidValue(r, SpinMarginUs) is not null) })
+        {
+            if (given)
+            {
+                r.AddError($"{option.Name} applies in real time only, and this {_command} runs in virtual time: add --pace realtime, or leave {option.Name} out");
+            }
+        }
+    }
+
+    /// <summary>The option's value, or default when it is absent or did not parse (its own parser reports that).</summary>
+    private static T? ValidValue<T>(CommandResult r, Option<T> option)
+    {
+        try
+        {
+            return r.GetValue(option);
+        }
+        catch (InvalidOperationException)
+        {
+            return default;
+        }
+    }
 
     public RunArgs Bind(ParseResult p) => new()
     {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using MultiRate.Core.Errors;
+using MultiRate.Core.Files;
 using MultiRate.Training.Simulation;
 
 namespace MultiRate.Cli.CommandLine;
@@ -36,11 +38,38 @@ internal static class SimulateCommands
         {
             var options = new AttitudeSimulationOptions { Seconds = p.GetValue(seconds) ?? d.Seconds, Seed = p.GetValue(seed) ?? d.Seed };
             string path = p.GetValue(output)!;
-            int ticks = AttitudeSimulator.Write(options, path);
+            int ticks = WriteChecked(options, path);
             ctx.Stdout.WriteLine(FormattableString.Invariant(
                 $"wrote {path}: {ticks} ticks ({options.Seconds} s at {AttitudeSimulationOptions.RateHz} Hz, seed {options.Seed}); SIMULATED data"));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Writes through <see cref="OutputFile"/>, as every other output: a directory, a FIFO nobody reads
+    /// or a socket is refused up front, the log goes to <c>FILE.partial</c> and only a complete one is
+    /// renamed over FILE, so a full disk or a stop never leaves a short log that looks whole.
+    /// </summary>
+    private static int WriteChecked(AttitudeSimulationOptions options, string path)
+    {
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder) && !File.Exists(folder))
+        {
+            try
+            {
+                // As train's --out: the folder is created when missing.
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new UserInputException($"multirate simulate attitude: --out '{path}': cannot create the folder {folder}: {ex.Message}", ex);
+            }
+        }
+
+        using OutputFile target = OutputFile.Reserve(path, [], "multirate simulate attitude: --out");
+        int ticks = AttitudeSimulator.Write(options, target.WritePath);
+        target.Commit();
+        return ticks;
     }
 }

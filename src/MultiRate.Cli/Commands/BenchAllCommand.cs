@@ -42,16 +42,7 @@ internal static class BenchAllCommand
 
         if (output is not null)
         {
-            try
-            {
-                File.WriteAllText(output.WritePath, Json.Indented(doc) + Environment.NewLine);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw output.Failed(ex);
-            }
-
-            output.Commit();
+            output.WriteAndCommit(path => File.WriteAllText(path, Json.Indented(doc) + Environment.NewLine));
             Say($"wrote {output.Path}");
         }
 

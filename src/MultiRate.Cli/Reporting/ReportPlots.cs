@@ -33,8 +33,7 @@ internal static class ReportPlots
     private static string Save(Plot plot, string dir, string recording, string name)
     {
         using OutputFile output = OutputFile.Reserve(System.IO.Path.Combine(dir, name), [recording], ReportOutput.Option);
-        plot.SavePng(output.WritePath, Width, Height);
-        output.Commit();
+        output.WriteAndCommit(path => plot.SavePng(path, Width, Height));
         return name;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using MultiRate.Core.Errors;
 
 namespace MultiRate.Core.Files;
@@ -8,7 +9,9 @@ namespace MultiRate.Core.Files;
 /// compared, so hard and symbolic links are caught); the content goes to <c>&lt;name&gt;.partial</c>
 /// beside it and is renamed over <c>&lt;name&gt;</c> by <see cref="Commit"/>; an exclusive lock on
 /// <c>&lt;name&gt;.lock</c> refuses a second writer to the same path. A device (<c>/dev/null</c>,
-/// <c>/dev/full</c>) is written in place: there is nothing to rename and nothing to protect.
+/// <c>/dev/full</c>) is written in place: there is nothing to rename and nothing to protect. So is a
+/// FIFO, once a reader is known to be there (<see cref="FifoReaderCheck"/>): a FIFO nobody reads is
+/// refused instead of waiting for ever; a socket is refused.
 /// </summary>
 /// <remarks>
 /// Disposed without <see cref="Commit"/> (an error, or a crash), the <c>.partial</c> file stays as
@@ -24,12 +27,13 @@ public sealed class OutputFile : IDisposable
     public const string LockSuffix = ".lock";
 
     private readonly FileStream? _lock;
+    private readonly SafeFileHandle? _fifoWriteEnd;
     private readonly string _lockPath;
     private FileStream? _stream;
     private bool _committed;
     private bool _disposed;
 
-    private OutputFile(string path, string option, bool direct, FileStream? lockStream)
+    private OutputFile(string path, string option, bool direct, FileStream? lockStream, SafeFileHandle? fifoWriteEnd = null)
     {
         Path = path;
         Option = option;
@@ -37,6 +41,7 @@ public sealed class OutputFile : IDisposable
         WritePath = direct ? path : path + PartialSuffix;
         _lockPath = path + LockSuffix;
         _lock = lockStream;
+        _fifoWriteEnd = fifoWriteEnd;
     }
 
     /// <summary>The output's final path.</summary>
@@ -55,7 +60,7 @@ public sealed class OutputFile : IDisposable
     /// <param name="path">The output path.</param>
     /// <param name="inputs">Every input of the command (null entries are ignored).</param>
     /// <param name="option">The option naming the output, for messages (e.g. <c>--record</c>).</param>
-    /// <exception cref="UserInputException">The path is an input, a directory, locked by another writer, or cannot be written.</exception>
+    /// <exception cref="UserInputException">The path is an input, a directory, a socket, a FIFO no process reads, locked by another writer, or cannot be written.</exception>
     public static OutputFile Reserve(string path, IEnumerable<string?> inputs, string option)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -67,7 +72,17 @@ public sealed class OutputFile : IDisposable
             throw new UserInputException($"{option} '{path}': is a directory (expected a file path)");
         }
 
-        if (target is { Kind: not FileKind.Regular })
+        if (target is { Kind: FileKind.Fifo })
+        {
+            return new OutputFile(path, option, direct: true, lockStream: null, FifoReaderCheck.HoldWriteEnd(path, option));
+        }
+
+        if (target is { Kind: FileKind.Other })
+        {
+            throw new UserInputException($"{option} '{path}': is a socket or another special file (expected a file path, a device or a FIFO)");
+        }
+
+        if (target is { Kind: FileKind.Device })
         {
             return new OutputFile(path, option, direct: true, lockStream: null);
         }
@@ -111,6 +126,26 @@ public sealed class OutputFile : IDisposable
         }
 
         output.Commit();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="writeToPath"/> on <see cref="WritePath"/> (for a writer that takes a path, such as a
+    /// plotting library) and commits; a failed write (a full disk, an I/O error) becomes <see cref="Failed"/>.
+    /// </summary>
+    /// <exception cref="UserInputException">The write or the commit failed.</exception>
+    public void WriteAndCommit(Action<string> writeToPath)
+    {
+        ArgumentNullException.ThrowIfNull(writeToPath);
+        try
+        {
+            writeToPath(WritePath);
+        }
+        catch (Exception ex) when (IsIo(ex))
+        {
+            throw Failed(ex);
+        }
+
+        Commit();
     }
 
     /// <summary>Refuses <paramref name="path"/> (or its <c>.partial</c> or <c>.lock</c>) when it is the same file as an input.</summary>
@@ -242,6 +277,7 @@ public sealed class OutputFile : IDisposable
 
     private void ReleaseLock()
     {
+        _fifoWriteEnd?.Dispose();
         if (_lock is null || !_lock.CanRead)
         {
             return;

@@ -13,10 +13,12 @@ internal sealed class CsvLayout
 {
     private readonly string _path;
     private readonly long _nsPerUnit;
+    private readonly char _delimiter;
 
-    private CsvLayout(string path, int width, int timeIndex, string timeColumn, int[] fieldIndices, string[] fieldNames, string[] ignored, CsvTimeUnit unit, string unitSource)
+    private CsvLayout(string path, char delimiter, int width, int timeIndex, string timeColumn, int[] fieldIndices, string[] fieldNames, string[] ignored, CsvTimeUnit unit, string unitSource)
     {
         _path = path;
+        _delimiter = delimiter;
         Width = width;
         TimeIndex = timeIndex;
         TimeColumn = timeColumn;
@@ -51,7 +53,7 @@ internal sealed class CsvLayout
 
     public string[] IgnoredColumns { get; }
 
-    public static CsvLayout Create(string path, IReadOnlyList<string> header, IReadOnlyList<string>? firstRow, CsvLogOptions options)
+    public static CsvLayout Create(string path, IReadOnlyList<string> header, IReadOnlyList<string>? firstRow, CsvLogOptions options, char delimiter)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string name in header)
@@ -81,7 +83,7 @@ internal sealed class CsvLayout
             }
 
             string? first = firstRow is not null && i < firstRow.Count ? firstRow[i] : null;
-            if (first is null || string.IsNullOrWhiteSpace(first) || CsvNumbers.TryParseField(first, out _))
+            if (first is null || string.IsNullOrWhiteSpace(first) || CsvNumbers.TryParseField(CsvDelimiter.InvariantNumber(first, delimiter), out _))
             {
                 fields.Add(i);
             }
@@ -91,9 +93,9 @@ internal sealed class CsvLayout
             }
         }
 
-        string? firstTime = firstRow is not null && time < firstRow.Count ? firstRow[time] : null;
+        string? firstTime = firstRow is not null && time < firstRow.Count ? CsvDelimiter.InvariantNumber(firstRow[time], delimiter) : null;
         (CsvTimeUnit unit, string source) = CsvTimeColumn.Unit(header[time], firstTime, options.TimeUnit);
-        return new CsvLayout(path, header.Count, time, header[time], [.. fields], [.. fields.Select(i => header[i])], [.. ignored], unit, source);
+        return new CsvLayout(path, delimiter, header.Count, time, header[time], [.. fields], [.. fields.Select(i => header[i])], [.. ignored], unit, source);
     }
 
     /// <summary>Checks the row width and reads its time in nanoseconds, exactly (integers never pass through double).</summary>
@@ -105,7 +107,7 @@ internal sealed class CsvLayout
         }
 
         string text = cells[TimeIndex];
-        return CsvNumbers.ParseTimeNs(text, _nsPerUnit) switch
+        return CsvNumbers.ParseTimeNs(CsvDelimiter.InvariantNumber(text, _delimiter), _nsPerUnit) switch
         {
             CsvNumbers.TimeResult.Ok(long ns) => ns,
             CsvNumbers.TimeResult.OutOfRange => throw new LogFormatException(_path, -1, $"line {line} column '{TimeColumn}'", $"a time within +-2^62 ns (about 146 years), got '{text}' {CsvTimeColumn.Describe(TimeUnit)}"),
@@ -117,7 +119,7 @@ internal sealed class CsvLayout
     public JsonValue? ReadField(List<string> cells, int k, long line)
     {
         string text = cells[FieldIndices[k]];
-        if (CsvNumbers.TryParseField(text, out JsonValue? value))
+        if (CsvNumbers.TryParseField(CsvDelimiter.InvariantNumber(text, _delimiter), out JsonValue? value))
         {
             return value;
         }

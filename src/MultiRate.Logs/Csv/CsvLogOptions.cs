@@ -16,8 +16,12 @@ public sealed class CsvLogOptions
     /// </summary>
     public CsvTimeUnit? TimeUnit { get; set; }
 
-    /// <summary>Field separator. Default: comma.</summary>
-    public char Delimiter { get; set; } = ',';
+    /// <summary>
+    /// Field separator. Default (null): found from the header row, the one of comma, semicolon and tab
+    /// that occurs most often outside quotes (comma when none does), so the semicolon- and tab-separated
+    /// files of spreadsheets in locales with a decimal comma read as they are.
+    /// </summary>
+    public char? Delimiter { get; set; }
 
     /// <summary>Topic name. Default (null): the file name without extension, e.g. <c>sensor_data</c>.</summary>
     public string? TopicName { get; set; }

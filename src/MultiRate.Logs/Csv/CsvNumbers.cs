@@ -44,7 +44,7 @@ internal static class CsvNumbers
 
         if (!decimal.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
         {
-            return double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && !double.IsNaN(d) ? Far : Bad;
+            return TryParseDouble(trimmed, out double d) && !double.IsNaN(d) ? Far : Bad;
         }
 
         // Checked before multiplying: decimal arithmetic would overflow for absurd values.
@@ -62,13 +62,37 @@ internal static class CsvNumbers
             return true;
         }
 
-        if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out double d))
+        if (TryParseDouble(trimmed, out double d))
         {
             value = JsonValue.Create(d);
             return true;
         }
 
         value = null;
+        return false;
+    }
+
+    /// <summary>
+    /// A double in the invariant culture, with the spellings of infinity that C's printf, Python and
+    /// NumPy write (<c>inf</c>, <c>-inf</c>, <c>+inf</c>, any case) besides .NET's own (<c>Infinity</c>):
+    /// those tools write <c>nan</c> and <c>inf</c> alike, and .NET alone knows only the first.
+    /// </summary>
+    private static bool TryParseDouble(string text, out double value)
+    {
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
+        ReadOnlySpan<char> t = text;
+        bool negative = t.Length > 0 && t[0] == '-';
+        t = t.Length > 0 && (t[0] == '-' || t[0] == '+') ? t[1..] : t;
+        if (t.Equals("inf", StringComparison.OrdinalIgnoreCase))
+        {
+            value = negative ? double.NegativeInfinity : double.PositiveInfinity;
+            return true;
+        }
+
         return false;
     }
 

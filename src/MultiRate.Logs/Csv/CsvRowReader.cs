@@ -7,7 +7,8 @@ namespace MultiRate.Logs.Csv;
 /// <remarks>
 /// Memory holds one line, of at most <see cref="MaxLineChars"/> characters: a file with no line
 /// breaks is refused at that length rather than read whole. Blank lines are skipped; line numbers
-/// count every line, from 1.
+/// count every line, from 1. A line ends at LF, CRLF or a lone CR (files from old Mac tools), as
+/// <see cref="TextReader.ReadLine"/> has it.
 /// </remarks>
 internal sealed class CsvRowReader : IDisposable
 {
@@ -17,12 +18,16 @@ internal sealed class CsvRowReader : IDisposable
     private readonly StringBuilder _line = new();
     private readonly StreamReader _reader;
     private readonly string _path;
-    private readonly char _delimiter;
+    private readonly char? _given;
+    private bool _detected;
 
-    public CsvRowReader(string path, char delimiter)
+    /// <param name="path">The CSV file.</param>
+    /// <param name="delimiter">The field separator, or null to find it from the header row (<see cref="CsvDelimiter.Detect"/>).</param>
+    public CsvRowReader(string path, char? delimiter)
     {
         _path = path;
-        _delimiter = delimiter;
+        _given = delimiter;
+        Delimiter = delimiter ?? ',';
         var stream = MultiRate.Core.IO.InputFiles.OpenRead(path, "log", MultiRate.Core.IO.InputFiles.LogCapBytes);
         _reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         if (!MoveNext())
@@ -36,6 +41,9 @@ internal sealed class CsvRowReader : IDisposable
     }
 
     public IReadOnlyList<string> Header { get; }
+
+    /// <summary>The field separator: as given, or found from the header row.</summary>
+    public char Delimiter { get; private set; }
 
     public long HeaderLine { get; }
 
@@ -56,7 +64,13 @@ internal sealed class CsvRowReader : IDisposable
                 continue;
             }
 
-            if (!CsvLineSplitter.TrySplit(line, _delimiter, Cells))
+            if (_given is null && !_detected)
+            {
+                Delimiter = CsvDelimiter.Detect(line);
+                _detected = true;
+            }
+
+            if (!CsvLineSplitter.TrySplit(line, Delimiter, Cells))
             {
                 throw new LogFormatException(_path, -1, $"line {LineNumber}", "a closing quote (quoted cells cannot span lines)");
             }
@@ -79,6 +93,11 @@ internal sealed class CsvRowReader : IDisposable
             if (c == '\n')
             {
                 return TrimCr();
+            }
+
+            if (c == '\r' && _reader.Peek() != '\n')
+            {
+                return _line.ToString();
             }
 
             if (_line.Length >= MaxLineChars)

@@ -17,15 +17,15 @@ namespace MultiRate.Logs.Csv;
 /// </remarks>
 public sealed class CsvSensorLog : ISensorLog
 {
-    private readonly CsvLogOptions _options;
     private readonly CsvLayout _layout;
+    private readonly char _delimiter;
     private IReadOnlyList<LogTopicInfo>? _topics;
 
-    private CsvSensorLog(string path, CsvLogOptions options, CsvLayout layout)
+    private CsvSensorLog(string path, CsvLogOptions options, CsvLayout layout, char delimiter)
     {
         Path = path;
-        _options = options;
         _layout = layout;
+        _delimiter = delimiter;
         Topic = options.TopicName ?? System.IO.Path.GetFileNameWithoutExtension(path);
     }
 
@@ -49,6 +49,9 @@ public sealed class CsvSensorLog : ISensorLog
 
     /// <summary>Rows read so far that were written late and put back in time order (see <c>CsvReorderWindow</c>).</summary>
     public long ReorderedRows { get; private set; }
+
+    /// <summary>The field separator in use, as given or found from the header (see <see cref="CsvLogOptions.Delimiter"/>).</summary>
+    public char Delimiter => _delimiter;
 
     /// <summary>Headers of the field columns, in file order.</summary>
     public IReadOnlyList<string> Fields => _layout.FieldNames;
@@ -78,7 +81,7 @@ public sealed class CsvSensorLog : ISensorLog
 
         using var reader = new CsvRowReader(path, options.Delimiter);
         List<string>? first = reader.MoveNext() ? reader.Cells : null;
-        return new CsvSensorLog(path, options, CsvLayout.Create(path, reader.Header, first, options));
+        return new CsvSensorLog(path, options, CsvLayout.Create(path, reader.Header, first, options, reader.Delimiter), reader.Delimiter);
     }
 
     /// <inheritdoc/>
@@ -103,7 +106,7 @@ public sealed class CsvSensorLog : ISensorLog
 
     private IEnumerable<LogMessage> ReadCore(long startNs, long endNs)
     {
-        using var reader = new CsvRowReader(Path, _options.Delimiter);
+        using var reader = new CsvRowReader(Path, _delimiter);
         var window = new CsvReorderWindow<JsonObject>(Path, _layout.TimeColumn);
         var coverage = new LogCoverageTracker();
         bool past = false;
@@ -153,7 +156,7 @@ public sealed class CsvSensorLog : ISensorLog
 
     private LogTopicInfo[] Scan()
     {
-        using var reader = new CsvRowReader(Path, _options.Delimiter);
+        using var reader = new CsvRowReader(Path, _delimiter);
         var window = new CsvReorderWindow<bool>(Path, _layout.TimeColumn);
         long count = 0;
         long first = 0;

@@ -89,7 +89,21 @@ public sealed class FieldPath
     /// A field is missing (the message lists the fields at that level), an index is out of range
     /// (it gives the array length), or the value is not a number or bool.
     /// </exception>
-    public double Resolve(JsonObject data)
+    public double Resolve(JsonObject data) =>
+        TryResolve(data, out double value) ? value : throw Absent(data);
+
+    /// <summary>
+    /// Reads the value the path points to in one message, or says the message has none: its last field
+    /// is left out (a CSV row's empty cell) or null (a JSON writer's NaN). A replay then holds the field's
+    /// previous value, as it does between any two samples.
+    /// </summary>
+    /// <param name="data">The decoded message of <see cref="Topic"/>.</param>
+    /// <param name="value">The number; bools read as 0 or 1.</param>
+    /// <returns>False when the message has no value for the path's last field.</returns>
+    /// <exception cref="FieldPathException">
+    /// A field on the way is missing, an index is out of range, or the value is not a number, bool or null.
+    /// </exception>
+    public bool TryResolve(JsonObject data, out double value)
     {
         ArgumentNullException.ThrowIfNull(data);
         JsonNode? current = data;
@@ -103,8 +117,14 @@ public sealed class FieldPath
                     throw NotA(i, current, "an object with field '" + step.Name + "'");
                 }
 
-                if (!obj.TryGetPropertyValue(step.Name, out current))
+                if (!obj.TryGetPropertyValue(step.Name, out current) || (current is null && i == Segments.Count - 1))
                 {
+                    if (i == Segments.Count - 1)
+                    {
+                        value = 0;
+                        return false;
+                    }
+
                     throw new FieldPathException($"field path '{Text}': no field '{step.Name}' in '{Prefix(i)}'; available: {FieldsOf(obj)}");
                 }
             }
@@ -124,9 +144,26 @@ public sealed class FieldPath
             }
         }
 
-        return JsonScalars.TryGetDouble(current, out double value, allowBool: true)
-            ? value
+        return JsonScalars.TryGetDouble(current, out value, allowBool: true)
+            ? true
             : throw NotA(Segments.Count, current, "a number or bool");
+    }
+
+    /// <summary>The error for a message without the path's last field: it names the fields the message has.</summary>
+    /// <param name="data">A message for which <see cref="TryResolve"/> returned false.</param>
+    public FieldPathException Absent(JsonObject data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        JsonNode? current = data;
+        for (int i = 0; i < Segments.Count - 1; i++)
+        {
+            current = Segments[i].Name is { } name ? current?.AsObject()[name] : current?.AsArray()[Segments[i].Index];
+        }
+
+        string last = Segments[^1].Name ?? $"[{Segments[^1].Index}]";
+        string available = current is JsonObject obj ? FieldsOf(obj) : "(none)";
+        string what = current is JsonObject o && o.ContainsKey(last) ? $"field '{last}' is null" : $"no field '{last}'";
+        return new FieldPathException($"field path '{Text}': {what} in '{Prefix(Segments.Count - 1)}'; available: {available}");
     }
 
     /// <inheritdoc />

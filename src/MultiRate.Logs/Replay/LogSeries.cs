@@ -40,7 +40,12 @@ public sealed class LogSeries
     /// <param name="startNs">Optional first log time to read.</param>
     /// <param name="endNs">Optional last log time to read.</param>
     /// <returns>The series.</returns>
-    /// <exception cref="FieldPathException">A path matches no topic, or does not resolve in a message; the message names the log, topic and log time.</exception>
+    /// <remarks>
+    /// A message without a value for a field (its last field left out, as a CSV row's empty cell, or
+    /// null) adds no sample to that field, whose previous sample then holds; a field no message holds
+    /// is an error naming the first message.
+    /// </remarks>
+    /// <exception cref="FieldPathException">A path matches no topic, does not resolve in a message, or no message holds its field; the message names the log, topic and log time.</exception>
     /// <exception cref="LogFormatException">The log cannot be read.</exception>
     public static LogSeries Extract(ISensorLog log, IReadOnlyList<string> fieldPaths, long? startNs = null, long? endNs = null)
     {
@@ -66,6 +71,7 @@ public sealed class LogSeries
 
         var times = new List<long>[paths.Length];
         var values = new List<float>[paths.Length];
+        var firstAbsence = new FieldPathException?[paths.Length];
         for (int i = 0; i < paths.Length; i++)
         {
             times[i] = [];
@@ -84,15 +90,29 @@ public sealed class LogSeries
                 double value;
                 try
                 {
-                    value = paths[i].Resolve(message.Data);
+                    if (!paths[i].TryResolve(message.Data, out value))
+                    {
+                        // No value in this message (a CSV row's empty cell): the field holds its last sample.
+                        firstAbsence[i] ??= At(log, message, paths[i].Absent(message.Data));
+                        continue;
+                    }
                 }
                 catch (FieldPathException ex)
                 {
-                    throw new FieldPathException($"{log.Path}: message on '{message.Topic}' at log time {message.LogTimeNs} ns: {ex.Message}", ex);
+                    throw At(log, message, ex);
                 }
 
                 times[i].Add(message.LogTimeNs);
                 values[i].Add((float)value);
+            }
+        }
+
+        // A field that no message holds is a wrong path (a typo), not a sparse one: name the first message.
+        for (int i = 0; i < paths.Length; i++)
+        {
+            if (times[i].Count == 0 && firstAbsence[i] is { } absent)
+            {
+                throw absent;
             }
         }
 
@@ -105,6 +125,9 @@ public sealed class LogSeries
 
         return new LogSeries(series, log.Coverage);
     }
+
+    private static FieldPathException At(ISensorLog log, LogMessage message, FieldPathException ex) =>
+        new($"{log.Path}: message on '{message.Topic}' at log time {message.LogTimeNs} ns: {ex.Message}", ex);
 
     /// <summary>Builds series from arrays already in memory (tests, synthetic data).</summary>
     /// <param name="fields">One series per field; each is sorted by time (stably) if it is not already.</param>

@@ -53,6 +53,8 @@ internal sealed class Ros2BagMetadata
     /// <exception cref="LogFormatException">The file is not rosbag2 metadata, names an unsupported compression, or a key has the wrong shape.</exception>
     public static Ros2BagMetadata Load(string path)
     {
+        // Checked as any input first: a FIFO named metadata.yaml would block the read for ever.
+        MultiRate.Core.IO.InputFiles.CheckRegular(path, "bag metadata", long.MaxValue);
         var info = new FileInfo(path);
         if (info.Length > MaxBytes)
         {

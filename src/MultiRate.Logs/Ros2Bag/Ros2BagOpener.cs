@@ -46,6 +46,7 @@ internal static class Ros2BagOpener
         Ros2BagMetadata? metadata = metadataPath is null ? null : Ros2BagMetadata.Load(metadataPath);
         string folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(metadataPath ?? path))!;
         IReadOnlyList<string> files = only ?? [.. metadata!.RelativeFilePaths.Select(f => Member(metadata, folder, f))];
+        Ros2MsgLibrary.CheckFolders(options.MessagePaths);
         var decoders = new Ros2BagDecoders(new Ros2MsgLibrary(options.MessagePaths), metadata?.MessageCompressed ?? false);
         var temporary = new List<string>();
         var members = new List<IRos2BagMember>();
@@ -54,6 +55,8 @@ internal static class Ros2BagOpener
         {
             foreach (string file in files)
             {
+                // Each member is an input like the bag: a FIFO would block sqlite's open for ever.
+                MultiRate.Core.IO.InputFiles.CheckRegular(file, "bag member", MultiRate.Core.IO.InputFiles.LogCapBytes);
                 bool compressed = metadata?.FileCompressed == true && file.EndsWith(".zstd", StringComparison.OrdinalIgnoreCase);
                 string storage = compressed ? file[..^5] : file;
                 string readable = compressed ? Decompress(file, temporary) : file;
@@ -88,6 +91,31 @@ internal static class Ros2BagOpener
             : throw new LogFormatException(metadata.Path, -1, "metadata.yaml relative_file_paths", $"member file '{relative}' in {folder}, but it is not there");
     }
 
+    /// <summary>
+    /// The most a zstd member may expand to on disk: 100 times its size, at least 1 GiB, at most the log cap.
+    /// rosbag2 members compress a few times at most; a small member claiming terabytes is a bomb that would
+    /// fill the temporary directory's disk.
+    /// </summary>
+    internal static long MaxDecompressedBytes(long compressedBytes) =>
+        Math.Clamp(compressedBytes > long.MaxValue / 100 ? long.MaxValue : compressedBytes * 100, 1L << 30, MultiRate.Core.IO.InputFiles.LogCapBytes);
+
+    internal static void CopyBounded(Stream from, Stream to, string file, long maxBytes)
+    {
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        int n;
+        while ((n = from.Read(buffer)) > 0)
+        {
+            total += n;
+            if (total > maxBytes)
+            {
+                throw new LogFormatException(file, -1, "zstd member file", $"a member that decompresses to at most {maxBytes} bytes (100 times its size, at least 1 GiB), but it expands further; is it a decompression bomb?");
+            }
+
+            to.Write(buffer, 0, n);
+        }
+    }
+
     private static string Decompress(string file, List<string> temporary)
     {
         string copy = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"multirate-bag-{Guid.NewGuid():N}-{System.IO.Path.GetFileName(file)[..^5]}");
@@ -97,7 +125,7 @@ internal static class Ros2BagOpener
             using FileStream input = File.OpenRead(file);
             using var zstd = new DecompressionStream(input);
             using FileStream output = File.Create(copy);
-            zstd.CopyTo(output);
+            CopyBounded(zstd, output, file, MaxDecompressedBytes(input.Length));
         }
         catch (Exception ex) when (ex is ZstdException or IOException or InvalidDataException)
         {

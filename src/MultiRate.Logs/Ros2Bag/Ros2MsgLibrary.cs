@@ -1,4 +1,6 @@
 using System.Text;
+using MultiRate.Core.Errors;
+using MultiRate.Core.IO;
 using MultiRate.Logs.Decoding;
 
 namespace MultiRate.Logs.Ros2Bag;
@@ -13,6 +15,21 @@ internal sealed class Ros2MsgLibrary(IReadOnlyList<string> messagePaths)
 {
     private const int MaxDefinitionBytes = 1 << 20;
     private readonly Dictionary<string, string?> cache = new(StringComparer.Ordinal);
+
+    /// <summary>Refuses a message path that is not a folder: a typo would otherwise only surface as "no definition" for some type.</summary>
+    /// <exception cref="UserInputException">A path is missing or not a directory.</exception>
+    public static void CheckFolders(IReadOnlyList<string> messagePaths)
+    {
+        ArgumentNullException.ThrowIfNull(messagePaths);
+        foreach (string path in messagePaths)
+        {
+            if (string.IsNullOrWhiteSpace(path) || !Directory.Exists(path))
+            {
+                string what = File.Exists(path) ? "is a file" : "is not a folder that exists";
+                throw new UserInputException($"--msg-path '{path}': {what}; expected a folder of message definitions (pkg/msg/Type.msg, as a ROS 2 install's share/)");
+            }
+        }
+    }
 
     /// <summary>The full ros2msg text for <paramref name="typeName"/>, or null when the type or one of its dependencies is unknown.</summary>
     /// <param name="typeName">A type name, <c>pkg/msg/Type</c> or <c>pkg/Type</c>.</param>
@@ -100,9 +117,10 @@ internal sealed class Ros2MsgLibrary(IReadOnlyList<string> messagePaths)
         foreach (string root in messagePaths)
         {
             string file = System.IO.Path.Combine(root, parts[0], parts[1], parts[2] + ".msg");
-            if (File.Exists(file) && new FileInfo(file).Length <= MaxDefinitionBytes)
+            if (File.Exists(file))
             {
-                text = File.ReadAllText(file);
+                // Checked as any input: a FIFO would block the read for ever, a huge file is refused by name.
+                text = InputFiles.ReadText(file, "message definition", MaxDefinitionBytes);
                 break;
             }
         }

@@ -15,6 +15,8 @@ internal static class AdversarialCorpus
     private static readonly Lazy<string> Fifo = new(MakeFifo);
     private static readonly Lazy<string> LongLine = new(MakeLongLine);
     private static readonly Lazy<string> ZstdBomb = new(MakeZstdBomb);
+    private static readonly Lazy<string> FifoShare = new(MakeFifoShare);
+    private static readonly Lazy<string> FifoBag = new(MakeFifoBag);
 
     public static IReadOnlyList<JsonObject> Cases { get; } = Load();
 
@@ -27,6 +29,8 @@ internal static class AdversarialCorpus
         "{fifo}" => Fifo.Value,
         "{longline}" => LongLine.Value,
         "{zstdbomb}" => ZstdBomb.Value,
+        "{fifoshare}" => FifoShare.Value,
+        "{fifobag}" => FifoBag.Value,
         _ => arg.Replace("{files}", Files, StringComparison.Ordinal),
     };
 
@@ -42,6 +46,27 @@ internal static class AdversarialCorpus
         using var mk = Process.Start("mkfifo", path);
         mk.WaitForExit();
         return path;
+    }
+
+    /// <summary>A message path whose std_msgs/msg/String.msg is a FIFO (reading it would wait for a writer).</summary>
+    private static string MakeFifoShare()
+    {
+        string share = Path.Combine(Scratch.Value, "share");
+        string msg = Path.Combine(share, "std_msgs", "msg");
+        Directory.CreateDirectory(msg);
+        using var mk = Process.Start("mkfifo", Path.Combine(msg, "String.msg"));
+        mk.WaitForExit();
+        return share;
+    }
+
+    /// <summary>A ROS 2 bag folder whose metadata.yaml is a FIFO.</summary>
+    private static string MakeFifoBag()
+    {
+        string bag = Path.Combine(Scratch.Value, "fifo-bag");
+        Directory.CreateDirectory(bag);
+        using var mk = Process.Start("mkfifo", Path.Combine(bag, "metadata.yaml"));
+        mk.WaitForExit();
+        return bag;
     }
 
     private static string MakeLongLine()

@@ -63,6 +63,34 @@ public class InternalErrorTests
         Assert.Equal("multirate: stopped by a signal before the command finished", err.Trim());
     }
 
+    [Theory]
+    [InlineData(28)] // ENOSPC
+    [InlineData(122)] // EDQUOT
+    public void Run_AWriterRunsOutOfSpace_ExitTwoNamingTheFileWithoutATrace(int errno)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "multirate-crash-tests", Guid.NewGuid().ToString("N"));
+        var full = new IOException("No space left on device : '/data/out/head.safetensors'", errno);
+
+        // Wrapped, as a library that writes to a path may hand it on.
+        var (code, _, err) = Run(["boom"], () => throw new InvalidOperationException("saving failed", full), dir);
+
+        Assert.Equal(2, code);
+        Assert.Equal("multirate: no space left to write: No space left on device : '/data/out/head.safetensors'; free some space or write elsewhere", err.Trim());
+        Assert.False(Directory.Exists(dir), "no crash trace for a full disk");
+    }
+
+    [Fact]
+    public void Run_AnotherIoError_StaysAnInternalError()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "multirate-crash-tests", Guid.NewGuid().ToString("N"));
+
+        var (code, _, err) = Run(["boom"], () => throw new IOException("Input/output error", 5), dir);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("multirate: internal error: Input/output error", err, StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
+    }
+
     private static (int Code, string Out, string Err) Run(string[] args, Action body, string crashDir, CancellationToken cancellation = default)
     {
         var stdout = new StringWriter();

@@ -55,14 +55,49 @@ public sealed class LogSeriesTests
     }
 
     [Fact]
-    public void Extract_FieldMissingInOneMessage_NamesLogTopicAndTime()
+    public void Extract_FieldMissingInSomeMessages_TheyAddNoSampleAndThePreviousHolds()
     {
-        var log = new FakeSensorLog([Msg(10, "/a", """{"v":1}"""), Msg(20, "/a", """{"w":2}""")]);
+        // A CSV of merged streams leaves a cell empty where a sensor had no sample; the field is then left out.
+        var log = new FakeSensorLog([Msg(10, "/a", """{"v":1,"w":5}"""), Msg(20, "/a", """{"w":6}"""), Msg(30, "/a", """{"v":3}""")]);
+
+        LogSeries series = LogSeries.Extract(log, ["/a.v", "/a.w"]);
+
+        Assert.Equal([10L, 30], series.Fields[0].TimesNs);
+        Assert.Equal([1f, 3f], series.Fields[0].Values);
+        Assert.Equal([10L, 20], series.Fields[1].TimesNs);
+        Assert.Equal([5f, 6f], series.Fields[1].Values);
+    }
+
+    [Fact]
+    public void Extract_NullValue_AddsNoSample()
+    {
+        // JSON writers (ours included) write NaN as null.
+        var log = new FakeSensorLog([Msg(10, "/a", """{"v":1}"""), Msg(20, "/a", """{"v":null}""")]);
+
+        LogSeries series = LogSeries.Extract(log, ["/a.v"]);
+
+        Assert.Equal([10L], series.Fields[0].TimesNs);
+    }
+
+    [Fact]
+    public void Extract_FieldInNoMessage_NamesLogTopicTimeOfTheFirstAndItsFields()
+    {
+        var log = new FakeSensorLog([Msg(10, "/a", """{"w":1}"""), Msg(20, "/a", """{"w":2}""")]);
 
         FieldPathException ex = Assert.Throws<FieldPathException>(() => LogSeries.Extract(log, ["/a.v"]));
 
-        Assert.Contains("fake.log: message on '/a' at log time 20 ns", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("available: w", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("fake.log: message on '/a' at log time 10 ns: field path '/a.v': no field 'v' in '/a'; available: w", ex.Message);
+    }
+
+    [Fact]
+    public void Extract_MissingObjectOnTheWay_StillAnError()
+    {
+        var log = new FakeSensorLog([Msg(10, "/a", """{"imu":{"x":1}}"""), Msg(20, "/a", """{"gps":{"x":2}}""")]);
+
+        FieldPathException ex = Assert.Throws<FieldPathException>(() => LogSeries.Extract(log, ["/a.imu.x"]));
+
+        Assert.Contains("message on '/a' at log time 20 ns", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("no field 'imu' in '/a'; available: gps", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
