@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MultiRate.Core.Errors;
+using MultiRate.Core.IO;
 using MultiRate.Training.Fitting;
 
 namespace MultiRate.Training.Output;
@@ -78,7 +79,8 @@ public static class MetadataFile
 
         try
         {
-            JsonNode root = JsonNode.Parse(File.ReadAllText(path)) ?? throw new JsonException("empty document");
+            // Read as any input: a FIFO or a device named training.json would otherwise block or never end.
+            JsonNode root = JsonNode.Parse(InputFiles.ReadText(path, "training metadata", InputFiles.ConfigCapBytes)) ?? throw new JsonException("empty document");
             string Text(string key) => (string?)root[key] ?? throw new JsonException($"missing key '{key}'");
             return (Text("config"), Text("config_sha256"), Text("profile"), Text("profile_sha256"), Text("log"),
                 Long(root, "validation_start_run_ns"), Long(root, "validation_end_run_ns"), Text("mode"));
