@@ -71,11 +71,14 @@ internal sealed class SafetensorsFile
                 }
 
                 SafetensorEntry? entry = ParseEntry(property, length - dataStart, problems);
-                if (entry is not null)
+                if (entry is not null && !entries.TryAdd(entry.Name, entry))
                 {
-                    entries[entry.Name] = entry;
+                    // JSON allows a repeated key; the tensor it names would be ambiguous.
+                    problems.Add($"tensor '{entry.Name}': named more than once in the header");
                 }
             }
+
+            AddOverlaps(entries.Values, problems);
         }
         catch (JsonException ex)
         {
@@ -88,6 +91,24 @@ internal sealed class SafetensorsFile
         }
 
         return new SafetensorsFile(path, dataStart, entries);
+    }
+
+    /// <summary>Two tensors whose data ranges share bytes: one of them would read the other's values.</summary>
+    private static void AddOverlaps(IEnumerable<SafetensorEntry> entries, List<string> problems)
+    {
+        SafetensorEntry? previous = null;
+        foreach (SafetensorEntry e in entries.Where(e => e.End > e.Begin).OrderBy(e => e.Begin).ThenBy(e => e.End))
+        {
+            if (previous is not null && e.Begin < previous.End)
+            {
+                problems.Add($"tensor '{e.Name}': data_offsets [{e.Begin}, {e.End}] overlap tensor '{previous.Name}' [{previous.Begin}, {previous.End}]");
+            }
+
+            if (previous is null || e.End > previous.End)
+            {
+                previous = e;
+            }
+        }
     }
 
     /// <summary>Reads one tensor as float32, converting F16 and BF16.</summary>

@@ -133,4 +133,21 @@ public sealed class WeightsSafetyTests
 
         Assert.Contains("byte 11: the JSON header is not valid UTF-8", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("{\"a\": {\"dtype\": \"F32\", \"shape\": [2], \"data_offsets\": [0, 8]}, \"b\": {\"dtype\": \"F32\", \"shape\": [2], \"data_offsets\": [4, 12]}}", "tensor 'b': data_offsets [4, 12] overlap tensor 'a' [0, 8]")]
+    [InlineData("{\"a\": {\"dtype\": \"F32\", \"shape\": [2], \"data_offsets\": [0, 8]}, \"a\": {\"dtype\": \"F32\", \"shape\": [2], \"data_offsets\": [8, 16]}}", "tensor 'a': named more than once in the header")]
+    public void LoadSafetensors_OverlappingOrRepeatedTensors_RefusedNamingThem(string header, string expected)
+    {
+        using var dir = new TempDir();
+        using var head = TestModels.Head(TestModels.Config());
+        string file = dir.File("overlap.safetensors");
+        byte[] json = Encoding.UTF8.GetBytes(header);
+        File.WriteAllBytes(file, [.. BitConverter.GetBytes((ulong)json.Length), .. json, .. new byte[16]]);
+
+        var ex = Assert.Throws<WeightsException>(() => PolicyWeights.LoadSafetensors(head.Net, file, string.Empty));
+
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("missing", ex.Message, StringComparison.Ordinal);
+    }
 }
