@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using ZstdSharp;
@@ -43,9 +42,7 @@ internal static class AdversarialCorpus
     private static string MakeFifo()
     {
         string path = Path.Combine(Scratch.Value, "pipe.yaml");
-        using var mk = Process.Start("mkfifo", path);
-        mk.WaitForExit();
-        return path;
+        return MultiRate.Tests.Shared.Fifo.Make(path);
     }
 
     /// <summary>A message path whose std_msgs/msg/String.msg is a FIFO (reading it would wait for a writer).</summary>
@@ -54,8 +51,7 @@ internal static class AdversarialCorpus
         string share = Path.Combine(Scratch.Value, "share");
         string msg = Path.Combine(share, "std_msgs", "msg");
         Directory.CreateDirectory(msg);
-        using var mk = Process.Start("mkfifo", Path.Combine(msg, "String.msg"));
-        mk.WaitForExit();
+        MultiRate.Tests.Shared.Fifo.Make(Path.Combine(msg, "String.msg"));
         return share;
     }
 
@@ -64,8 +60,7 @@ internal static class AdversarialCorpus
     {
         string bag = Path.Combine(Scratch.Value, "fifo-bag");
         Directory.CreateDirectory(bag);
-        using var mk = Process.Start("mkfifo", Path.Combine(bag, "metadata.yaml"));
-        mk.WaitForExit();
+        MultiRate.Tests.Shared.Fifo.Make(Path.Combine(bag, "metadata.yaml"));
         return bag;
     }
 

@@ -109,9 +109,6 @@ public sealed class OutputFileSpecialFileTests : IDisposable
     private string MakeFifo(string name)
     {
         string path = Path.Combine(_dir, name);
-        using Process p = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
-        p.WaitForExit();
-        Assert.Equal(0, p.ExitCode);
-        return path;
+        return Fifo.Make(path);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MultiRate.Core.Errors;
 using MultiRate.Core.IO;
 using Xunit;
@@ -35,10 +34,7 @@ public sealed class InputFilesTests : IDisposable
     public async Task ReadText_Fifo_RefusedWithoutBlocking()
     {
         string fifo = Path.Combine(_dir, "pipe.yaml");
-        using (var mk = Process.Start("mkfifo", fifo))
-        {
-            mk.WaitForExit();
-        }
+        Fifo.Make(fifo);
 
         // Opening a FIFO for reading would block this thread until a writer came: the check must come first.
         var read = Task.Run(() => Assert.Throws<UserInputException>(() => InputFiles.ReadText(fifo, "rate profile", InputFiles.ConfigCapBytes)));

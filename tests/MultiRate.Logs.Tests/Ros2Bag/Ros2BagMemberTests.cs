@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MultiRate.Core.Errors;
 using MultiRate.Logs.Abstractions;
 using MultiRate.Logs.Ros2Bag;
@@ -25,11 +24,7 @@ public sealed class Ros2BagMemberTests : IDisposable
 
         string member = Path.Combine(bag, "wbag_2.db3");
         File.Delete(member);
-        using (Process mk = Process.Start(new ProcessStartInfo("mkfifo", [member]) { UseShellExecute = false })!)
-        {
-            mk.WaitForExit();
-            Assert.Equal(0, mk.ExitCode);
-        }
+        Fifo.Make(member);
 
         // WaitAsync throws TimeoutException if opening blocks: the test fails instead of hanging.
         Exception? error = await Task.Run(() => Record.Exception(() => SensorLogs.Open(bag).Dispose())).WaitAsync(TimeSpan.FromSeconds(60));
@@ -44,11 +39,7 @@ public sealed class Ros2BagMemberTests : IDisposable
         string bag = Path.Combine(dir, "bag");
         Directory.CreateDirectory(bag);
         string metadata = Path.Combine(bag, "metadata.yaml");
-        using (Process mk = Process.Start(new ProcessStartInfo("mkfifo", [metadata]) { UseShellExecute = false })!)
-        {
-            mk.WaitForExit();
-            Assert.Equal(0, mk.ExitCode);
-        }
+        Fifo.Make(metadata);
 
         Exception? error = await Task.Run(() => Record.Exception(() => SensorLogs.Open(bag).Dispose())).WaitAsync(TimeSpan.FromSeconds(60));
 

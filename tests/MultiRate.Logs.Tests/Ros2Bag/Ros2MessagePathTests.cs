@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MultiRate.Core.Errors;
 using MultiRate.Logs.Abstractions;
 using Xunit;
@@ -38,11 +37,7 @@ public sealed class Ros2MessagePathTests : IDisposable
     {
         string share = Path.Combine(dir, "share");
         Directory.CreateDirectory(Path.Combine(share, "my_pkg", "msg"));
-        using (Process mk = Process.Start(new ProcessStartInfo("mkfifo", [Path.Combine(share, "my_pkg", "msg", "Reading.msg")]) { UseShellExecute = false })!)
-        {
-            mk.WaitForExit();
-            Assert.Equal(0, mk.ExitCode);
-        }
+        Fifo.Make(Path.Combine(share, "my_pkg", "msg", "Reading.msg"));
 
         string db3 = Bag();
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MultiRate.Core.Errors;
 using MultiRate.Training.Output;
 
@@ -15,11 +14,7 @@ public sealed class MetadataFileTests : IDisposable
     public async Task Read_TrainingJsonIsAFifo_RefusedInsteadOfWaitingForAWriter()
     {
         string path = Path.Combine(_dir, MetadataFile.FileName);
-        using (Process mk = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!)
-        {
-            mk.WaitForExit();
-            Assert.Equal(0, mk.ExitCode);
-        }
+        Fifo.Make(path);
 
         // WaitAsync throws TimeoutException if the read blocks: the test fails instead of hanging.
         Exception? error = await Task.Run(() => Record.Exception(() => MetadataFile.Read(_dir))).WaitAsync(TimeSpan.FromSeconds(60));
