@@ -26,7 +26,7 @@ internal static class ScaleTables
         console.Write(widths);
         console.WriteLine(r.CrossoverWidth is int c ? $"CPU/GPU crossover: the GPU is faster from width {c}" : "CPU/GPU crossover: no GPU measured");
         Interference i = r.Interference;
-        console.WriteLine($"interference: head p99 {F(i.HeadP99AloneUs)} us alone, {F(i.HeadP99WithContextUs)} us with the context at {F(i.ContextRateHz)} Hz (ratio {i.Ratio.ToString("0.00", CultureInfo.InvariantCulture)})");
+        console.WriteLine($"interference: head p99 {F(i.HeadP99AloneUs)} us alone, {F(i.HeadP99WithContextUs)} us with the context at {F(i.ContextRateHz)} Hz on {i.ContextDevice} (ratio {i.Ratio.ToString("0.00", CultureInfo.InvariantCulture)})");
         console.WriteLine(r.Method);
     }
 
