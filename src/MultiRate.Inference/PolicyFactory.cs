@@ -29,14 +29,14 @@ public static class PolicyFactory
     public static DeviceSelection SelectDevice(ModelConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return ContextDeviceSelector.Select(config.Context.Device ?? config.Device, config.SourcePath);
+        return IlgpuDeviceSelector.Select(config.Context.Device ?? config.Device, config.SourcePath, "the context module");
     }
 
     /// <summary>Resolves the action head's device (<c>head.device</c>, else <c>device</c>): CUDA through ILGPU, else the CPU.</summary>
     public static DeviceSelection SelectHeadDevice(ModelConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return HeadDeviceSelector.Select(config.Head.Device ?? config.Device, config.SourcePath);
+        return IlgpuDeviceSelector.Select(config.Head.Device ?? config.Device, config.SourcePath, "the action head");
     }
 
     /// <summary>The lines to log once at start about where the modules run (auto's choices), or null when there is nothing to say.</summary>

@@ -146,7 +146,8 @@ public static class GpuCheck
         return new GpuCheckResult(name, samples, worst, ok && worst <= Tolerance, bytes, LatencyStats.FromSamples(times).P50Us) { Reference = reference };
     }
 
-    private static void Fill(Random random, float[] values, float scale)
+    /// <summary>Uniform values in [-scale, scale): the checks' random inputs.</summary>
+    internal static void Fill(Random random, float[] values, float scale)
     {
         for (int i = 0; i < values.Length; i++)
         {

@@ -68,8 +68,8 @@ public static class GpuContextCheck
         bool ok = true;
         for (int i = 0; i < samples; i++)
         {
-            Fill(random, rows, 3f);
-            Fill(random, up, 2f);
+            GpuCheck.Fill(random, rows, 3f);
+            GpuCheck.Fill(random, up, 2f);
             ContextResult a = cpu.Update(Request(rows, history, up, steps));
             ContextResult b = gpu.Update(Request(rows, history, up, steps));
             ok &= a.Outcome == ModuleOutcome.Ok && b.Outcome == ModuleOutcome.Ok && a.RecursionSteps == b.RecursionSteps;
@@ -97,14 +97,6 @@ public static class GpuContextCheck
 
     private static ContextRequest Request(float[] rows, int history, float[] upstream, int steps) =>
         new(0, 0, rows, history, upstream.Length > 0 ? new LatentSnapshot(1, 0, 0, 0, steps, (float[])upstream.Clone()) : null, AnytimeBudget.FixedSteps(steps));
-
-    private static void Fill(Random random, float[] values, float scale)
-    {
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = (float)((random.NextDouble() * 2) - 1) * scale;
-        }
-    }
 
     /// <summary>A context: through PolicyFactory (TorchSharp's seeded init) with the torch reference, else from managed seeded parameters.</summary>
     private static IContextModule Create(ComputeDevice device, string reference, int dModel, int heads, int history, int steps, int upstream) =>

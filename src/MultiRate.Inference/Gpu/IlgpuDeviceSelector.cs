@@ -10,6 +10,11 @@ namespace MultiRate.Inference.Gpu;
 /// </summary>
 internal static class IlgpuDeviceSelector
 {
+    /// <summary>Picks a module's device with the real CUDA probe (<see cref="IlgpuDevice.FindCuda"/>).</summary>
+    /// <exception cref="TorchRuntimeException"><paramref name="requested"/> is CUDA and no CUDA device is found.</exception>
+    public static DeviceSelection Select(ComputeDevice requested, string? source, string module) =>
+        Select(requested, source, module, IlgpuDevice.FindCuda);
+
     /// <summary>Picks a module's device; a CUDA request without a CUDA device fails with one clear message.</summary>
     /// <param name="requested">The config's device for the module.</param>
     /// <param name="source">Config file named in the error, if any.</param>

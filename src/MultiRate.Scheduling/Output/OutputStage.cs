@@ -169,13 +169,10 @@ internal sealed class OutputStage : IDisposable
     /// <returns>True when the safe action was sent.</returns>
     public bool TrySnapToSafe(long timeNs, INanosecondClock clock, long untilNs)
     {
-        if (!AwaitIdle(clock, untilNs))
-        {
-            return false;
-        }
-
-        long tick = Volatile.Read(ref _claimed) + 1;
-        if (!TryClaim(tick, out long previous) || !AwaitEmitted(previous, clock, untilNs))
+        // Claimed only once the last claimed tick is out; a claim that loses to another emitter sends nothing.
+        long claimed = Volatile.Read(ref _claimed);
+        long tick = claimed + 1;
+        if (!AwaitEmitted(claimed, clock, untilNs) || !TryClaim(tick, out _))
         {
             return false;
         }
@@ -204,23 +201,6 @@ internal sealed class OutputStage : IDisposable
                 spin.SpinOnce();
             }
         }
-    }
-
-    /// <summary>Waits, bounded by <paramref name="clock"/>, until every claimed tick has been emitted.</summary>
-    private bool AwaitIdle(INanosecondClock clock, long untilNs)
-    {
-        var spin = default(SpinWait);
-        while (Volatile.Read(ref _emitted) != Volatile.Read(ref _claimed))
-        {
-            if (clock.NowNs >= untilNs)
-            {
-                return false;
-            }
-
-            spin.SpinOnce();
-        }
-
-        return true;
     }
 
     /// <summary>As <see cref="AwaitTurn"/>, bounded by <paramref name="clock"/>.</summary>
@@ -283,30 +263,6 @@ internal sealed class OutputStage : IDisposable
     }
 
     /// <summary>Clamps <paramref name="work"/> to the limits in place; true when any value changed.</summary>
-    private bool Limit(long timeNs, Span<float> work)
-    {
-        OutputLimits limits = Volatile.Read(ref _limits);
-        ReadOnlySpan<float> min = limits.Min;
-        ReadOnlySpan<float> max = limits.Max;
-        ReadOnlySpan<float> rate = limits.MaxRate;
-        ReadOnlySpan<float> last = Last;
-        bool clamped = false;
-        double dt = _lastTimeNs == long.MinValue ? 0 : (timeNs - _lastTimeNs) / 1e9;
-        bool limitRate = limits.HasRate && dt > 0;
-        for (int i = 0; i < work.Length; i++)
-        {
-            float v = work[i];
-            if (limitRate)
-            {
-                float step = (float)(rate[i] * dt);
-                v = Math.Clamp(v, last[i] - step, last[i] + step);
-            }
-
-            float c = Math.Clamp(v, min[i], max[i]);
-            clamped |= c != work[i];
-            work[i] = c;
-        }
-
-        return clamped;
-    }
+    private bool Limit(long timeNs, Span<float> work) =>
+        Volatile.Read(ref _limits).Apply(work, Last, _lastTimeNs == long.MinValue ? 0 : (timeNs - _lastTimeNs) / 1e9);
 }

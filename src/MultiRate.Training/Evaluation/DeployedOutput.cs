@@ -1,4 +1,5 @@
 using MultiRate.Core.Rates;
+using MultiRate.Scheduling.Output;
 using MultiRate.Training.Schedule;
 
 namespace MultiRate.Training.Evaluation;
@@ -9,8 +10,8 @@ namespace MultiRate.Training.Evaluation;
 /// estimate scores the deployed actions rather than the head's raw outputs.
 /// </summary>
 /// <remarks>
-/// Per action tick i at time t, from tick 0 (the rules of <c>FastStage.Act</c> and
-/// <c>OutputStage.Limit</c>, in the same float arithmetic):
+/// Per action tick i at time t, from tick 0 (the rules of <c>FastStage.Act</c>, and the output stage's
+/// own <see cref="OutputLimits.Apply"/>):
 /// <code>
 ///   no latent yet, or age &gt; age limit, with on_stale: safe   -> the safe action, limited
 ///   a non-finite head output                                 -> the last action (a hold)
@@ -24,11 +25,7 @@ namespace MultiRate.Training.Evaluation;
 /// </remarks>
 internal sealed class DeployedOutput
 {
-    private readonly float[] _safe;
-    private readonly float[] _min;
-    private readonly float[] _max;
-    private readonly float[] _rate;
-    private readonly bool _hasRate;
+    private readonly OutputLimits _limits;
     private readonly long _ageLimitNs;
     private readonly bool _safeOnStale;
     private readonly ScheduleTimeline _timeline;
@@ -38,18 +35,14 @@ internal sealed class DeployedOutput
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(latent);
         ArgumentNullException.ThrowIfNull(timeline);
-        _safe = [.. action.Safe.Select(v => (float)v)];
-        _min = [.. action.Min.Select(v => (float)v)];
-        _max = [.. action.Max.Select(v => (float)v)];
-        _hasRate = action.MaxRatePerSecond is not null;
-        _rate = _hasRate ? [.. action.MaxRatePerSecond!.Select(v => (float)v)] : [.. _safe.Select(_ => float.PositiveInfinity)];
+        _limits = new OutputLimits(action);
         _ageLimitNs = latent.AgeLimitNs;
         _safeOnStale = latent.OnStale == StalePolicy.SafeAction;
         _timeline = timeline;
     }
 
     /// <summary>Dimensions of an action.</summary>
-    public int Dimension => _safe.Length;
+    public int Dimension => _limits.Dimension;
 
     /// <summary>
     /// The actions sent at action ticks 0 .. <paramref name="count"/> - 1 for the head outputs
@@ -69,7 +62,7 @@ internal sealed class DeployedOutput
 
         float[] sent = new float[count * a];
         changed = new bool[count];
-        float[] last = (float[])_safe.Clone();
+        float[] last = _limits.Safe.ToArray();
         long lastTimeNs = long.MinValue;
         for (int i = 0; i < count; i++)
         {
@@ -78,7 +71,7 @@ internal sealed class DeployedOutput
             Span<float> work = sent.AsSpan(i * a, a);
             if (_safeOnStale && IsStale(i, t))
             {
-                _safe.CopyTo(work);
+                _limits.Safe.CopyTo(work);
             }
             else if (!AllFinite(output))
             {
@@ -90,7 +83,7 @@ internal sealed class DeployedOutput
             }
 
             double dt = lastTimeNs == long.MinValue ? 0 : (t - lastTimeNs) / 1e9;
-            Limit(work, last, _hasRate && dt > 0 ? dt : 0);
+            _limits.Apply(work, last, dt);
             changed[i] = !work.SequenceEqual(output);
             work.CopyTo(last);
             lastTimeNs = t;
@@ -104,21 +97,6 @@ internal sealed class DeployedOutput
     {
         int j = _timeline.VisibleSlowTick[i];
         return j < 0 || t - _timeline.SlowTimeNs(j) > _ageLimitNs;
-    }
-
-    private void Limit(Span<float> work, ReadOnlySpan<float> last, double dt)
-    {
-        for (int d = 0; d < work.Length; d++)
-        {
-            float v = work[d];
-            if (dt > 0)
-            {
-                float step = (float)(_rate[d] * dt);
-                v = Math.Clamp(v, last[d] - step, last[d] + step);
-            }
-
-            work[d] = Math.Clamp(v, _min[d], _max[d]);
-        }
     }
 
     private static bool AllFinite(ReadOnlySpan<float> values)

@@ -100,7 +100,7 @@ public sealed class SharedAcceleratorTests
     [Fact]
     public void SelectContext_CudaWithoutDevice_ThrowsOneClearMessageNamingTheContext()
     {
-        var ex = Assert.Throws<TorchRuntimeException>(() => ContextDeviceSelector.Select(ComputeDevice.Cuda, "configs/x.yaml", () => null));
+        var ex = Assert.Throws<TorchRuntimeException>(() => IlgpuDeviceSelector.Select(ComputeDevice.Cuda, "configs/x.yaml", "the context module", () => null));
         Assert.StartsWith("configs/x.yaml: device: 'cuda' was requested for the context module", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
     }
@@ -108,8 +108,8 @@ public sealed class SharedAcceleratorTests
     [Fact]
     public void SelectContext_Auto_PicksTheGpuWhenFoundAndSaysSoInOneLine()
     {
-        DeviceSelection found = ContextDeviceSelector.Select(ComputeDevice.Auto, null, () => "NVIDIA H100");
-        DeviceSelection none = ContextDeviceSelector.Select(ComputeDevice.Auto, null, () => null);
+        DeviceSelection found = IlgpuDeviceSelector.Select(ComputeDevice.Auto, null, "the context module", () => "NVIDIA H100");
+        DeviceSelection none = IlgpuDeviceSelector.Select(ComputeDevice.Auto, null, "the context module", () => null);
         Assert.Equal(ComputeDevice.Cuda, found.Device);
         Assert.Equal("device auto: the context module runs on the GPU (NVIDIA H100, CUDA through ILGPU)", found.Note);
         Assert.Equal(ComputeDevice.Cpu, none.Device);

@@ -5,12 +5,12 @@ using Xunit;
 
 namespace MultiRate.Inference.Tests.Gpu;
 
-public sealed class HeadDeviceSelectorTests
+public sealed class IlgpuDeviceSelectorTests
 {
     [Fact]
     public void Select_CudaWithoutDevice_ThrowsOneClearUserInputError()
     {
-        var ex = Assert.Throws<TorchRuntimeException>(() => HeadDeviceSelector.Select(ComputeDevice.Cuda, "configs/x.yaml", () => null));
+        var ex = Assert.Throws<TorchRuntimeException>(() => IlgpuDeviceSelector.Select(ComputeDevice.Cuda, "configs/x.yaml", "the action head", () => null));
         Assert.StartsWith("configs/x.yaml: device: 'cuda'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("no CUDA device was found", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
@@ -19,7 +19,7 @@ public sealed class HeadDeviceSelectorTests
     [Fact]
     public void Select_CudaWithDevice_PicksCudaSilently()
     {
-        DeviceSelection s = HeadDeviceSelector.Select(ComputeDevice.Cuda, null, () => "NVIDIA H100");
+        DeviceSelection s = IlgpuDeviceSelector.Select(ComputeDevice.Cuda, null, "the action head", () => "NVIDIA H100");
         Assert.Equal(ComputeDevice.Cuda, s.Device);
         Assert.Null(s.Note);
     }
@@ -27,7 +27,7 @@ public sealed class HeadDeviceSelectorTests
     [Fact]
     public void Select_AutoWithDevice_PicksCudaAndSaysSoInOneLine()
     {
-        DeviceSelection s = HeadDeviceSelector.Select(ComputeDevice.Auto, null, () => "NVIDIA H100");
+        DeviceSelection s = IlgpuDeviceSelector.Select(ComputeDevice.Auto, null, "the action head", () => "NVIDIA H100");
         Assert.Equal(ComputeDevice.Cuda, s.Device);
         Assert.Equal("device auto: the action head runs on the GPU (NVIDIA H100, CUDA through ILGPU)", s.Note);
     }
@@ -35,7 +35,7 @@ public sealed class HeadDeviceSelectorTests
     [Fact]
     public void Select_AutoWithoutDevice_FallsBackToCpuAndSaysSo()
     {
-        DeviceSelection s = HeadDeviceSelector.Select(ComputeDevice.Auto, null, () => null);
+        DeviceSelection s = IlgpuDeviceSelector.Select(ComputeDevice.Auto, null, "the action head", () => null);
         Assert.Equal(ComputeDevice.Cpu, s.Device);
         Assert.Contains("the action head runs on the CPU", s.Note, StringComparison.Ordinal);
     }
@@ -45,7 +45,7 @@ public sealed class HeadDeviceSelectorTests
     [InlineData(ComputeDevice.IlgpuCpu)]
     public void Select_CpuOrIlgpuCpu_NeverProbesCuda(ComputeDevice requested)
     {
-        DeviceSelection s = HeadDeviceSelector.Select(requested, null, () => throw new InvalidOperationException("probed"));
+        DeviceSelection s = IlgpuDeviceSelector.Select(requested, null, "the action head", () => throw new InvalidOperationException("probed"));
         Assert.Equal(requested, s.Device);
     }
 
